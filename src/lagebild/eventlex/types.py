@@ -1,0 +1,146 @@
+"""Our event types, how they group for merging, and how they map to PLOVER.
+
+PLOVER (Open Event Data Alliance, manual draft 0.8, 2021) is the reference ontology for the
+export: our types are coarser and news-oriented, so the mapping depends on the status too
+(an announced meeting is PLOVER AGREE "express intent to meet", a held one CONSULT; anything
+whose status is ``threatened`` is THREATEN with our type as the mode).
+"""
+
+from __future__ import annotations
+
+EVENT_TYPES: tuple[str, ...] = (
+    "meeting",
+    "summit",
+    "phone_call",
+    "visit",
+    "negotiation",
+    "agreement",
+    "statement",
+    "threat",
+    "sanction",
+    "tariff",
+    "deadline",
+    "aid_or_arms_supply",
+    "attack",
+    "election_or_appointment",
+    "other",
+)
+
+# Face-to-face or remote contact between actors. A sentence reports at most one contact
+# event per status ("Bei seinem Besuch in Kiew traf Merz Selenskyj" is one visit), and
+# across documents these types may merge (the "meeting" of one outlet is the "summit" of
+# another). Higher rank = more specific, wins when mentions are merged.
+CONTACT_TYPES: dict[str, int] = {
+    "meeting": 1,
+    "negotiation": 2,
+    "visit": 3,
+    "phone_call": 4,
+    "summit": 5,
+}
+
+# Pairs of types that may describe the same real-world event across outlets.
+_COMPATIBLE: set[frozenset[str]] = {
+    frozenset({"sanction", "tariff"}),
+    frozenset({"threat", "sanction"}),
+    frozenset({"threat", "tariff"}),
+    frozenset({"threat", "attack"}),
+    frozenset({"negotiation", "agreement"}),
+}
+
+
+def types_compatible(a: str, b: str) -> bool:
+    """Could mentions typed ``a`` and ``b`` be the same real-world event?"""
+    if a == b:
+        return True
+    if a in CONTACT_TYPES and b in CONTACT_TYPES:
+        # A phone call is never the in-person meeting another outlet reports.
+        return "phone_call" not in (a, b)
+    return frozenset({a, b}) in _COMPATIBLE
+
+
+def more_specific(a: str, b: str) -> str:
+    """The type a merged event should carry when its mentions disagree."""
+    ra, rb = CONTACT_TYPES.get(a, 0), CONTACT_TYPES.get(b, 0)
+    if ra or rb:
+        return a if ra >= rb else b
+    # A concrete measure beats the generic threat/statement/other it was announced with.
+    generic = ("other", "statement", "threat", "negotiation")
+    if a in generic and b not in generic:
+        return b
+    return a
+
+
+# PLOVER 2021 event names (draft 0.8). The gold-standard records in PLOVER_GSR_CAMEO use
+# the older 0.5 names; ``PLOVER_05_TO_2021`` translates them.
+PLOVER_EVENTS: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE",
+    "REQUEST", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
+)
+PLOVER_05_TO_2021: dict[str, str] = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+
+# our type -> (PLOVER event, mode, context) for an event that happened.
+_PLOVER_OCCURRED: dict[str, tuple[str, str, str]] = {
+    "meeting": ("CONSULT", "", "diplomatic"),
+    "summit": ("CONSULT", "third-party", "diplomatic"),
+    "phone_call": ("CONSULT", "phone", "diplomatic"),
+    "visit": ("CONSULT", "visit", "diplomatic"),
+    "negotiation": ("CONSULT", "", "diplomatic"),
+    "agreement": ("AGREE", "", "diplomatic"),
+    "threat": ("THREATEN", "", ""),
+    "sanction": ("SANCTION", "restrict", "economic"),
+    "tariff": ("SANCTION", "restrict", "economic"),
+    "deadline": ("THREATEN", "relations", "diplomatic"),  # CAMEO 139 "give ultimatum"
+    "aid_or_arms_supply": ("AID", "", "military"),
+    "attack": ("ASSAULT", "", "military"),
+}
+
+
+def to_plover(our_type: str, status: str, trigger_code: str = "") -> tuple[str, str, str] | None:
+    """(event, mode, context) for an event of ``our_type`` with ``status``; None = not codable.
+
+    ``trigger_code`` is the PLOVER event the trigger lexicon attached to the trigger word (used
+    for statements and ``other``: "forderte" is REQUEST, "kritisierte" ACCUSE). Denied and
+    uncertain events are not coded: PLOVER records events that happened or were announced.
+    """
+    if status in ("denied", "uncertain"):
+        return None
+    base = _PLOVER_OCCURRED.get(our_type)
+    if our_type in ("statement", "other", "election_or_appointment"):
+        base = (trigger_code, "", "") if trigger_code else None
+    if status == "threatened":
+        mode = base[1] if base and base[0] != "THREATEN" else ""
+        context = base[2] if base else ""
+        return ("THREATEN", mode or our_type, context)
+    if base is None:
+        return None
+    if status in ("planned", "proposed") and base[0] in ("CONSULT", "AID", "SANCTION", "ASSAULT"):
+        # Intent, not action: CAMEO 03x "express intent to ..." is PLOVER AGREE.
+        return ("AGREE", our_type, base[2])
+    return base
+
+
+# PLOVER (2021 names) -> the set of our types a correct coder may produce for it; used by
+# bench/events.py to score type accuracy on the PLOVER gold-standard records.
+PLOVER_TO_OURS: dict[str, frozenset[str]] = {
+    "AGREE": frozenset({"agreement"}),
+    "CONSULT": frozenset(CONTACT_TYPES),
+    "SUPPORT": frozenset({"statement", "agreement"}),
+    "COOPERATE": frozenset({"agreement", "other"}),
+    "AID": frozenset({"aid_or_arms_supply"}),
+    "CONCEDE": frozenset({"other", "agreement"}),
+    "RETREAT": frozenset({"other", "agreement"}),
+    "ACCUSE": frozenset({"statement", "other"}),
+    "REQUEST": frozenset({"statement"}),
+    "REJECT": frozenset({"statement"}),
+    "THREATEN": frozenset({"threat"}),
+    "PROTEST": frozenset({"other"}),
+    "MOBILIZE": frozenset({"other"}),
+    "SANCTION": frozenset({"sanction", "tariff"}),
+    "COERCE": frozenset({"other", "sanction"}),
+    "ASSAULT": frozenset({"attack"}),
+}

@@ -1,0 +1,158 @@
+"""Token features for the CRF tagger, shared by training and tagging.
+
+Features are plain strings ("name=value"), which python-crfsuite treats as binary
+indicators; that keeps extraction a few microseconds per token. The resources (word
+clusters, gazetteer) are optional so that a model can be trained and tested without them;
+a model must be used with the same resources it was trained with (``resources.py``
+checks this through the model's metadata).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+_SHAPE_UPPER = re.compile(r"[A-ZÄÖÜ]+")
+_SHAPE_LOWER = re.compile(r"[a-zäöüß]+")
+_SHAPE_DIGIT = re.compile(r"[0-9]+")
+_SHAPE_OTHER_LETTER = re.compile(r"[^\WA-Za-zÄÖÜäöüß0-9_]+")
+_PUNCT = re.compile(r"^\W+$")
+
+
+def word_shape(word: str) -> str:
+    """Compressed shape: "Merkel" -> "Aa", "EU-Gipfel" -> "A-Aa", "G20" -> "A0"."""
+    s = _SHAPE_UPPER.sub("A", word)
+    s = _SHAPE_LOWER.sub("a", s)
+    s = _SHAPE_DIGIT.sub("0", s)
+    s = _SHAPE_OTHER_LETTER.sub("x", s)
+    return s[:8]
+
+
+@dataclass(slots=True)
+class Resources:
+    """Lookup tables the features may use; all keyed by the lowercased word."""
+
+    clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # word -> ids, coarse..fine
+    # Fallback for words outside ``clusters``: the ids of the longest vocabulary piece the
+    # word starts with ("Deutschlands" -> "Deutschland"), keyed by the piece as written.
+    piece_clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    gazetteer: Mapping[str, str] = field(default_factory=dict)  # word -> "LOC|PER" (sorted, joined)
+    # Multi-word gazetteer names as token tuples (as written) -> type string.
+    phrases: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    max_phrase: int = 4
+
+    def cluster(self, word: str) -> tuple[str, ...] | None:
+        c = self.clusters.get(word.lower())
+        if c is not None or not self.piece_clusters:
+            return c
+        for k in range(min(len(word), 20), 1, -1):
+            c = self.piece_clusters.get(word[:k])
+            if c is not None:
+                return c
+        return None
+    caps_ratio: Mapping[str, int] = field(default_factory=dict)  # word -> bucket of P(capitalised | not sentence-initial)
+
+
+def _token_base(word: str, res: Resources) -> tuple[list[str], list[str]]:
+    """(features of the token itself, short context features other tokens may copy)."""
+    low = word.lower()
+    shape = word_shape(word)
+    feats = [
+        "w=" + low,
+        "sh=" + shape,
+        "p1=" + low[:1], "p2=" + low[:2], "p3=" + low[:3], "p4=" + low[:4],
+        "s1=" + low[-1:], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:], "s5=" + low[-5:],
+    ]  # fmt: skip
+    if word[:1].isupper():
+        feats.append("title")
+        if word.isupper() and len(word) > 1:
+            feats.append("allcaps")
+    if any(c.isdigit() for c in word):
+        feats.append("digit")
+    n = len(word)
+    feats.append("len=" + (str(n) if n < 5 else "5-8" if n < 9 else "9+"))
+    if "-" in word and len(word) > 1:
+        head, _, tail = word.partition("-")
+        feats.append("hy0=" + head.lower())
+        last = word.rsplit("-", 1)[1].lower()
+        feats.append("hyN=" + last)
+        feats.append("hyNs=" + last[-4:])
+        if head[:1].isupper():
+            feats.append("hy0cap")
+            c = res.cluster(head)
+            if c:
+                feats.append("hy0c=" + c[-1])
+            g = res.gazetteer.get(head.lower())
+            if g:
+                feats.append("hy0g=" + g)
+    ctx = ["w=" + low, "sh=" + shape]
+    c = res.cluster(word)
+    if c:
+        for k, cid in enumerate(c):
+            feats.append(f"c{k}={cid}")
+        ctx.append(f"c{len(c) - 1}={c[-1]}")
+    else:
+        feats.append("c=none")
+    g = res.gazetteer.get(low)
+    if g:
+        feats.append("g=" + g)
+        ctx.append("g=" + g)
+    r = res.caps_ratio.get(low)
+    if r is not None:
+        feats.append(f"cr={r}")
+        ctx.append(f"cr={r}")
+    else:
+        feats.append("cr=unk")
+    return feats, ctx
+
+
+def sentence_features(tokens: Sequence[str], res: Resources) -> list[list[str]]:
+    """One feature list per token: the token's own features plus a ±2 window."""
+    base = [_token_base(t, res) for t in tokens]
+    n = len(tokens)
+    if res.phrases:
+        _mark_phrases(tokens, res, base)
+    out: list[list[str]] = []
+    lows = [t.lower() for t in tokens]
+    for i in range(n):
+        feats = list(base[i][0])
+        feats.append("bias")
+        if i == 0:
+            feats.append("BOS")
+        elif i == n - 1:
+            feats.append("EOS")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < n:
+                feats.extend(f"{d}:{f}" for f in base[j][1])
+            else:
+                feats.append(f"{d}:pad")
+        if i > 0:
+            feats.append("bg-=" + lows[i - 1] + "|" + lows[i])
+        if i < n - 1:
+            feats.append("bg+=" + lows[i] + "|" + lows[i + 1])
+        out.append(feats)
+    return out
+
+
+def _mark_phrases(tokens: Sequence[str], res: Resources, base: list[tuple[list[str], list[str]]]) -> None:
+    """Add B/I gazetteer features for the longest multi-word names found, left to right."""
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not tokens[i][:1].isupper():
+            i += 1
+            continue
+        for k in range(min(res.max_phrase, n - i), 1, -1):
+            typ = res.phrases.get(tuple(tokens[i : i + k]))
+            if typ:
+                base[i][0].append("gp=B-" + typ)
+                base[i][1].append("gp=B-" + typ)
+                for j in range(i + 1, i + k):
+                    base[j][0].append("gp=I-" + typ)
+                    base[j][1].append("gp=I-" + typ)
+                i += k
+                break
+        else:
+            i += 1

@@ -1,0 +1,3 @@
+"""Built-in stages. Importing a module registers its stage (see ``lagebild.pipeline.stage``)."""
+
+from . import clean, language, published, segment  # noqa: F401

@@ -1,0 +1,84 @@
+"""Schema migrations, applied in order and recorded in ``PRAGMA user_version``.
+
+Append-only: a released migration is never edited; a schema change is a new function at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+# Each migration is one SQL script; migrate() runs it and the version bump in one transaction.
+M001_INITIAL = """
+        CREATE TABLE documents (
+            n INTEGER PRIMARY KEY,              -- stable rowid for the full-text index
+            id TEXT NOT NULL UNIQUE,            -- content hash (see api.content_id)
+            source TEXT, url TEXT, path TEXT, title TEXT, author TEXT,
+            language TEXT, published TEXT, published_basis TEXT, published_confidence REAL,
+            text TEXT NOT NULL,
+            word_count INTEGER NOT NULL,
+            story TEXT,
+            added_at TEXT NOT NULL,
+            annotations BLOB NOT NULL           -- zlib-compressed JSON of the annotated Document
+        );
+        CREATE INDEX documents_published ON documents(published);
+        CREATE INDEX documents_source ON documents(source);
+        CREATE INDEX documents_story ON documents(story);
+        CREATE INDEX documents_url ON documents(url);
+
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='n', tokenize='unicode61 remove_diacritics 2'
+        );
+
+        -- Raw inputs already ingested (path or URL + hash of the bytes): a rerun skips them cheaply.
+        CREATE TABLE ingested_items (key TEXT PRIMARY KEY, doc TEXT, at TEXT NOT NULL);
+        CREATE TABLE rejections (item TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
+            wikidata TEXT, aliases TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE TABLE mentions (
+            doc TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL, type TEXT NOT NULL, entity TEXT, flags TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX mentions_entity ON mentions(entity);
+        CREATE INDEX mentions_doc ON mentions(doc);
+
+        CREATE TABLE timexes (
+            doc TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            text TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL
+        );
+        CREATE INDEX timexes_doc ON timexes(doc);
+
+        CREATE TABLE quotes (
+            doc TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+            kind TEXT NOT NULL, speaker TEXT, speaker_text TEXT, cue TEXT, medium TEXT
+        );
+        CREATE INDEX quotes_speaker ON quotes(speaker);
+        CREATE INDEX quotes_doc ON quotes(doc);
+
+        CREATE TABLE event_mentions (
+            doc TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+            type TEXT NOT NULL, status TEXT NOT NULL, date TEXT, location TEXT,
+            actors TEXT NOT NULL DEFAULT '[]', targets TEXT NOT NULL DEFAULT '[]', trigger TEXT
+        );
+        CREATE INDEX event_mentions_doc ON event_mentions(doc);
+        CREATE INDEX event_mentions_date ON event_mentions(date);
+"""
+
+MIGRATIONS: list[str] = [M001_INITIAL]
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Bring the schema up to date; returns the resulting version."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        from ..errors import StorageError
+
+        raise StorageError(
+            f"the database has schema version {version}, newer than this lagebild knows ({len(MIGRATIONS)})",
+            tip="upgrade lagebild",
+        )
+    for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {i};\nCOMMIT;")
+    return len(MIGRATIONS)
