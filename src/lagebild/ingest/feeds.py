@@ -40,7 +40,7 @@ def parse_feed(data: bytes | str, *, item: str, follow_links: bool = True) -> It
                     continue
                 doc = None
             if doc is not None:
-                doc.source = doc.source or outlet
+                doc.source = outlet or doc.source  # the feed names its outlet more reliably than the page
                 doc.title = entry.get("title") or doc.title
                 if published:
                     doc.published, doc.published_basis = published, "metadata"

@@ -13,9 +13,11 @@ def parse_warc(stream: BinaryIO, *, item: str) -> Iterator[Document | InputError
     from warcio.archiveiterator import ArchiveIterator
 
     n = 0
+    records = 0
     damaged = False
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
+            records += 1
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             ctype = (record.http_headers.get_header("Content-Type") or "").lower()
@@ -45,5 +47,7 @@ def parse_warc(stream: BinaryIO, *, item: str) -> Iterator[Document | InputError
     except Exception as exc:  # noqa: BLE001 - warcio raises assorted errors on damaged archives
         damaged = True
         yield InputError(item, f"damaged WARC after {n} record(s): {type(exc).__name__}: {exc}")
-    if n == 0 and not damaged:
+    if records == 0 and not damaged:
+        yield InputError(item, "no WARC records could be read: not a WARC file, or damaged at the start")
+    elif n == 0 and not damaged:
         yield InputError(item, "contains no HTML response records")

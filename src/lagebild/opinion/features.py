@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
+from .linear import SparseRows
+
 # Words, numbers, and single punctuation marks; apostrophes stay inside words (don't, it's).
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]", re.UNICODE)
 _QUOTE_CHARS = frozenset('"„“”»«‚‘’›‹')
@@ -83,7 +87,8 @@ _LENGTH_BUCKETS = (4, 8, 12, 18, 25, 35, 50)
 
 
 def tokenize(text: str) -> list[str]:
-    return _TOKEN_RE.findall(_SOFT_HYPHEN_RE.sub("", text))
+    # all quotation marks are one token type: which glyph an outlet uses says nothing
+    return ['"' if t in _QUOTE_CHARS else t for t in _TOKEN_RE.findall(_SOFT_HYPHEN_RE.sub("", text))]
 
 
 def quoted_fraction(text: str) -> float:
@@ -143,3 +148,40 @@ def _shape_features(text: str, tokens: list[str], n_words: int) -> list[str]:
     if digits:
         out.append("shape|numbers_" + ("1" if digits == 1 else "many"))
     return out
+
+
+class Vocabulary:
+    """Feature string -> column. Only features seen in training get a column, since a
+    linear model has nothing to say about the others."""
+
+    def __init__(self, features: list[str], *, char_ngrams: bool = True):
+        self.features = features
+        self.index = {f: i for i, f in enumerate(features)}
+        self.char_ngrams = char_ngrams
+
+    @classmethod
+    def build(cls, texts: list[str], *, min_df: int = 2, char_ngrams: bool = True) -> Vocabulary:
+        df: dict[str, int] = {}
+        for t in texts:
+            for f in set(sentence_features(t, char_ngrams=char_ngrams)):
+                df[f] = df.get(f, 0) + 1
+        return cls(sorted(f for f, n in df.items() if n >= min_df), char_ngrams=char_ngrams)
+
+    def transform(self, texts: list[str]) -> SparseRows:
+        """Binary features scaled to unit length per sentence."""
+        indptr = [0]
+        indices: list[int] = []
+        values: list[float] = []
+        get = self.index.get
+        for t in texts:
+            cols = {c for c in map(get, sentence_features(t, char_ngrams=self.char_ngrams)) if c is not None}
+            k = len(cols)
+            indices.extend(cols)
+            values.extend([1.0 / k**0.5] * k if k else [])
+            indptr.append(len(indices))
+        return SparseRows(
+            np.asarray(indptr, dtype=np.int64),
+            np.asarray(indices, dtype=np.int32),
+            np.asarray(values, dtype=np.float32),
+            len(self.features),
+        )

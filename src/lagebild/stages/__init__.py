@@ -1,3 +1,4 @@
 """Built-in stages. Importing a module registers its stage (see ``lagebild.pipeline.stage``)."""
 
 from . import clean, language, published, segment  # noqa: F401
+from . import quotes  # noqa: F401

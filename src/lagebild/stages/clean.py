@@ -16,6 +16,10 @@ from ..pipeline import stage
 # Lines longer than this are body text whatever words they contain (credits and widgets are short).
 _SHORT = 160
 
+# A widget or prompt line is its keyword alone, or the keyword followed by a colon/dash and a teaser
+# title; a sentence that merely starts with the same word ("Related talks are planned.") is body.
+_WIDGET_TAIL = r"(?:\s*$|\s*[:–—-]\s*.*[^.]$|\s+[^.]*[^.!?]$)"
+
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("advertisement", re.compile(
         r"^\W*(werbung|anzeige|advertisement|advertising|sponsored( content)?|gesponsert|"
@@ -23,25 +27,25 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("read-also widget", re.compile(
         r"^\W*(lesen sie (auch|mehr|hier)|jetzt lesen( auch)?|auch interessant|mehr zum thema|"
         r"das könnte sie (auch )?interessieren|weitere artikel|empfehlungen|zum thema|"
-        r"read (also|more)|see also|related( articles| stories)?|more on this( story)?|recommended|"
-        r"most read|meistgelesen|top-?themen|you may (also )?like)\b", re.I)),
+        r"read (also|more)|see also|related( articles| stories| coverage)?|more on this( story)?|recommended|"
+        r"most read|meistgelesen|top-?themen|you may (also )?like)(?![\w-])" + _WIDGET_TAIL, re.I)),
     ("comment or share prompt", re.compile(
         r"^\W*(kommentar(e)? (hinterlassen|schreiben|anzeigen)|\d+ kommentare?|jetzt kommentieren|"
-        r"artikel teilen|teilen (auf|per|über)|auf (facebook|x|twitter|whatsapp) teilen|"
-        r"share (on|this|via)|leave a comment|\d+ comments?|comments?|kommentare|"
-        r"(facebook|twitter|whatsapp|telegram|linkedin|e-?mail|drucken|print)(\s*[|/·]\s*"
+        r"artikel teilen|teilen (auf|per|über) \w+|auf \w+ teilen|"
+        r"share (on|via) \w+|share this( article| story)?|leave a comment|\d+ comments?|comments?|kommentare|"
+        r"(facebook|twitter|whatsapp|telegram|linkedin|e-?mail|drucken|print|x)(\s*[|/·,]?\s*"
         r"(facebook|twitter|whatsapp|telegram|linkedin|e-?mail|drucken|print|x))+)\W*$", re.I)),
     ("newsletter or subscription prompt", re.compile(
         r"^\W*(newsletter|jetzt abonnieren|abonnieren sie|abo abschließen|hier anmelden|"
         r"melden sie sich (jetzt )?an|subscribe( now| to)?|sign up( for)?|"
-        r"folgen sie uns|follow us)\b", re.I)),
+        r"folgen sie uns|follow us)(?![\w-])", re.I)),
     ("photo credit", re.compile(
         r"^\W*((foto|fotos|bild|bilder|photo|photos|image|picture|grafik|video|quelle)\s*:|"
-        r"©|\(c\)\s|copyright\b)|(/\s*(shutterstock|getty images|imago|picture alliance|dpa|afp|reuters|ap)"
+        r"©|\(c\)\s|copyright(?![\w-]))|(/\s*(shutterstock|getty images|imago|picture alliance|dpa|afp|reuters|ap)"
         r"(\.com)?\s*$)|^(picture alliance|imago images|getty images)\b", re.I)),
     ("byline", re.compile(
-        r"^(von|by|ein (kommentar|gastbeitrag) von|text:|autor(in)?:)\s+"
-        r"[A-ZÄÖÜ][\w.'-]+(\s+(und|and|&|,)?\s*[A-ZÄÖÜ][\w.'-]+){0,5}"
+        r"^(?i:von|by|ein (?:kommentar|gastbeitrag|essay) von|a commentary by|text:|autor(?:in)?:|author:)\s+"
+        r"[A-ZÄÖÜ][\w.'’-]+(\s+(und|and|&)?\s*[A-ZÄÖÜ][\w.'’-]+){0,5}"
         r"(\s*[,|/]\s*[\w .-]{0,40})?$")),
     ("timestamp", re.compile(
         r"^\W*((vor|seit)\s+(\d+|einer|einem|wenigen)\s+(sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?)|"
@@ -69,7 +73,6 @@ _STOP = frozenset(
 _TEASER_MAX_OVERLAP = 0.1
 _TEASER_MAX_LINES = 3
 _TEASER_MIN_BODY_LINES = 3
-_TEASER_MIN_WORDS_NO_OVERLAP = 6
 _HEADLINE_COLON = re.compile(r"^[^.:!?]{2,40}:\s+\S")
 
 
@@ -105,11 +108,11 @@ def _teaser_lines(lines: list[str], keep: list[bool], title: str | None) -> set[
         overlap = len(words & rest) / len(words)
         if overlap > _TEASER_MAX_OVERLAP:
             break  # shares the article's topic: body text, and so is everything above it
-        # Off-topic alone is not enough (a last paragraph may add something new): it must also read
-        # like a teaser: a headline (no final stop, or "Topic: claim"), or a long sentence sharing nothing.
+        # Off-topic alone is not enough (a last paragraph may add something new, e.g. the opposition's
+        # view): it must also read like a teaser headline (no final stop, or "Topic: claim").
         s = lines[i].strip()
         headline_like = not s.endswith((".", "!", "?", "“", '"', "»", "«", ")")) or bool(_HEADLINE_COLON.match(s))
-        if not (headline_like or (overlap == 0 and len(words) >= _TEASER_MIN_WORDS_NO_OVERLAP)):
+        if not headline_like:
             break
         found.add(i)
     # Never strip so much that the article loses most of its body.

@@ -37,8 +37,10 @@ MONTHS = frozenset(
 _STARTERS = frozenset(
     """der die das den dem des ein eine er sie es ich wir ihr man in im am auf aus nach doch aber und
     als wie was wer wo dann damit dabei dazu zudem außerdem auch so nun jetzt hier dort bereits seit
+    danach zuvor später heute gestern morgen trotzdem deshalb daher denn ob wenn während bei mit für
     the a an it he she they we i this that these those in on at after but and as so there here
-    however meanwhile""".split()
+    however meanwhile then when while later yet still now today tomorrow yesterday for with by from
+    his her its their our""".split()
 )
 
 # Abbreviations that often stand at the end of a sentence.

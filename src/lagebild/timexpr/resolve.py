@@ -51,6 +51,14 @@ class Sem:
     rel_vague: int = 0  # "vor wenigen Tagen": -1 past / +1 future, no number
     mod: str | None = None  # START|MID|END|APPROX|MORE_THAN|LESS_THAN|EARLY|LATE
     needs_tense: bool = False  # season/year-less date: pick the year by tense in news
+    maybe_bc: bool = False  # "Jahr 478" without era: BC when the text is in BC times
+    weekend: bool = False  # "am Wochenende": the weekend nearest in the tense's direction
+    rel_season: int | None = None  # "Sommer des folgenden Jahres": ref year + n
+    narrative_value: str | None = None  # value in narratives ("heute" -> PRESENT_REF)
+    news_value: str | None = None  # value in news ("in den kommenden Tagen" -> FUTURE_REF)
+    news_type: str | None = None
+    in_future: bool = False  # "in zwei Wochen": a date if the clause is future, else duration
+    dur_value: str | None = None  # the duration reading of such an expression
 
 
 def _shift(d: date, unit: str, n: int) -> date:
@@ -138,12 +146,31 @@ def _base(sem: Sem, a: Anchors) -> tuple[date, bool] | None:
     return None
 
 
-def resolve(sem: Sem, a: Anchors, direction: int) -> tuple[str, bool]:
-    """TIMEX3 value for ``sem`` and whether it could be anchored.
+def resolve(sem: Sem, a: Anchors, direction: int) -> tuple[str, str, bool]:
+    """(type, TIMEX3 value, anchored) for ``sem``.
 
     ``direction`` is the tense of the clause (+1 future, -1 past, 0 unknown), used for
-    weekdays, year-less dates and seasons in news text.
+    weekdays, year-less dates, seasons and "in zwei Wochen" in news text.
     """
+    if a.narrative and sem.narrative_value:
+        return sem.type, sem.narrative_value, True
+    if not a.narrative and sem.news_value:
+        return sem.news_type or sem.type, sem.news_value, True
+    if sem.in_future and (a.narrative or direction < 0) and sem.dur_value:
+        # "eroberten die Stadt in drei Tagen": a duration, not a date
+        return "DURATION", sem.dur_value, True
+    if sem.maybe_bc and a.ref is not None and a.ref[0] < 0:
+        if sem.year is not None and 0 < sem.year < 1000:
+            sem.year = -sem.year
+        if sem.decade is not None and sem.decade > 0:
+            sem.decade = -sem.decade
+    if sem.rel_season is not None and sem.season and a.ref is not None:
+        sem.year = a.ref[0] + sem.rel_season
+    typ, value, anchored = sem.type, *_resolve(sem, a, direction)
+    return typ, value, anchored
+
+
+def _resolve(sem: Sem, a: Anchors, direction: int) -> tuple[str, bool]:
     if sem.value is not None and sem.rel_unit is None and sem.weekday is None:
         return sem.value, True
     if sem.rel_vague:
@@ -163,13 +190,15 @@ def resolve(sem: Sem, a: Anchors, direction: int) -> tuple[str, bool]:
             d2 = _shift(d, sem.rel_unit, n)
         except (ValueError, OverflowError):
             return "XXXX", False
-        if sem.weekday is not None:  # "Freitag nächster Woche"
+        if sem.weekday is not None and not sem.weekend:  # "Freitag nächster Woche"
             monday = d2 - timedelta(days=d2.weekday())
             d2 = monday + timedelta(days=sem.weekday - 1)
             return _fmt_at(d2, "day", bc) + _time_suffix(sem), True
         return _fmt_at(d2, sem.rel_unit, bc) + _time_suffix(sem), True
 
     if sem.weekday is not None:
+        if sem.weekend and sem.direction is None and direction == 0:
+            direction = 1  # "am Wochenende" in present tense: the coming one
         b = _base(sem, a) if a.narrative else ((a.dct, False) if a.dct else None)
         if b is None:
             return f"XXXX-WXX-{sem.weekday}" + _time_suffix(sem), False
@@ -178,13 +207,18 @@ def resolve(sem: Sem, a: Anchors, direction: int) -> tuple[str, bool]:
         if a.narrative and sem.direction is None:
             dirn = 1  # narratives move forward from the last date they mentioned
         delta = sem.weekday - 1 - d.weekday()
-        if dirn > 0:
+        if sem.weekend and d.weekday() == 6:
+            delta = -1  # Sunday belongs to the weekend that started on Saturday
+        elif dirn > 0:
             delta %= 7
         elif dirn < 0:
             delta = -((-delta) % 7)
         else:
             delta = (delta + 3) % 7 - 3  # nearest
-        return _fmt_at(d + timedelta(days=delta), "day", bc) + _time_suffix(sem), True
+        day = d + timedelta(days=delta)
+        if sem.weekend:
+            return _fmt_at(day, "weekend", bc), True
+        return _fmt_at(day, "day", bc) + _time_suffix(sem), True
 
     if sem.century is not None:
         c = sem.century
@@ -243,6 +277,8 @@ def _pick_year(sem: Sem, a: Anchors, direction: int) -> tuple[int | str, bool]:
             return a.ref[0], True
         return "XXXX", False
     y = a.dct.year
+    if sem.direction is not None:
+        direction = sem.direction
     if sem.month is None:  # season / half / quarter: by tense, current one if unsure
         if sem.season:
             start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[sem.season]

@@ -1,0 +1,724 @@
+"""Rule-based speech attribution over tokens: who said what, with which cue.
+
+Works on a token sequence and sentence ranges (token indices), so the same code serves the
+pipeline stage (tokens from ``segment``) and the SpkAtt benchmark (the dataset's own tokens).
+
+Forms follow the SpkAtt 2023 news guidelines:
+
+- ``Direct``: text in quotation marks with a frame („…“, sagte X / X sagte: „…“), a quoted
+  fragment inside a reporting frame (X bezeichnete das als „sehr produktiv“), or a quoted sentence
+  right next to an attributed one.
+- ``Indirect``: a clause governed by a reporting verb (X sagte, dass … / …, erklärte X), or a
+  sentence with a prepositional source frame (laut X, X zufolge, nach Angaben X, wie X mitteilte).
+- ``IndirectFreeIndirect``: sentences in Konjunktiv I that continue an attributed statement
+  without a new cue; they inherit the speaker.
+- ``Reported``: a sentence whose verb reports speech without a complement clause
+  (Die Gewerkschaft forderte höhere Löhne.).
+
+Speed matters (the pipeline budget is >= 10k words/s for this stage), so everything is dictionary
+look-ups and linear scans; no tagger runs here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from . import lexicon as L
+
+FORMS = ("Direct", "Indirect", "IndirectFreeIndirect", "FreeIndirect", "Reported")
+
+# Quotation marks: opener -> closers it accepts.
+_OPEN_CLOSE: dict[str, frozenset[str]] = {
+    "„": frozenset({"“", "”", '"'}),
+    "»": frozenset({"«"}),
+    "«": frozenset({"»"}),
+    "“": frozenset({"”", "“"}),
+    '"': frozenset({'"'}),
+    "''": frozenset({"''", "“", "”"}),
+    "``": frozenset({"''"}),
+    "‚": frozenset({"‘", "’", "'"}),
+    "‹": frozenset({"›"}),
+    "›": frozenset({"‹"}),
+}
+_QUOTE_CHARS = frozenset({"„", "“", "”", '"', "»", "«", "''", "``", "‚", "‘", "’", "‹", "›", "'"})
+_FINAL_PUNCT = frozenset({".", "!", "?", ";", "…"})
+_CLAUSE_PUNCT = frozenset({",", ":", ";", "–", "—", "-"})
+# A quotation longer than this (tokens) without its closer is treated as unbalanced.
+_MAX_QUOTE_TOKENS = 400
+# Quoted material shorter than this (words) is a fragment, not a stand-alone quotation.
+_MIN_STANDALONE_WORDS = 4
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attributed statement; all spans are sorted global token indices."""
+
+    form: str
+    message: list[int]
+    source: list[int] = field(default_factory=list)
+    cue: list[int] = field(default_factory=list)
+    addressee: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Doc:
+    words: Sequence[str]
+    low: list[str]
+    sents: Sequence[tuple[int, int]]
+    lang: str
+    in_quote: list[int]  # per token: id of the enclosing quotation (+1), 0 outside
+
+
+def _is_cap(w: str) -> bool:
+    return bool(w) and (w[0].isupper() or (w[0].isdigit() and len(w) > 1 and w[-1].isalpha()))
+
+
+def _is_word(w: str) -> bool:
+    return bool(w) and (w[0].isalnum())
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+def find_quotes(words: Sequence[str]) -> list[tuple[int, int]]:
+    """Balanced quotations as (first, last) token indices including the marks."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        closers = _OPEN_CLOSE.get(w)
+        if closers is None and w == "'" and i + 1 < n and _is_word(words[i + 1]):
+            closers = frozenset({"'"})
+        if closers is None:
+            i += 1
+            continue
+        j = i + 1
+        limit = min(n, i + _MAX_QUOTE_TOKENS)
+        while j < limit:
+            if words[j] in closers and j > i + 1:
+                break
+            if words[j] == w and w in ("„", "»", "«") and w not in closers:
+                j = limit  # a new opener of the same kind: the first one was never closed
+                break
+            j += 1
+        if j < limit:
+            spans.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+
+def _np_right(d: _Doc, i: int, end: int, allow_von: bool = False) -> int:
+    """End (exclusive) of a noun phrase starting at ``i`` (German or English), or ``i``."""
+    low, words = d.low, d.words
+    de = d.lang != "en"
+    dets = L.DE_DET if de else L.EN_DET
+    prons = L.DE_PRONOUNS if de else L.EN_PRONOUNS
+    j = i
+    if j >= end:
+        return i
+    if low[j] in prons and not (j + 1 < end and _is_cap(words[j + 1]) and low[j] in dets):
+        return j + 1
+    if low[j] in dets:
+        j += 1
+    # adjectives / numbers / quoted names before the head
+    head = False
+    while j < end:
+        w = words[j]
+        if w in ("„", '"', "»", "''", "“") and j + 1 < end:
+            close = next((k for k in range(j + 1, min(end, j + 8)) if words[k] in _QUOTE_CHARS), -1)
+            if close > j + 1 and _is_cap(words[j + 1]):
+                j = close + 1
+                head = True
+                continue
+            break
+        if _is_cap(w):
+            head = True
+            j += 1
+            continue
+        if head:
+            # particles inside names: "van", "de", "al", "von der" between capitalised parts
+            if low[j] in ("van", "de", "der", "von", "al", "bin", "da", "di", "du", "la", "le") and (
+                j + 1 < end and _is_cap(words[j + 1]) and low[j] not in ("der",)
+            ):
+                j += 1
+                continue
+            break
+        if w[:1].islower() and w.isalpha() and (
+            (de and w.endswith(("e", "en", "er", "es", "em")) and low[j] not in L.DE_PREPOSITIONS)
+            or (not de and low[j] not in L.EN_PREPOSITIONS and low[j] not in L.EN_VERBS)
+        ):
+            j += 1
+            continue
+        if w[:1].isdigit():
+            j += 1
+            continue
+        break
+    if not head:
+        return i
+    # attachments: genitives, parentheses, "von X", appositions
+    while j < end:
+        lw = low[j]
+        if de and lw in L.DE_GEN_DET and j + 1 < end:
+            k = _np_right(d, j, end)
+            if k > j + 1:
+                j = k
+                continue
+            break
+        if not de and lw == "of" and j + 1 < end:
+            k = _np_right(d, j + 1, end)
+            if k > j + 1:
+                j = k
+                continue
+            break
+        if words[j] == "(":
+            close = next((k for k in range(j + 1, min(end, j + 7)) if words[k] == ")"), -1)
+            if close > 0:
+                j = close + 1
+                continue
+            break
+        if allow_von and lw in ("von", "vom") and j + 1 < end:
+            k = _np_right(d, j + 1, end)
+            if k > j + 1:
+                j = k
+                continue
+            break
+        if words[j] == "," and j + 1 < end and _is_cap(words[j + 1]):
+            # apposition of names: ", Qiangba Puncog," — only capitalised words up to a comma/end
+            k = j + 1
+            while k < end and (_is_cap(words[k]) or low[k] in ("von", "van", "de", "bin", "al")):
+                k += 1
+            if k > j + 1 and (k >= end or words[k] in (",", ".", ":", ")")) and k - j <= 5:
+                j = k
+                continue
+            break
+        break
+    return j
+
+
+def _np_left(d: _Doc, start: int, verb: int) -> list[int]:
+    """The subject in front of a verb: the first constituent ``[start, verb)`` if nominal."""
+    low, words = d.low, d.words
+    de = d.lang != "en"
+    leading = L.DE_LEADING if de else L.EN_LEADING
+    preps = L.DE_PREPOSITIONS if de else L.EN_PREPOSITIONS
+    i = start
+    while i < verb and (low[i] in leading or words[i] in _QUOTE_CHARS or words[i] in ("–", "-")):
+        i += 1
+    if i >= verb:
+        return []
+    if low[i] in preps or low[i] in L.DE_CLAUSE_WORDS and de:
+        return []
+    if not de and low[i] in ("that", "which", "who", "as", "if", "when", "because"):
+        return []
+    first = words[i]
+    if not (_is_cap(first) or low[i] in (L.DE_DET if de else L.EN_DET)):
+        return []
+    if de and low[i] in ("es", "man") and verb - i == 1:
+        return [] if low[i] == "es" else [i]
+    # cut relative clauses and other subordinate material: ", der ...", ", die seit ...", ", who"
+    toks: list[int] = []
+    k = i
+    rel = L.DE_RELATIVE if de else frozenset({"who", "which", "that", "whose"})
+    while k < verb:
+        if words[k] == ",":
+            nxt = low[k + 1] if k + 1 < verb else ""
+            if nxt in rel or nxt in L.DE_CLAUSE_WORDS or (k + 1 < verb and words[k + 1] in _QUOTE_CHARS):
+                # skip to the closing comma of the inserted clause
+                close = next((m for m in range(k + 1, verb) if words[m] == ","), verb)
+                k = close + 1 if close < verb else verb
+                continue
+        toks.append(k)
+        k += 1
+    while toks and words[toks[-1]] in (",", "–", "-"):
+        toks.pop()
+    # a first constituent that is a time adverbial ("Am Montag", "Letzte Woche") is no subject
+    if toks and de and low[toks[0]] in ("letzte", "letzten", "vergangene", "vergangenen", "kommende"):
+        return []
+    return toks
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def _participle_after(d: _Doc, i: int, end: int) -> int:
+    for k in range(i + 1, end):
+        if d.low[k] in L.DE_PARTICIPLES:
+            return k
+        if d.words[k] in (",", ":") or d.in_quote[k]:
+            return -1
+    return -1
+
+
+_AUX = frozenset(
+    """hat hatte haben hatten habe ist war sind waren sei wird wurde werden wurden würde soll
+    sollen will wollen wollte kann konnte""".split()
+)
+_PASSIVE_AUX = frozenset({"wird", "wurde", "werden", "wurden", "worden"})
+
+
+@dataclass(slots=True)
+class _Cue:
+    tokens: list[int]
+    finite: int  # position of the finite verb (or the preposition)
+    kind: str  # "verb" | "prep" | "wie" | "so" | "ref" | "passive"
+
+
+def _verb_cues_de(d: _Doc, s0: int, s1: int) -> list[_Cue]:
+    low, words = d.low, d.words
+    cues: list[_Cue] = []
+    for i in range(s0, s1):
+        if d.in_quote[i]:
+            continue
+        w = low[i]
+        if w in L.DE_FINITE:
+            particles = L.DE_FINITE[w].split("|")
+            found: list[int] = []
+            optional = "" in particles
+            needed = [p for p in particles if p]
+            if needed:
+                for k in range(i + 1, s1):
+                    if words[k] in (",", ":", ".") or d.in_quote[k]:
+                        break
+                    if low[k] in needed:
+                        found = [k]
+                        break
+            if not found and not optional:
+                continue
+            toks = [i] + found
+            for k in (i - 1, i + 1, i + 2):
+                if s0 <= k < s1 and low[k] in L.DE_CUE_PARTS and not d.in_quote[k]:
+                    toks.append(k)
+            cues.append(_Cue(sorted(toks), i, "verb"))
+        elif w in L.DE_JOINED or (w in L.DE_PARTICIPLES and i + 1 < s1 and low[i + 1] in _AUX):
+            # verb-final clause: "wie die Polizei mitteilte", "..., wie er gesagt hatte"
+            cues.append(_Cue([i], i, "verb"))
+        elif w in _AUX and not (i > s0 and low[i - 1] in L.DE_PARTICIPLES):
+            p = _participle_after(d, i, s1)
+            if p > 0:
+                kind = "passive" if w in _PASSIVE_AUX else "verb"
+                toks = [i, p]
+                if kind == "passive" and i > s0 and low[i - 1] == "es":
+                    toks.insert(0, i - 1)
+                cues.append(_Cue(toks, i, kind))
+    return cues
+
+
+def _verb_cues_en(d: _Doc, s0: int, s1: int) -> list[_Cue]:
+    return [
+        _Cue([i], i, "verb")
+        for i in range(s0, s1)
+        if not d.in_quote[i] and d.low[i] in L.EN_VERBS
+    ]
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _sentence_end(d: _Doc, s0: int, s1: int) -> int:
+    """Exclusive end without final punctuation (a closing quote stays)."""
+    e = s1
+    while e > s0 and d.words[e - 1] in _FINAL_PUNCT:
+        e -= 1
+    return e
+
+
+def _trim(d: _Doc, toks: list[int]) -> list[int]:
+    while toks and d.words[toks[0]] in _CLAUSE_PUNCT:
+        toks = toks[1:]
+    while toks and (d.words[toks[-1]] in _CLAUSE_PUNCT or d.words[toks[-1]] in _FINAL_PUNCT):
+        toks = toks[:-1]
+    return toks
+
+
+def _has_konj(d: _Doc, toks: Sequence[int], with_k2: bool = False) -> bool:
+    for k in toks:
+        if d.in_quote[k]:
+            continue
+        w = d.low[k]
+        if w in L.DE_KONJ1 or (with_k2 and w in L.DE_KONJ2_REPORTED):
+            # "ich habe" / "ich werde" are indicative
+            if w in ("habe", "werde") and k > 0 and d.low[k - 1] == "ich":
+                continue
+            return True
+    return False
+
+
+def _addressee(d: _Doc, s0: int, s1: int, exclude: set[int]) -> list[int]:
+    """'gegenüber CNN', 'told reporters' style addressee/medium inside the frame."""
+    low = d.low
+    for i in range(s0, s1):
+        if i in exclude or d.in_quote[i]:
+            continue
+        if low[i] == "gegenüber" or (d.lang == "en" and low[i] == "told"):
+            e = _np_right(d, i + 1, s1)
+            if e > i + 1:
+                return list(range(i, e)) if low[i] == "gegenüber" else list(range(i + 1, e))
+    return []
+
+
+# --------------------------------------------------------------------------- frames
+
+
+def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """Indirect, reported and framed direct speech inside one sentence."""
+    de = d.lang != "en"
+    low, words = d.low, d.words
+    end = _sentence_end(d, s0, s1)
+    out: list[Attribution] = []
+    taken: set[int] = set()
+
+    def add(att: Attribution) -> None:
+        att.message = sorted(set(att.message))
+        if not att.message:
+            return
+        out.append(att)
+        taken.update(att.message)
+
+    # 1. prepositional frames (laut X, X zufolge, nach Angaben X, according to X)
+    for i in range(s0, end):
+        if d.in_quote[i] or i in taken:
+            continue
+        w = low[i]
+        frame: list[int] = []
+        src: list[int] = []
+        cue: list[int] = []
+        if de and w in ("laut", "gemäß", "lt."):
+            e = _np_right(d, i + 1, end, allow_von=True)
+            if e > i + 1:
+                src, cue = list(range(i + 1, e)), [i]
+        elif de and w == "zufolge":
+            # scan left to the start of the NP ending at i
+            k = i - 1
+            while k >= s0 and not d.in_quote[k] and words[k] not in (",", ":", "(") and (
+                _is_cap(words[k]) or low[k] in L.DE_DET or low[k] in L.DE_GEN_DET
+                or (words[k][:1].islower() and low[k].endswith(("e", "en", "er", "es", "em"))
+                    and low[k] not in L.DE_PREPOSITIONS)
+            ):
+                k -= 1
+            if k + 1 < i:
+                src, cue = list(range(k + 1, i)), [i]
+        elif de and w == "nach" and i + 1 < end:
+            e = _np_right(d, i + 1, end, allow_von=True)
+            head = [k for k in range(i + 1, e) if _is_cap(words[k])]
+            if head and low[head[0]] in L.DE_NACH_NOUNS:
+                src, cue = list(range(i + 1, e)), [i]
+            elif i > s0 and low[i - 1] in L.DE_NACH_NOUNS:
+                # "Seiner Ansicht nach"
+                k = i - 1
+                while k - 1 >= s0 and (low[k - 1] in L.DE_DET or _is_cap(words[k - 1])) and words[k - 1] != ",":
+                    k -= 1
+                src, cue = list(range(k, i)), [i]
+        elif de and w in L.DE_REFERRING_CUES:
+            src, cue = [i], [i]
+        elif not de and w == "according" and i + 1 < end and low[i + 1] == "to":
+            e = _np_right(d, i + 2, end)
+            if e > i + 2:
+                src, cue = list(range(i + 2, e)), [i, i + 1]
+        if not cue:
+            continue
+        frame = sorted(set(src) | set(cue))
+        msg = [k for k in range(s0, end) if k not in frame and k not in taken]
+        # the frame's own comma ("Laut X, ...") belongs to the frame
+        msg = _trim(d, msg)
+        if len([k for k in msg if _is_word(words[k])]) < 3:
+            continue
+        add(Attribution("Indirect", msg, src, cue))
+
+    # 2. "wie X mitteilte," and ", so X." frames
+    for i in range(s0, end):
+        if d.in_quote[i] or i in taken:
+            continue
+        w = low[i]
+        if de and w == "wie" and (i == s0 or words[i - 1] in (",", "(", "–") or low[i - 1] in L.DE_LEADING):
+            # wie + NP + verb (+ aux) + ","
+            e = _np_right(d, i + 1, end)
+            k = e
+            while k < end and words[k] not in (",", ")") and k - e < 4:
+                k += 1
+            verbs = [m for m in range(e, k) if low[m] in L.DE_JOINED or low[m] in L.DE_FINITE or low[m] in L.DE_PARTICIPLES]
+            if e > i + 1 and verbs:
+                frame = set(range(i, min(k + 1, end)))
+                msg = _trim(d, [m for m in range(s0, end) if m not in frame and m not in taken])
+                if len(msg) >= 3:
+                    add(Attribution("Indirect", msg, list(range(i + 1, e)), [i] + verbs))
+        elif w == "so" and i > s0 and words[i - 1] == "," and i + 1 < end:
+            e = _np_right(d, i + 1, s1)
+            if e > i + 1 and (e >= end or words[e] in (",", ".", ")", "(")):
+                msg = [m for m in range(s0, i - 1) if m not in taken]
+                msg = _trim(d, msg)
+                if msg and not all(d.in_quote[m] for m in msg):
+                    add(Attribution("Indirect", msg, list(range(i + 1, e)), [i]))
+
+    # 3. verb cues
+    cues = _verb_cues_de(d, s0, end) if de else _verb_cues_en(d, s0, end)
+    for c in cues:
+        v = c.finite
+        if v in taken:
+            continue
+        last_cue = max(c.tokens)
+        # clause-initial verb after a comma/quote: "..., sagte X." / "„…“, sagte X"
+        before = v - 1
+        while before >= s0 and low[before] in L.DE_CUE_PARTS:
+            before -= 1
+        verb_first = before >= s0 and words[before] in (",", ":", "“", "”", '"', "''", "«", "»")
+        if verb_first and c.kind != "passive":
+            e = _np_right(d, max(last_cue, v) + 1, s1)
+            src = list(range(max(last_cue, v) + 1, e)) if e > max(last_cue, v) + 1 else []
+            if not src and low[v + 1 if v + 1 < s1 else v] == "es":
+                src = []
+            # message: everything before the comma, back to the previous frame or sentence start
+            comma = before if words[before] == "," else before
+            msg = [m for m in range(s0, comma) if m not in taken]
+            # stop at an earlier clause boundary that closes another frame
+            msg = _trim(d, msg)
+            if not msg:
+                continue
+            quoted = [m for m in msg if d.in_quote[m]]
+            form = "Direct" if quoted and len(quoted) >= len(msg) - 1 else "Indirect"
+            if form == "Direct":
+                continue  # handled with the quotation
+            add(Attribution("Indirect", msg, src, c.tokens, _addressee(d, comma, s1, set(msg))))
+            continue
+        # subject before or after the verb
+        clause_start = s0
+        for m in range(v - 1, s0 - 1, -1):
+            if words[m] in (":", ";") or (words[m] == "," and m + 1 < v and low[m + 1] in ("und", "aber", "doch", "and", "but")):
+                clause_start = m + 1
+                break
+        src = _np_left(d, clause_start, v) if c.kind != "passive" else []
+        if not src and c.kind != "passive":
+            k = v + 1
+            while k < end and (low[k] in L.DE_CUE_PARTS or low[k] in L.DE_LEADING):
+                k += 1
+            e = _np_right(d, k, end)
+            if e > k:
+                src = list(range(k, e))
+        # complement: after the first comma/colon following the cue region (and the source)
+        region_end = max([last_cue] + src) + 1
+        comma = next((m for m in range(region_end, end) if words[m] in (",", ":") and not d.in_quote[m]), -1)
+        if comma < 0 and c.kind == "verb" and (de and low[v] in L.DE_REPORTED_VERBS or not de and low[v] in L.EN_REPORTED_VERBS):
+            if src and not any(d.in_quote[m] for m in range(s0, s1)):
+                msg = [m for m in range(s0, s1) if m not in taken]
+                add(Attribution("Reported", msg, src, c.tokens))
+            continue
+        if comma < 0:
+            if not de and src and end > region_end + 2:
+                # English "X said (that) the talks had failed"
+                k = region_end
+                if low[k] == "that":
+                    k += 0
+                msg = [m for m in range(k, end) if m not in taken]
+                msg = _trim(d, msg)
+                if len(msg) >= 3 and not any(d.in_quote[m] for m in msg):
+                    add(Attribution("Indirect", msg, src, c.tokens, _addressee(d, s0, s1, set(msg))))
+            continue
+        if words[comma] == ":" and comma + 1 < end and d.in_quote[comma + 1]:
+            continue  # direct speech introduced by a colon: handled with the quotation
+        msg = [m for m in range(comma + 1, end) if m not in taken]
+        # stop at a following frame ("…, sagte er, und …") — keep it simple: up to the end
+        msg = _trim(d, msg)
+        if len(msg) < 2:
+            continue
+        if all(d.in_quote[m] for m in msg):
+            continue
+        if de and not _clause_ok(d, msg, c):
+            continue
+        add(Attribution("Indirect", msg, src, c.tokens, _addressee(d, s0, comma, set(msg))))
+    return out
+
+
+_STRONG_DE = frozenset(
+    """sagt sagte sagten sagen erklärt erklärte erklärten erklären betont betonte betonten
+    meint meinte meinten behauptet behauptete behaupteten schreibt schrieb schrieben
+    berichtet berichtete berichteten warnt warnte warnten teilte teilt teilten mitteilte
+    mitteilten betonen gesagt erklärt mitgeteilt berichtet geschrieben""".split()
+)
+
+
+def _clause_ok(d: _Doc, msg: list[int], c: _Cue) -> bool:
+    """Is the clause after the comma a reported statement rather than a relative clause?"""
+    low = d.low
+    first = low[msg[0]]
+    if first in ("dass", "daß", "ob", "wie", "warum", "wann", "wo", "wer", "was", "weshalb", "wieso"):
+        return True
+    if first == "um" or any(low[m] == "zu" for m in msg[:12]):
+        return True
+    if _has_konj(d, msg[:15], with_k2=True):
+        return True
+    if first in ("weil", "da", "als", "nachdem", "bevor", "wenn", "obwohl", "während", "und", "aber", "sondern"):
+        return False
+    if first in L.DE_RELATIVE and len(msg) > 1 and low[msg[1]] not in L.DE_DET and not _is_cap(d.words[msg[1]]):
+        return False
+    if first in L.DE_PREPOSITIONS and len(msg) > 1 and low[msg[1]] in L.DE_RELATIVE:
+        return False
+    return low[c.finite] in _STRONG_DE or any(low[t] in _STRONG_DE for t in c.tokens)
+
+
+# --------------------------------------------------------------------------- direct speech
+
+
+def _direct(d: _Doc, quotes: list[tuple[int, int]], sent_of: list[int], taken: set[int]) -> list[Attribution]:
+    """Attributions for quotations with a frame next to them (same sentence)."""
+    low, words = d.low, d.words
+    de = d.lang != "en"
+    out: list[Attribution] = []
+    for qa, qb in quotes:
+        if qa in taken:
+            continue
+        inner = [k for k in range(qa + 1, qb) if _is_word(words[k])]
+        if not inner:
+            continue
+        sa, sb = sent_of[qa], sent_of[qb]
+        s0, s1 = d.sents[sa][0], d.sents[sb][1]
+        msg = list(range(qa, qb + 1))
+        # frame after the quote: "„…“, sagte X" / "„…“, so X" / "„…“ sagte X"
+        k = qb + 1
+        if k < s1 and words[k] == ",":
+            k += 1
+        src: list[int] = []
+        cue: list[int] = []
+        if k < s1 and not d.in_quote[k]:
+            w = low[k]
+            if (de and (w in L.DE_FINITE or w == "so")) or (not de and w in L.EN_VERBS):
+                c = [k]
+                j = k + 1
+                while j < s1 and low[j] in L.DE_CUE_PARTS:
+                    c.append(j)
+                    j += 1
+                e = _np_right(d, j, s1)
+                if e > j:
+                    src, cue = list(range(j, e)), c
+                    # separable particle at the end of the frame ("teilte X mit")
+                    for m in range(e, min(s1, e + 6)):
+                        if words[m] in (",", ".", ":") or d.in_quote[m]:
+                            break
+                        if low[m] in ("mit", "an", "hinzu", "ein", "fest", "aus", "zu", "bekannt"):
+                            cue.append(m)
+                            break
+                elif w in ("heißt", "hieß", "hieß") and j < s1 and low[j] == "es":
+                    cue = [k, j]
+            elif not de and _is_cap(words[k]):
+                # "“…,” Smith said."
+                e = _np_right(d, k, s1)
+                if e < s1 and low[e] in L.EN_VERBS:
+                    src, cue = list(range(k, e)), [e]
+        # frame before the quote: "X sagte: „…“" / "X said: “…”"
+        if not cue:
+            j = qa - 1
+            if j >= s0 and words[j] in (":", ","):
+                cstart = s0
+                verbs = [m for m in range(cstart, j) if not d.in_quote[m] and (
+                    (de and (low[m] in L.DE_FINITE or low[m] in L.DE_PARTICIPLES)) or (not de and low[m] in L.EN_VERBS))]
+                if verbs:
+                    v = verbs[0]
+                    cue = [v]
+                    src = _np_left(d, cstart, v)
+                    if not src:
+                        e = _np_right(d, v + 1, j)
+                        src = list(range(v + 1, e)) if e > v + 1 else []
+                elif words[j] == ":":
+                    # "Ein Sprecher: „…“" — frame without a verb
+                    src = _np_left(d, cstart, j)
+        if not cue and not src:
+            # quoted fragment inside a reporting frame: "bezeichnete das als „sehr produktiv“"
+            if len(inner) >= _MIN_STANDALONE_WORDS and words[qa - 1 if qa > 0 else qa] not in ("als",):
+                continue
+            verbs = [m for m in range(d.sents[sa][0], qa) if not d.in_quote[m] and (
+                (de and low[m] in ("bezeichnete", "bezeichnet", "bezeichneten", "nannte", "nennt", "nannten"))
+                or (not de and low[m] in ("called", "calls", "described", "describes", "dubbed")))]
+            if not verbs:
+                continue
+            v = verbs[-1]
+            cue = [v]
+            src = _np_left(d, d.sents[sa][0], v)
+            if not src:
+                e = _np_right(d, v + 1, qa)
+                src = list(range(v + 1, e)) if e > v + 1 else []
+            if not src:
+                continue
+        if not cue and not src:
+            continue
+        out.append(Attribution("Direct", msg, src, cue, _addressee(d, s0, s1, set(msg))))
+        taken.update(msg)
+    return out
+
+
+# --------------------------------------------------------------------------- document
+
+
+def extract(words: Sequence[str], sentences: Sequence[tuple[int, int]], lang: str = "de") -> list[Attribution]:
+    """All attributions in a document. ``sentences`` are (first, end) token index ranges."""
+    low = [w.lower() for w in words]
+    quotes = find_quotes(words)
+    in_quote = [0] * len(words)
+    for qi, (a, b) in enumerate(quotes, 1):
+        for k in range(a, b + 1):
+            in_quote[k] = qi
+    d = _Doc(words, low, sentences, "en" if lang == "en" else "de", in_quote)
+    sent_of = [0] * len(words)
+    for si, (a, b) in enumerate(sentences):
+        for k in range(a, b):
+            sent_of[k] = si
+
+    taken: set[int] = set()
+    direct = _direct(d, quotes, sent_of, taken)
+    per_sent: dict[int, list[Attribution]] = {}
+    for att in direct:
+        per_sent.setdefault(sent_of[att.message[0]], []).append(att)
+    for si, (s0, s1) in enumerate(sentences):
+        if s1 <= s0:
+            continue
+        found = _frames_in_sentence(d, s0, s1, quotes)
+        # drop frames whose message is only a quotation already attributed
+        found = [a for a in found if not set(a.message) <= taken]
+        for a in found:
+            taken.update(a.message)
+        if found:
+            per_sent.setdefault(si, []).extend(found)
+
+    # quotations without a frame, next to an attributed sentence; Konjunktiv I continuations
+    out: list[Attribution] = []
+    last_src: list[int] = []
+    last_si = -10
+    chain: Attribution | None = None
+    for si, (s0, s1) in enumerate(sentences):
+        atts = per_sent.get(si, [])
+        if atts:
+            out.extend(atts)
+            srcs = [a for a in atts if a.source]
+            if srcs:
+                last_src, last_si = srcs[-1].source, si
+            chain = None
+            continue
+        if s1 <= s0:
+            continue
+        sent_quotes = [(a, b) for a, b in quotes if s0 <= a < s1 and a not in taken]
+        if sent_quotes and last_src and si - last_si <= 1:
+            qa, qb = sent_quotes[0]
+            words_in = sum(1 for k in range(qa + 1, qb) if _is_word(words[k]))
+            if qa <= s0 + 1 and words_in >= _MIN_STANDALONE_WORDS:
+                msg = list(range(qa, qb + 1))
+                att = Attribution("Direct", msg, list(last_src), [])
+                out.append(att)
+                taken.update(msg)
+                last_si = sent_of[qb]
+                chain = None
+                continue
+        if d.lang == "de" and last_src and si - last_si <= 1:
+            body = [k for k in range(s0, s1) if not in_quote[k]]
+            if _has_konj(d, body) and not any(low[k] in L.DE_PREP_CUES for k in body):
+                if chain is not None and last_si == si - 1:
+                    chain.message.extend(range(s0, s1))
+                else:
+                    chain = Attribution("IndirectFreeIndirect", list(range(s0, s1)), list(last_src), [])
+                    out.append(chain)
+                last_si = si
+                continue
+        chain = None
+    return out

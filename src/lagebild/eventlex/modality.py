@@ -1,0 +1,171 @@
+"""Status of an event mention from tense and modality: occurred, planned, proposed,
+threatened, denied or uncertain.
+
+The rules read the clause that holds the trigger, plus earlier clauses of the sentence that
+only frame it ("Der Kreml dementierte, dass ...", "Trump drohte, ..."). Precedence, most
+binding first: denied > threatened > proposed > uncertain > (past-tense trigger) occurred >
+planned > occurred. A negated or hypothetical event is therefore never reported as having
+happened. A date after the publication date makes an otherwise unmarked event planned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_I = re.I
+
+# Separable German verbs: stem ... particle at the end of the clause.
+_S = r"\b[^,.;:!?]{0,80}?\b"
+_E = r"(?=\s*(?:[,.;:!?)\"“”»«]|$|\s+(?:und|oder|aber)\b))"
+
+
+@dataclass(frozen=True, slots=True)
+class CueSet:
+    deny: re.Pattern[str]
+    negation: re.Pattern[str]
+    negated_noun: re.Pattern[str]  # "kein Treffen" / "no deal": negator right before the trigger
+    threat: re.Pattern[str]
+    propose: re.Pattern[str]
+    uncertain: re.Pattern[str]
+    planned: re.Pattern[str]
+    reported_future: re.Pattern[str]  # "sagte, er würde ..." is a plan, not a hypothesis
+    not_ruled_out: re.Pattern[str]
+    past: re.Pattern[str]
+
+
+_DE = CueSet(
+    deny=re.compile(
+        r"\b(?:dementier\w*|bestreit\w*|bestritt\w*|bestritten|zurückgewiesen|wies" + _S + r"zurück" + _E
+        + r"|abgesagt|sagte" + _S + r"ab" + _E + r"|absage|lehnte" + _S + r"ab" + _E + r"|lehnt" + _S + r"ab" + _E
+        + r"|abgelehnt|gescheitert|scheiterte\w*|platzte|geplatzt|ausgesetzt|ausgeschlossen|schloss" + _S + r"aus" + _E
+        + r"|schließt" + _S + r"aus" + _E + r"|es\s+(?:gab|gebe|habe|hat)\s+(?:\w+\s+){0,2}?keine|falschmeldung|frei\s+erfunden)",
+        _I,
+    ),
+    negation=re.compile(r"\b(?:nicht|nie|niemals|weder|keinesfalls|noch\s+nicht)\b(?!\s+(?:nur|zuletzt|minder|mehr\s+als))", _I),
+    negated_noun=re.compile(r"\b(?:kein|keine|keinen|keinem|keiner|ohne)\s+(?:[\w-]+\s+){0,2}$", _I),
+    threat=re.compile(r"(?:\b\w*droh\w*|\bangedroht|\bultimatum)", _I),
+    propose=re.compile(
+        r"\b(?:schl(?:ä|a)gt" + _S + r"vor" + _E + r"|schlug\w*" + _S + r"vor" + _E + r"|vorgeschlagen|vorschlag\w*|"
+        r"angebot\w*|bot\w*" + _S + r"an" + _E + r"|angeboten|offen\s+für|offen\s+gegenüber|bereit|bereitschaft|"
+        r"will|wollen|wolle|wollte|wollten|möchte\w*|fordert\w*|forderte\w*|gefordert|forderung\w*|"
+        r"lädt" + _S + r"ein" + _E + r"|lud\w*" + _S + r"ein" + _E + r"|eingeladen|einladung\w*|drängt\w*|drängte\w*|"
+        r"pocht\w*|appelliert\w*|ruft" + _S + r"auf" + _E + r"|rief\w*" + _S + r"auf" + _E + r"|strebt\w*" + _S + r"an" + _E + r"|"
+        r"angestrebt|hofft\w*|wünscht\w*|ins\s+spiel\s+gebracht|brachte\w*" + _S + r"ins\s+spiel|plädiert\w*|werben|wirbt|warb)\b",
+        _I,
+    ),
+    uncertain=re.compile(
+        r"\b(?:könnte\w*|könne|können|würde\w*|dürfte\w*|möglich\w*|möglicherweise|eventuell|vielleicht|angeblich|"
+        r"mutmaßlich\w*|womöglich|unklar|offen,?\s+ob|ob|spekul\w*|gerücht\w*|unbestätigt\w*|denkbar|wäre\w*|hätte\w*|"
+        r"berichten\s+zufolge|soll(?:en|te|ten)?\s+(?:[\w-]+\s+){0,8}?(?:\w+(?:t|en))\s+haben|sollen\s+(?:[\w-]+\s+){0,8}?haben)\b",
+        _I,
+    ),
+    planned=re.compile(
+        r"\b(?:wird|werden|werde|soll|sollen|solle|sollte|sollten|geplant\w*|plant\w*|planen|planung\w*|kündigt\w*" + _S + r"an" + _E + r"|"
+        r"kündigte\w*" + _S + r"an" + _E + r"|angekündigt\w*|ankündigung\w*|bevorstehend\w*|anstehend\w*|vorgesehen\w*|"
+        r"erwartet|am\s+kommenden|nächste[nrs]?|kommende[nrs]?|demnächst|in\s+kürze|künftig\w*|morgen|übermorgen|"
+        r"terminiert|anberaumt|verabredet|verschoben|vereinbart\w*|vereinbarten)\b",
+        _I,
+    ),
+    reported_future=re.compile(r"\b(?:sagte|sagten|erklärte|kündigte|betonte|versicherte|teilte)\w*\b[^.]*\bwürde", _I),
+    not_ruled_out=re.compile(r"\bnicht\s+(?:aus(?:geschlossen)?|auszuschließen)\b|schlie(?:ß|ss)t\w*" + _S + r"nicht\s+aus" + _E + r"|schloss\w*" + _S + r"nicht\s+aus" + _E, _I),
+    past=re.compile(r"\b(?:hatte|hatten|habe|hat|haben|war|waren|gab|wurde|wurden|worden|gewesen)\b", _I),
+)
+
+_EN = CueSet(
+    deny=re.compile(
+        r"\b(?:den(?:y|ies|ied|ying)|dismissed\s+(?:\w+\s+)?(?:reports?|claims?)|rejected\s+(?:\w+\s+)?(?:reports?|claims?)|"
+        r"refut\w*|there\s+(?:were|was|have\s+been|had\s+been|has\s+been)\s+no|cancel\w*|called\s+off|ruled\s+out|rules\s+out|"
+        r"refus\w*|rejected|rejects|declined\s+to|failed|collapsed|suspended|scrapped|fake\s+news)\b",
+        _I,
+    ),
+    negation=re.compile(r"\b(?:not|never|neither|nor)\b(?!\s+only)|n't\b", _I),
+    negated_noun=re.compile(r"\b(?:no|without)\s+(?:[\w-]+\s+){0,2}$", _I),
+    threat=re.compile(r"\b(?:threat\w*|ultimatum)", _I),
+    propose=re.compile(
+        r"\b(?:propos\w*|offer\w*|open\s+to|willing\s+to|ready\s+to|wants?\s+to|wanted\s+to|seek\w*|sought|"
+        r"call(?:ed|s)?\s+for|urg(?:ed|es|ing)|demand\w*|invit\w*|push(?:ed|es|ing)?\s+for|hop(?:e|es|ed|ing)\s+to|"
+        r"suggest\w*|floated|request\w*|asked\s+for|pressing\s+for|lobby\w*)\b",
+        _I,
+    ),
+    uncertain=re.compile(
+        r"\b(?:could|might|(?-i:may)|would|possibl\w*|perhaps|reportedly|allegedly|alleged|unclear|uncertain|whether|"
+        r"rumou?r\w*|speculat\w*|unconfirmed|(?:is|are|was|were)\s+said\s+to\s+have|appears?\s+to\s+have|if)\b",
+        _I,
+    ),
+    planned=re.compile(
+        r"\b(?:will|shall|going\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|slated|poised)\s+to|"
+        r"plan\w*|upcoming|scheduled|next\s+(?:week|month|year|\w+day)|tomorrow|later\s+this|"
+        r"announc\w*|to\s+be\s+held|expected|postponed|arranged)\b|'ll\b",
+        _I,
+    ),
+    reported_future=re.compile(r"\b(?:said|says|told|announced|confirmed|stated|added|promised|pledged)\b[^.]*\bwould\b", _I),
+    not_ruled_out=re.compile(r"\b(?:not|n't)\s+(?:\w+\s+)?rul(?:e|ed|ing)\s+out\b", _I),
+    past=re.compile(r"\b(?:had|has|have|was|were|did|been)\b", _I),
+)
+
+_CUES = {"de": _DE, "en": _EN}
+
+
+def cues_for(lang: str | None) -> CueSet:
+    return _CUES.get(lang or "de", _EN)
+
+
+@dataclass(slots=True)
+class StatusContext:
+    """The text the rules look at, as offsets into one sentence string."""
+
+    sentence: str
+    trigger_start: int
+    trigger_end: int
+    clause_start: int
+    clause_end: int
+    frame: str = ""  # earlier clauses that frame this one without an event of their own
+    trigger_is_past: bool = False
+    trigger_is_cue: bool = False  # the trigger is itself a threat word
+    date_relation: int = 0  # -1 before publication, 0 unknown/same day, +1 after
+
+
+def decide_status(ctx: StatusContext, lang: str | None) -> str:
+    cues = cues_for(lang)
+    s = ctx.sentence
+    clause = s[ctx.clause_start : ctx.clause_end]
+    before = s[ctx.clause_start : ctx.trigger_start]
+    scope = ctx.frame + " " + clause
+
+    if cues.not_ruled_out.search(scope):
+        return "uncertain"
+    if cues.deny.search(scope) or cues.negated_noun.search(before):
+        return "denied"
+    if cues.negation.search(clause):
+        return "denied"
+    if ctx.trigger_is_cue or cues.threat.search(scope):
+        return "threatened"
+    if cues.propose.search(scope):
+        return "proposed"
+    if cues.uncertain.search(scope):
+        if cues.reported_future.search(s[: ctx.clause_end]) and not _hypothetical(scope, lang):
+            return "planned"
+        return "uncertain"
+    if ctx.trigger_is_past:
+        return "occurred"
+    if cues.planned.search(scope):
+        return "planned"
+    if ctx.date_relation > 0:
+        return "planned"
+    return "occurred"
+
+
+_HYPOTHETICAL = {
+    "de": re.compile(r"\b(?:wenn|falls|sofern|könnte\w*|dürfte\w*|wäre\w*|hätte\w*|möglich\w*|vielleicht)\b", _I),
+    "en": re.compile(r"\b(?:if|unless|could|might|may|possibl\w*|perhaps)\b", _I),
+}
+
+
+def _hypothetical(text: str, lang: str | None) -> bool:
+    return bool(_HYPOTHETICAL.get(lang or "de", _HYPOTHETICAL["en"]).search(text))
+
+
+def is_past_context(text: str, lang: str | None) -> bool:
+    """Whether a clause speaks about the past (for PAST_REF vs FUTURE_REF)."""
+    return bool(cues_for(lang).past.search(text))

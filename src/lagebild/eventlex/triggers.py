@@ -1,0 +1,219 @@
+"""Trigger lexicon: the words and phrases that announce an event, German and English.
+
+Written by us for news about diplomacy, trade and conflict. Each entry names our type, the
+PLOVER event the word implies on its own (used for statements and ``other``), and flags:
+
+``p``  the form is a finite past tense ("traf", "met"): the event is reported as done, which
+       wins over a loose future cue elsewhere in the clause ("das geplante Treffen fand statt").
+``t``  a topic-capable noun ("Zölle", "ceasefire"): after "über/about/on" in a sentence that
+       also reports a contact event it names the subject of talks, not an event of its own.
+``c``  a cue rather than an event (threat verbs): it sets the status of a typed event in its
+       clause ("droht mit Zöllen" -> tariff, threatened) and is an event only when alone.
+
+All patterns of one language are joined into a single alternation so that a document is
+scanned once per language. Python tries alternatives in order, so entries that span several
+words (separable verbs, "liefert ... Waffen") are placed first: at one position the longer
+reading wins ("traf ... in Kiew ein" is an arrival, not a meeting).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    pattern: str
+    plover: str = ""
+    flags: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    start: int
+    end: int
+    text: str
+    entry: Trigger
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+
+# German separable verbs ("griff ... an") are matched as stem + particle before the end of
+# the clause; ``_SEP`` is the filler that may sit between them (no clause punctuation).
+_SEP = r"\b[^,.;:!?\n]{0,80}?\b"
+_CLAUSE_END = r"(?=\s*(?:[,.;:!?\n)\"“”»«]|$|\s+(?:und|oder|aber|sowie)\b))"
+
+_DE: list[Trigger] = [
+    # contact
+    Trigger("summit", r"[\w-]*gipfel(?:treffens?|s)?\b", "CONSULT", "t"),
+    Trigger("meeting", r"(?:[\w-]*treffens?|zusammenkunft|begegnung(?:en)?|unterredung(?:en)?)\b", "CONSULT", "t"),
+    Trigger("meeting", r"(?:traf(?:en)?|trifft|träfen|getroffen|treffe)\b", "CONSULT", "p"),
+    Trigger("meeting", r"(?:kam(?:en)?|kommt|kommen)" + _SEP + r"zusammen" + _CLAUSE_END, "CONSULT", "p"),
+    Trigger("meeting", r"zusammen(?:gekommen|kommen|zukommen)\b", "CONSULT"),
+    Trigger("meeting", r"(?:berieten|berät|beraten)\b", "CONSULT"),
+    Trigger("meeting", r"(?:sprach(?:en)?|spricht|sprechen)\s+mit\b", "CONSULT"),
+    Trigger("visit", r"(?:[\w-]*besuch(?:e|en|es|s|t|te|ten)?|visite)\b", "CONSULT", "t"),
+    Trigger("visit", r"(?:reist(?:e|en)?|reisen|gereist|flog|fliegt|fliegen)\s+(?:\w+\s+){0,3}?(?:nach|in\s+die|in\s+den|zu)\b", "CONSULT"),
+    Trigger("visit", r"(?:reise|besuchsreise|antrittsreise)\s+(?:nach|in)\b", "CONSULT"),
+    Trigger("visit", r"(?:empfing|empfängt|empfangen)\b", "CONSULT", "p"),
+    Trigger("visit", r"(?:traf(?:en)?|trifft)" + _SEP + r"ein" + _CLAUSE_END, "CONSULT", "p"),
+    Trigger("visit", r"eingetroffen\b", "CONSULT", "p"),
+    Trigger("phone_call", r"(?:telefonat\w*|telefonier\w*|telefongespräch\w*|telefonisch|anrufs?|angerufen|videoschalte|videokonferenz)\b", "CONSULT"),
+    Trigger("phone_call", r"(?:rief|ruft|riefen)" + _SEP + r"an" + _CLAUSE_END, "CONSULT", "p"),
+    Trigger("negotiation", r"(?:[\w-]*verhandlung(?:en)?|verhandel\w*|verhandelt\w*|[\w-]*gespräche|vermittlung\w*|vermittel\w*)\b", "CONSULT", "t"),
+    # agreement
+    Trigger("agreement", r"(?:einigt(?:en)?|einigen)\s+sich\b", "AGREE"),
+    Trigger("agreement", r"(?:geeinigt|einigung\w*|[\w-]*abkommens?|vereinbarung\w*|vereinbart\w*|[\w-]*deals?|[\w-]*vertrag|[\w-]*vertrags)\b", "AGREE", "t"),
+    Trigger("agreement", r"(?:unterzeichne\w*|unterschrieb\w*|unterschrieben)\b", "AGREE", "p"),
+    Trigger("agreement", r"(?:waffenstillstand\w*|waffenruhe\w*|feuerpause\w*)\b", "RETREAT", "t"),
+    # statements (only events when nothing more specific is in the sentence)
+    Trigger("statement", r"(?:sagte|sagten|sagt|gesagt|erklärte|erklärten|erklärt|erklärung|betonte|betont|bekräftigte|bekräftigt|versicherte|mitgeteilt|bezeichnete|nannte)\b", ""),
+    Trigger("statement", r"teilte" + _SEP + r"mit" + _CLAUSE_END, ""),
+    Trigger("statement", r"(?:kritisierte|kritisiert|kritik|verurteilte|verurteilt|beschuldigte|beschuldigt|warnte|warnt|gewarnt)\b", "ACCUSE"),
+    Trigger("statement", r"(?:forderte|fordert|fordern|gefordert|forderung(?:en)?|appellierte|drängte|drängt)\b", "REQUEST"),
+    Trigger("statement", r"rief" + _SEP + r"auf" + _CLAUSE_END, "REQUEST"),
+    Trigger("statement", r"warf" + _SEP + r"vor" + _CLAUSE_END, "ACCUSE"),
+    Trigger("statement", r"(?:lehnte|lehnt)" + _SEP + r"ab" + _CLAUSE_END + r"|abgelehnt\b|wies" + _SEP + r"zurück" + _CLAUSE_END, "REJECT"),
+    Trigger("statement", r"(?:begrüßte|begrüßt|lobte|lobt|unterstützt|unterstützte)\b", "SUPPORT"),
+    # threats: cues with a fallback event of their own
+    Trigger("threat", r"(?:droh\w*|angedroht|[\w-]*drohung(?:en)?)\b", "THREATEN", "c"),
+    # measures
+    Trigger("sanction", r"(?:[\w-]*sanktion\w*|sanktionier\w*|strafmaßnahm\w*|[\w-]*embargos?|exportverbot\w*|einreiseverbot\w*|exportkontrolle\w*)\b", "SANCTION", "t"),
+    Trigger("tariff", r"(?:[\w-]*zoll|[\w-]*zölle|[\w-]*zöllen|zollsatz\w*|zollerhöhung\w*|[\w-]*zollsätze\w*|zollpaket\w*|zollstreit\w*|[\w-]*zollpolitik)\b", "SANCTION", "t"),
+    Trigger("deadline", r"(?:[\w-]*frist(?:en)?|ultimatums?|stichtag\w*|deadline)\b", "THREATEN", "t"),
+    Trigger("deadline", r"(?:läuft|lief)" + _SEP + r"ab" + _CLAUSE_END, "THREATEN"),
+    Trigger("aid_or_arms_supply", r"(?:[\w-]*waffenliefer\w*|rüstungsliefer\w*|rüstungsexport\w*|militärhilfe\w*|militärische[nrs]?\s+hilfe|militärische[nrs]?\s+unterstützung|hilfspaket\w*|[\w-]*hilfspaket\w*|humanitäre[nr]?\s+hilfe|finanzhilfe\w*|wirtschaftshilfe\w*|waffenhilfe|unterstützungspaket\w*|ukraine-hilfe\w*)\b", "AID", "t"),
+    Trigger("aid_or_arms_supply", r"(?:liefer\w*|geliefert|schick\w*|geschickt|stellt\w*|stellte\w*|sagte\w*|zugesagt|überg(?:ab|ibt|eben))\s+(?:[\w-]+\s+){0,5}?(?:waffen\w*|panzer\w*|[\w-]*raketen\w*|munition|[\w-]*abwehr\w*|kampfjets?|haubitzen|drohnen|patriot\w*|taurus|marschflugkörper)\b", "AID"),
+    # violence
+    Trigger("attack", r"(?:[\w-]*angriff(?:e|en|s)?|angegriffen|attackier\w*|[\w-]*attacke\w*|[\w-]*anschlags?|anschläge\w*|beschuss|beschoss\w*|beschossen|beschießt|bombardier\w*|[\w-]*luftschläge?n?|einmarsch\w*|eingedrungen|offensive|gefechte|kämpfe|getötet|tötete\w*)\b", "ASSAULT", "t"),
+    Trigger("attack", r"(?:griff|griffen|greift|greifen)" + _SEP + r"an" + _CLAUSE_END, "ASSAULT", "p"),
+    # elections and appointments
+    Trigger("election_or_appointment", r"(?:gewählt|wählte\w*|wiedergewählt|[\w-]*wahlen|bundestagswahl|präsidentschaftswahl|parlamentswahl|landtagswahl|stichwahl|neuwahl|wahl|ernannt|ernennt|ernannte|ernennung\w*|nominiert\w*|nominierung\w*|vereidigt|vereidigung|amtseinführung|rücktritt\w*|zurückgetreten)\b", ""),
+    Trigger("election_or_appointment", r"(?:trat|tritt|treten)" + _SEP + r"zurück" + _CLAUSE_END, "", "p"),
+    # other PLOVER-codable events
+    Trigger("other", r"(?:[\w-]*protest(?:e|en|s)?|protestier\w*|demonstration\w*|demonstrier\w*|kundgebung\w*)\b", "PROTEST"),
+    Trigger("other", r"(?:festgenommen|verhaftet|festnahme\w*|verhaftung\w*|inhaftiert)\b", "COERCE"),
+    Trigger("other", r"(?:freigelassen|freilassung\w*|gefangenenaustausch\w*)\b", "RETREAT"),
+    Trigger("other", r"(?:ausgewiesen|ausweisung\w*)\b", "SANCTION"),
+    Trigger("other", r"(?:truppenabzug\w*|abgezogen|zurückgezogen)\b", "RETREAT"),
+    Trigger("other", r"(?:mobilisier\w*|mobilmachung)\b", "MOBILIZE"),
+]
+
+_EN: list[Trigger] = [
+    Trigger("summit", r"summit(?:s|ry)?\b", "CONSULT", "t"),
+    Trigger("meeting", r"(?:meeting|meetings|get-together|encounter)\b", "CONSULT", "t"),
+    Trigger("meeting", r"(?:meet|meets)\b", "CONSULT"),
+    Trigger("meeting", r"met\b(?!\s+with\s+(?:criticism|resistance|skepticism|scepticism|protests?|anger|silence))", "CONSULT", "p"),
+    Trigger("meeting", r"(?:sat\s+down|sit\s+down|sits\s+down)\s+with\b", "CONSULT"),
+    Trigger("meeting", r"(?:conferred|confer|consulted)\s+with\b", "CONSULT"),
+    Trigger("visit", r"(?:visit|visits|visited|visiting|state\s+visit|trip\s+to)\b", "CONSULT", "t"),
+    Trigger("visit", r"(?:travel(?:l)?(?:ed|ing|s)?|flew|flies|fly|arrived|arrives|arrive)\s+(?:\w+\s+){0,2}?(?:to|in)\b", "CONSULT"),
+    Trigger("visit", r"(?:hosted|hosts|hosting|welcomed\s+\w+\s+to|received)\b(?=\s+[A-Z])", "CONSULT"),
+    Trigger("phone_call", r"(?:phone\s+call|phone\s+conversation|video\s+call|telephone\w*|phoned|by\s+phone|on\s+the\s+phone|call\s+with|calls\s+with|a\s+call\b)", "CONSULT"),
+    Trigger("negotiation", r"(?:negotiat\w*|[\w-]*talks|mediat\w*|dialogue)\b", "CONSULT", "t"),
+    Trigger("agreement", r"(?:agreement|agreements|agreed|agree|agrees|[\w-]*deal|deals|accord|treaty|pact)\b", "AGREE", "t"),
+    Trigger("agreement", r"(?:signed|signs|sign)\b", "AGREE", "p"),
+    Trigger("agreement", r"(?:ceasefire|cease-fire|truce)\b", "RETREAT", "t"),
+    Trigger("statement", r"(?:said|says|stated|told|declared|statement)\b", ""),
+    Trigger("statement", r"(?:criticized|criticised|criticizes|criticises|condemned|condemns|accused|accuses|warned|warns|blamed)\b", "ACCUSE"),
+    Trigger("statement", r"(?:urged|urges|demanded|demands|called\s+on|called\s+for|calls\s+on|calls\s+for|appealed)\b", "REQUEST"),
+    Trigger("statement", r"(?:rejected|rejects|refused|refuses|dismissed)\b", "REJECT"),
+    Trigger("statement", r"(?:welcomed|welcomes|praised|praises|endorsed|backed)\b", "SUPPORT"),
+    Trigger("threat", r"(?:threat\w*)\b", "THREATEN", "c"),
+    Trigger("sanction", r"(?:sanction\w*|embargo\w*|blacklist\w*|export\s+controls?|export\s+ban\w*|asset\s+freezes?)\b", "SANCTION", "t"),
+    Trigger("tariff", r"(?:tariff\w*|levies|levy|import\s+duties|customs\s+duties|duties)\b", "SANCTION", "t"),
+    Trigger("deadline", r"(?:deadline\w*|ultimatum\w*)\b", "THREATEN", "t"),
+    Trigger("deadline", r"(?:expires|expired|runs\s+out)\b", "THREATEN"),
+    Trigger("aid_or_arms_supply", r"(?:(?:military|humanitarian|financial|economic|security|emergency|food)\s+(?:aid|assistance|support\s+package)|aid\s+package\w*|arms\s+(?:deliveries|shipments|supplies|sales|package)|weapons\s+(?:deliveries|shipments|package\w*|supplies))\b", "AID", "t"),
+    Trigger("aid_or_arms_supply", r"(?:deliver\w*|suppl(?:y|ies|ied)|sen[dt]s?|sending|ship(?:s|ped|ping)?|provid\w*|pledg\w*|gave|give|gives)\s+(?:[\w-]+\s+){0,5}?(?:weapons|arms|[\w-]*missiles?|tanks|ammunition|munitions|air[- ]defen[cs]e\w*|jets|howitzers|drones|patriots?|aid)\b", "AID"),
+    Trigger("attack", r"(?:[\w-]*attack\w*|airstrikes?|air\s+strikes?|[\w-]*strikes?(?!\s+(?:a|an|the)\s+(?:deal|balance|chord|tone))|struck|shelled|shelling|bombed|bombing\w*|bombard\w*|invaded|invasion|invade\w*|offensive|clashes|fighting|assault\w*|raid(?:s|ed)?|killed|killing)\b", "ASSAULT", "t"),
+    Trigger("election_or_appointment", r"(?:elected|re-elected|election\w*|appointed|appoint|appoints|appointment|named\s+as|nominat\w*|sworn\s+in|inaugurat\w*|resign\w*|stepped\s+down|steps\s+down|vote|voted|polls)\b", ""),
+    Trigger("other", r"(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied))\b", "PROTEST"),
+    Trigger("other", r"(?:arrest\w*|detain\w*|detention)\b", "COERCE"),
+    Trigger("other", r"(?:released|release\s+of|prisoner\s+(?:swap|exchange))\b", "RETREAT"),
+    Trigger("other", r"(?:expel\w*|expulsion\w*)\b", "SANCTION"),
+    Trigger("other", r"(?:withdr[ae]w\w*|pulled\s+out|pull\s+out)\b", "RETREAT"),
+    Trigger("other", r"(?:mobiliz\w*|mobilis\w*|massed\s+troops)\b", "MOBILIZE"),
+    Trigger("other", r"(?:investigat\w*|inquiry|probe)\b", "ACCUSE"),
+]
+
+# Readings that look like a trigger but are not events ("eine Entscheidung treffen", "die
+# Wahl des Ortes"); checked on the text just before / after a match.
+_BLOCK_BEFORE = {
+    "de": re.compile(
+        r"(?:entscheidung(?:en)?|maßnahmen|vorkehrungen|vorbereitungen|absprachen|auswahl|aussage|"
+        r"mit\s+hilfe|zu\s+besuch\s+bei|sanktions|zoll|angriffs)\s*$",
+        re.I,
+    ),
+    "en": re.compile(r"(?:hunger|labor|labour|general|air)\s*$|(?:make|made|take|took)\s+(?:a\s+)?$", re.I),
+}
+_BLOCK_WORDS = {
+    "de": re.compile(
+        r"^(?:angriffskrieg\w*|angriffsfläche\w*|besucher\w*|gipfelkreuz|wahlkampf\w*|wahlprogramm\w*|"
+        r"betreffen|betroffen|zutreffen|zutreffend|treffend|gespräche?s?partner|wahlkreis\w*|zollbeamt\w*)$",
+        re.I,
+    ),
+    "en": re.compile(r"^(?:meeting\s+point|visitor\w*|deal\s+with|dealt|dealing)$", re.I),
+}
+# "deal with", "dealing with": the verb, not an agreement.
+_EN_DEAL_VERB = re.compile(r"^\s+with\b", re.I)
+# "Entscheidung treffen": a decision is taken, nobody meets.
+_DE_TREFFEN_OBJECT = re.compile(
+    r"^\s+(?:eine|die|keine)?\s*(?:entscheidung|vorkehrung|vorbereitung|maßnahme|absprache|wahl|auswahl)", re.I
+)
+
+_LEXICON = {"de": _DE, "en": _EN}
+
+
+@lru_cache(maxsize=4)
+def _compiled(lang: str) -> tuple[re.Pattern[str], tuple[Trigger, ...]]:
+    entries = tuple(sorted(_LEXICON.get(lang, _EN), key=lambda t: 0 if _is_multiword(t.pattern) else 1))
+    alternation = "|".join(f"(?P<t{i}>{t.pattern})" for i, t in enumerate(entries))
+    return re.compile(rf"(?<![\w-])(?:{alternation})", re.I), entries
+
+
+def _is_multiword(pattern: str) -> bool:
+    return _SEP in pattern or r"\s+(?:[\w-]+\s+)" in pattern or r"(?:\w+\s+)" in pattern
+
+
+def find_triggers(text: str, lang: str = "de", start: int = 0, end: int | None = None) -> list[TriggerMatch]:
+    """Trigger matches in ``text[start:end]`` (offsets into ``text``), left to right.
+
+    Matches do not overlap; see the module docstring for which reading wins.
+    """
+    pattern, entries = _compiled(lang if lang in _LEXICON else "en")
+    end = len(text) if end is None else end
+    found: list[TriggerMatch] = []
+    pos = start
+    while pos < end:
+        m = pattern.search(text, pos, end)
+        if m is None:
+            break
+        idx = int(m.lastgroup[1:]) if m.lastgroup else 0
+        entry = entries[idx]
+        s, e = m.span()
+        if not _blocked(text, s, e, lang):
+            found.append(TriggerMatch(s, e, text[s:e], entry))
+        pos = max(e, s + 1)
+    return found
+
+
+def _blocked(text: str, s: int, e: int, lang: str) -> bool:
+    word = text[s:e]
+    words = _BLOCK_WORDS.get(lang)
+    if words is not None and words.match(word):
+        return True
+    before = _BLOCK_BEFORE.get(lang)
+    if before is not None and before.search(text[max(0, s - 30) : s]):
+        return True
+    low = word.lower()
+    if lang == "en" and low in ("deal", "deals") and _EN_DEAL_VERB.match(text[e : e + 8]):
+        return True
+    if lang == "de" and low in ("treffen", "getroffen", "trifft", "traf") and _DE_TREFFEN_OBJECT.match(text[e : e + 30]):
+        return True
+    return False
