@@ -37,9 +37,11 @@ _DE_PAST = re.compile(
     r"schrieb|schrieben|blieb|blieben|begann|begannen|gewann|gewannen|verlor|verloren|"
     r"starb|starben|fiel|fielen|brach|brachen|schlug|schlugen|griff|griffen|zog|zogen|"
     r"unterzeichnete|unterzeichneten|führte|führten|telefonierte|telefonierten|reiste|reisten|"
-    r"vergangene[nmrs]?|letzte[nmrs]?|vorige[nmrs]?|gestern|vorgestern|zuvor|bereits|"
-    r"ge\w+(?:t|en)|\w+iert)\b"
+    r"vergangene[nmrs]?|letzte[nmrs]?|vorige[nmrs]?|gestern|vorgestern|zuvor|bereits)\b"
 )
+# "ist/sind" count as past only with a participle ("ist gestorben", "sind eingetroffen").
+_DE_PERFECT = re.compile(r"\b(?:ist|sind)\b.*\b(?:\w*ge[a-zäöüß]{3,}(?:t|en)|\w+iert)\b")
+_NOT_PARTICIPLE = frozenset("gegen gehen geben gelten genau gestern geschehen gestehen gewesen".split())
 # Words ending in -te/-ten that are not verbs in the past tense.
 _TE_NOT_VERB = frozenset(
     "heute erste ersten zweite zweiten dritte dritten letzte letzten nächste nächsten gute guten "
@@ -78,6 +80,9 @@ def _de_dir(s: str) -> int:
     if _DE_FUTURE.search(s):
         return 1
     if _DE_PAST.search(s):
+        return -1
+    m = _DE_PERFECT.search(s)
+    if m and m.group(0).split()[-1].lower() not in _NOT_PARTICIPLE:
         return -1
     for w in _TE_VERB.findall(s):
         if w not in _TE_NOT_VERB:

@@ -1,85 +1,15 @@
-"""The command line: each command parses options, calls one public function, formats the result.
-
-Data goes to stdout (so ``lagebild export | jq`` works); progress, summaries and errors to stderr.
-"""
+"""Commands over the corpus as a whole: add, list, show, search, export, stages, analyze."""
 
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sys
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
 
 import click
-from rich.console import Console
 from rich.table import Table
 
-from .errors import LagebildError
-
-out = Console(soft_wrap=True)
-err = Console(stderr=True)
-
-DEFAULT_DB = "lagebild.db"
-
-
-def _db_path(db: str | None) -> str:
-    return db or os.environ.get("LAGEBILD_DB") or DEFAULT_DB
-
-
-def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--db", "db", metavar="FILE", default=None,
-        help=f"The database file (default: $LAGEBILD_DB or ./{DEFAULT_DB}).",
-    )(fn)
-
-
-def open_store(db: str | None, *, must_exist: bool = True):  # type: ignore[no-untyped-def]
-    from .storage import Store
-
-    path = _db_path(db)
-    if must_exist and path != ":memory:" and not os.path.exists(path):
-        raise LagebildError(f"no database at {path}", tip="add articles first: lagebild add FILES...")
-    return Store(path)
-
-
-def friendly_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn LagebildError into one red line (plus a tip) and exit code 1."""
-
-    @wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except LagebildError as exc:
-            err.print(f"[bold red]Error:[/] {exc}", highlight=False)
-            if exc.tip:
-                err.print(f"[dim]Tip:[/] {exc.tip}", highlight=False)
-            sys.exit(1)
-        except BrokenPipeError:  # `lagebild export | head`
-            sys.exit(0)
-
-    return wrapper
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-v", "--verbose", count=True, help="Show more log output (-vv for debug).")
-@click.version_option(package_name="lagebild")
-def main(verbose: int) -> None:
-    """lagebild: news articles in, a situation picture out.
-
-    Stories, a timeline of events with their status, who said what, and where outlets agree,
-    contradict each other or editorialise, every fact traceable to its sentence.
-    """
-    level = logging.WARNING - 10 * min(verbose, 2)
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    logger = logging.getLogger("lagebild")
-    logger.handlers[:] = [handler]
-    logger.setLevel(level)
-    logger.propagate = False
-
+from . import db_option, err, friendly_errors, main, open_store, out
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
@@ -100,7 +30,7 @@ def add(sources: tuple[str, ...], db: str | None, published: str | None, source_
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from .ingest import iter_sources
+    from ..ingest import iter_sources
 
     store = open_store(db, must_exist=False)
     total = sum(1 for _ in iter_sources(list(sources)))
@@ -162,8 +92,8 @@ def show(doc: str, db: str | None, as_json: bool) -> None:
 
     DOC is an id (or a unique prefix of one), a path or a URL as shown by `lagebild list`.
     """
-    from .render import render_document
-    from .storage.export import document_records
+    from ..render import render_document
+    from ..storage.export import document_records
 
     store = open_store(db)
     d = store.get(doc)
@@ -201,7 +131,7 @@ def export(db: str | None, fmt: str) -> None:
 
         lagebild export --format json > picture.json
     """
-    from .storage.export import export_lines
+    from ..storage.export import export_lines
 
     store = open_store(db)
     if fmt == "json":
@@ -216,7 +146,7 @@ def export(db: str | None, fmt: str) -> None:
 @friendly_errors
 def stages() -> None:
     """The registered pipeline stages with what each requires and assigns."""
-    from .pipeline import Pipeline, available_stages
+    from ..pipeline import Pipeline, available_stages
 
     problems = Pipeline().analyze()
     t = Table(show_edge=False)
@@ -237,9 +167,9 @@ def stages() -> None:
 @friendly_errors
 def analyze(text: str | None, published: str | None, language: str | None, as_json: bool) -> None:
     """Analyse one text (argument or stdin) without storing it."""
-    from .api import analyze as run
-    from .render import render_document
-    from .storage.export import document_records
+    from ..api import analyze as run
+    from ..render import render_document
+    from ..storage.export import document_records
 
     if text is None:
         text = sys.stdin.read()
@@ -250,5 +180,3 @@ def analyze(text: str | None, published: str | None, language: str | None, as_js
         render_document(doc, out)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
