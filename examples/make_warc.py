@@ -50,6 +50,7 @@ ATLANTIC_DISPATCH = """<!DOCTYPE html>
   <p class="post-meta">By Michael Brennan &middot; July 29, 2025 &middot; 5 min read</p>
   <div class="post-content">
     <p>With only days to go before a Friday deadline, European governments and companies are bracing for a 30 percent U.S. tariff on most of the bloc's exports, as last-ditch talks between Brussels and Washington continue.</p>
+    <p>Photo: Lena Hoffmann / Atlantic Dispatch</p>
     <p>EU trade commissioner Maro&scaron; &Scaron;ef&#269;ovi&#269; arrived in Washington on Tuesday for what officials in Brussels described as a final round of negotiations. "Our aim remains a fair and balanced deal. But we will not sign a deal at any price," &Scaron;ef&#269;ovi&#269; wrote on X before his departure.</p>
     <p>President Donald Trump has said the tariffs will take effect on August 1 unless the European Union offers better terms for American companies. The White House has repeatedly said the date will not move.</p>
     <p>Brussels has drawn up a list of counter-tariffs on U.S. goods worth up to 93 billion euros, diplomats said. It would hit products ranging from aircraft parts to bourbon, and could take effect within days of the U.S. measures.</p>

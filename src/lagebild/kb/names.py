@@ -94,14 +94,31 @@ def strip_inflection(word: str) -> str:
     return word
 
 
+_RAW_WORD = re.compile(r"[^\W_]+")
+
+
+def _is_acronym(word: str) -> bool:
+    # Short all-caps words (TASS, OSZE, USA) keep their letters: the skeleton would merge
+    # TASS with taz and OSZE with Ostsee.
+    return 2 <= len(word) <= 5 and word.isupper()
+
+
 @lru_cache(maxsize=200_000)
 def exact_key(name: str) -> tuple[str, ...]:
-    return tuple(skeleton(w) for w in fold(name).split())
+    out: list[str] = []
+    for raw in _RAW_WORD.findall(name):
+        for w in fold(raw).split():
+            out.append(w if _is_acronym(raw) else skeleton(w))
+    return tuple(out)
 
 
 @lru_cache(maxsize=200_000)
 def match_key(name: str) -> tuple[str, ...]:
-    return tuple(skeleton(strip_inflection(w)) for w in fold(name).split())
+    out: list[str] = []
+    for raw in _RAW_WORD.findall(name):
+        for w in fold(raw).split():
+            out.append(w if _is_acronym(raw) else skeleton(strip_inflection(w)))
+    return tuple(out)
 
 
 def word_match_key(word: str) -> str:

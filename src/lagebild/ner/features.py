@@ -41,6 +41,7 @@ class Resources:
     # Multi-word gazetteer names as token tuples (as written) -> type string.
     phrases: Mapping[tuple[str, ...], str] = field(default_factory=dict)
     max_phrase: int = 4
+    caps_ratio: Mapping[str, int] = field(default_factory=dict)  # word -> P(capitalised | not sentence-initial), fifths
 
     def cluster(self, word: str) -> tuple[str, ...] | None:
         c = self.clusters.get(word.lower())
@@ -51,7 +52,6 @@ class Resources:
             if c is not None:
                 return c
         return None
-    caps_ratio: Mapping[str, int] = field(default_factory=dict)  # word -> bucket of P(capitalised | not sentence-initial)
 
 
 def _token_base(word: str, res: Resources) -> tuple[list[str], list[str]]:

@@ -123,7 +123,7 @@ def train_variant(
     # 3. thresholds from cross-validated predictions
     rng = np.random.default_rng(SEED)
     folds = np.empty(len(y), dtype=int)
-    for key in {(lg, lab) for lg, lab in zip(lang, y)}:  # stratified by language and label
+    for key in sorted({(str(lg), float(lab)) for lg, lab in zip(lang, y)}):  # stratified by language and label
         idx = np.flatnonzero((lang == key[0]) & (y == key[1]))
         folds[rng.permutation(idx)] = np.arange(len(idx)) % CV_FOLDS
     oof = np.zeros(len(y))

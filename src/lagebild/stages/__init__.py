@@ -2,3 +2,4 @@
 
 from . import clean, language, published, segment  # noqa: F401
 from . import quotes  # noqa: F401
+from . import opinion  # noqa: F401

@@ -7,6 +7,7 @@ turned into probabilities so that a threshold means something.
 from __future__ import annotations
 
 from collections.abc import Callable
+import re
 from functools import lru_cache
 
 from ..model import Document
@@ -25,12 +26,61 @@ def _identifier():  # type: ignore[no-untyped-def]
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+# The first few thousand characters decide a document's language as well as all of it would.
+_SAMPLE_CHARS = 2000
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
 def detect(text: str) -> tuple[str | None, float]:
     """(language code, probability) of ``text``; (None, 0.0) when there is too little text."""
-    if sum(ch.isalpha() for ch in text[:2000]) < MIN_LETTERS:
+    sample = text[:_SAMPLE_CHARS]
+    if len(_LETTERS.findall(sample, 0, 400)) < MIN_LETTERS and len(_LETTERS.findall(sample)) < MIN_LETTERS:
         return None, 0.0
-    lang, prob = _identifier().classify(text[:5000])
+    lang, prob = _identifier().classify(sample)
     return lang, float(prob)
+
+
+# Function words that settle a sentence's language without the statistical model (most sentences).
+FUNCTION_WORDS = {
+    "de": frozenset("der die das und ist nicht mit den dem des sich auf für eine ein sie er wir hat wurde "
+                    "auch nach bei aus werden sei habe dass oder wie zum zur vom noch über".split()),
+    "en": frozenset("the and is are was were not with of to for that this have has had will would "
+                    "from they he she we it been be by on at which".split()),
+}
+_WORDS = re.compile(r"\w+")
+
+
+# Frequent words of languages close to German or English: their presence sends a text to the model.
+_NEIGHBOURS = frozenset("het een van niet zijn og och att är ikke er til det ett ok den og är".split())
+# A document is settled without the model when this many function words all point one way.
+_CLEAR_MIN_WORDS = 12
+
+
+def clear_de_or_en(text: str) -> str | None:
+    """German or English when the text leaves no doubt (many function words, none of a neighbour
+    language); None sends it to the statistical model."""
+    words = [w.lower() for w in _WORDS.findall(text)]
+    if any(w in _NEIGHBOURS for w in words):
+        return None
+    de = sum(w in FUNCTION_WORDS["de"] for w in words)
+    en = sum(w in FUNCTION_WORDS["en"] for w in words)
+    if de >= _CLEAR_MIN_WORDS and en * 10 <= de:
+        return "de"
+    if en >= _CLEAR_MIN_WORDS and de * 10 <= en:
+        return "en"
+    return None
+
+
+def function_word_language(text: str) -> str | None:
+    """'de' or 'en' when function words clearly point to one of them, else None."""
+    words = [w.lower() for w in _WORDS.findall(text)]
+    de = sum(w in FUNCTION_WORDS["de"] for w in words)
+    en = sum(w in FUNCTION_WORDS["en"] for w in words)
+    if de >= 2 and de >= 3 * en:
+        return "de"
+    if en >= 2 and en >= 3 * de:
+        return "en"
+    return None
 
 
 @stage("language", requires=("text",), assigns=("language",))
@@ -39,8 +89,8 @@ def make_language() -> Callable[[Document], Document]:
 
     def language(doc: Document) -> Document:
         if not doc.language:
-            lang, _ = detect(((doc.title or "") + "\n" + doc.text).strip())
-            doc.language = lang
+            text = ((doc.title or "") + "\n" + doc.text).strip()
+            doc.language = clear_de_or_en(text[:_SAMPLE_CHARS]) or detect(text)[0]
         return doc
 
     return language

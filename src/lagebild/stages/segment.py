@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from ..model import Document, Sentence, Token
 from ..pipeline import stage
-from .language import SENTENCE_MIN_PROB, detect
+from .language import SENTENCE_MIN_PROB, detect, function_word_language
 
 # Abbreviations that end with a period inside a sentence (lower-cased, without the final period).
 ABBREVIATIONS = frozenset(
@@ -139,6 +139,8 @@ def make_segment(sentence_languages: bool = True) -> Callable[[Document], Docume
                 chunk = doc.text[sent.start : sent.end]
                 if chunk.count(" ") + 1 < _SENTENCE_LANG_MIN_WORDS:
                     continue
+                if function_word_language(chunk) == doc.language:
+                    continue  # the cheap check agrees with the document: no model call needed
                 lang, prob = detect(chunk)
                 if lang and lang != doc.language and prob >= SENTENCE_MIN_PROB:
                     sent.language = lang

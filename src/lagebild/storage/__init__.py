@@ -49,9 +49,8 @@ class IngestReport:
 
 
 def encode_document(doc: Document) -> bytes:
-    data = doc.to_dict()
-    data.pop("tokens", None)  # recomputed by segment; storing them would triple the size
-    data.pop("text", None)  # stored in its own column
+    # Tokens are recomputed from the text (storing them would triple the size); text has its own column.
+    data = doc.to_dict(exclude=("tokens", "text"))
     return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
 
 

@@ -68,6 +68,30 @@ M001_INITIAL = """
 
 MIGRATIONS: list[str] = [M001_INITIAL]
 
+# Stories (stage 10): the stories, an interval index over their date ranges (for candidate search
+# when an article arrives), an inverted index from entity ids to stories, document embeddings, and
+# MinHash signatures with their LSH bands for near-duplicate detection.
+M_STORIES = """
+        CREATE TABLE stories (
+            n INTEGER PRIMARY KEY,              -- rowid shared with the story_span interval index
+            id TEXT NOT NULL UNIQUE,
+            title TEXT, title_doc TEXT,
+            first TEXT, last TEXT,              -- earliest / latest publication date (YYYY-MM-DD)
+            size INTEGER NOT NULL DEFAULT 0,
+            centroid BLOB,                      -- float32 sum of the members' unit embeddings
+            profile TEXT NOT NULL DEFAULT '{}', -- JSON: entity counts, event signatures
+            updated_at TEXT NOT NULL
+        );
+        CREATE VIRTUAL TABLE story_span USING rtree(n, first_day, last_day);
+        CREATE TABLE story_keys (key TEXT NOT NULL, story TEXT NOT NULL, PRIMARY KEY (key, story)) WITHOUT ROWID;
+        CREATE INDEX story_keys_story ON story_keys(story);
+        CREATE TABLE doc_vectors (doc TEXT PRIMARY KEY, model TEXT NOT NULL, vec BLOB NOT NULL) WITHOUT ROWID;
+        CREATE TABLE doc_minhash (doc TEXT PRIMARY KEY, sig BLOB NOT NULL, dup_group TEXT NOT NULL) WITHOUT ROWID;
+        CREATE INDEX doc_minhash_group ON doc_minhash(dup_group);
+        CREATE TABLE minhash_bands (band INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (band, doc)) WITHOUT ROWID;
+"""
+MIGRATIONS.append(M_STORIES)
+
 
 def migrate(db: sqlite3.Connection) -> int:
     """Bring the schema up to date; returns the resulting version."""

@@ -362,7 +362,11 @@ def h_of_period(m: re.Match[str]) -> Sem | None:
     off, base = _det(det) if det else (0, "ref")
     if det and det.lower().startswith(("des", "der")):
         off, base = 0, "ref"
-    return Sem(rel_unit=unit, rel_offset=off, rel_base=base, mod=_mod(m["mod"]) or ("MID" if "laufe" in m["mod"].lower() else None))
+    mod = _mod(m["mod"])
+    y = _year(m)
+    if y is not None and unit == "year":
+        return Sem(year=y, mod=mod)
+    return Sem(rel_unit=unit, rel_offset=off, rel_base=base, mod=mod)
 
 
 def _signed_n(m: re.Match[str]) -> float:
@@ -376,7 +380,10 @@ def h_ago_in(m: re.Match[str]) -> Sem | None:
     if unit is None or unit in ("decade", "century") and n < 0:
         return None
     code = m["u"].lower()
-    if pre == "nach":
+    if pre == "nach" or pre == "binnen":
+        if pre == "nach" and n > 0 and n == int(n) and not code.startswith(("stunde", "minute", "sekunde")):
+            # "wurde nach zwei Tagen gestoppt": the day two days after the last date
+            return Sem(rel_unit=unit, rel_offset=int(n), rel_base="ref")
         return Sem(type="DURATION", value=duration_value(m["n"], m["u"]), mod=_mod(m["q"]))
     if code.startswith(("stunde", "minute", "sekunde")):
         if pre == "vor":
@@ -643,10 +650,10 @@ RULES: list[Rule] = [
     ),
     rule(
         "ref_word",
-        r"\b(?P<t>(?P<w>[Jj]etzt|[Dd]erzeit|[Zz]urzeit|[Zz]ur Zeit|[Gg]egenwärtig|[Mm]omentan|[Ii]m Moment|[Hh]eutzutage|[Dd]amals|[Kk]ürzlich|[Jj]üngst|[Uu]nlängst|[Nn]eulich|[Vv]or kurzem|[Vv]or kurzer Zeit|[Kk]urz zuvor|[Bb]ald|[Dd]emnächst|[Kk]ünftig|[Zz]ukünftig|[Ii]n Zukunft|[Ii]n Kürze|[Bb]innen kurzem|[Ii]n Bälde|[Kk]urz darauf|[Kk]urz danach|[Ww]enig später|[Kk]urze Zeit später|[Bb]ald darauf|Folgezeit|[Ii]n der Folge|so bald wie möglich|so schnell wie möglich|[Ee]inst|[Bb]islang|[Bb]isher|[Ii]nzwischen|[Mm]ittlerweile))\b",
+        r"\b(?P<t>(?P<w>[Jj]etzt|[Dd]erzeit|[Zz]urzeit|[Zz]ur Zeit|[Gg]egenwärtig|[Mm]omentan|[Ii]m Moment|[Hh]eutzutage|[Kk]ürzlich|[Jj]üngst|[Uu]nlängst|[Nn]eulich|[Vv]or kurzem|[Vv]or kurzer Zeit|[Kk]urz zuvor|[Bb]ald|[Dd]emnächst|[Ii]n Zukunft|[Ii]n Kürze|[Bb]innen kurzem|[Ii]n Bälde|[Kk]urz darauf|[Kk]urz danach|[Ww]enig später|[Kk]urze Zeit später|[Bb]ald darauf|Folgezeit|so bald wie möglich|so schnell wie möglich|[Ee]inst))\b",
         h_ref_word, 4,
     ),
-    rule("heutig", r"\b(?P<t>[Hh]eutige[nmrs]?(?:\s+Tage?s?)?)\b", h_heutig, 4),
+    rule("heutig", r"\b(?P<t>[Hh]eutige[nmrs]?\s+(?:Tage?s?|Zeit))\b", h_heutig, 4),
     rule(
         "det_unit",
         rf"(?P<t>(?:(?P<mod>{MOD}|Laufe)\s+)?(?:(?:der|die|das|den|dem|des)\s+)?"
@@ -657,7 +664,7 @@ RULES: list[Rule] = [
     rule(
         "of_period",
         rf"(?P<t>(?P<mod>{MOD}|[Ll]aufe|[Ii]m Laufe)\s+(?P<det>des|der|dieses|dieser|nächsten|nächster|kommenden|kommender|vergangenen|vergangener|letzten|letzter|folgenden|folgender|selben)\s+"
-        r"(?P<u>Jahres|Monats|Woche|Quartals|Jahrzehnts|Tages))\b",
+        rf"(?P<u>Jahres|Monats|Woche|Quartals|Jahrzehnts|Tages)(?:\s+{YEAR})?)(?![\w-])",
         h_of_period, 7,
     ),
     rule(
@@ -698,7 +705,7 @@ RULES: list[Rule] = [
     rule(
         "time",
         rf"(?P<t>(?:(?P<q>knapp|kurz vor|kurz nach|etwa|ca\.|circa|gegen)\s+)?{B}(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*Uhr"
-        r"(?:\s+(?P<mi2>[0-5]\d)(?!\s*(?:Minuten|Sekunden|\w)))?(?:\s+(?P<podw>früh|morgens|abends|nachts|nachmittags|vormittags))?"
+        r"(?:\s+(?P<mi2>[0-5]\d)(?!\s*(?:Minuten|Sekunden))(?!\w))?(?:\s+(?P<podw>früh|morgens|abends|nachts|nachmittags|vormittags))?"
         r"(?:\s+(?P<tz>mitteleuropäischer\s+(?:Sommer)?[Zz]eit|MEZ|MESZ|Ortszeit|UTC|GMT|Moskauer\s+Zeit|deutscher\s+Zeit))?)(?![\w])",
         h_time, 6,
     ),

@@ -8,6 +8,7 @@ order, so that each can use the reference time set by the dates before it.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -143,9 +144,36 @@ def extract(
         out.append(TimexMatch(s, e, text[s:e], typ, value, sem.mod, anchored, name))
         if typ in ("DATE", "TIME") and anchored:
             ref = _ref_of(value)
-            if ref is not None:
+            if ref is not None and not _is_aside(text, s, e, ref, anchors.ref, sem):
                 anchors.ref = ref
     return out
+
+
+# A bare year this far from the current reference year, or one after a span
+# preposition, is read as an aside ("wie im Krieg
+# 1870/71", "der Vertrag von 1856", "fußte auf ab 1941 entwickelten Plänen") and does not
+# move the reference time, unless it opens a line or a sentence (headings, "1942 ...").
+ASIDE_YEARS = 3
+# A year after "bis", "seit", "ab", "von" ... marks the end of a span, not the time the
+# narrative has moved to ("Insgesamt konnten so bis 1915 ... aufgestellt werden").
+_BOUNDARY_BEFORE = re.compile(r"\b(?:[Bb]is|[Ss]eit|[Aa]b|[Vv]on|[Vv]or|[Nn]ach|[Zz]wischen|[Uu]ntil|[Ss]ince|[Ff]rom|[Bb]efore|[Aa]fter)\s+(?:dem\s+Jahr\s+|zum\s+Jahr\s+)?$")
+
+
+def _is_aside(text: str, s: int, e: int, new: Ref, cur: Ref | None, sem: Sem) -> bool:
+    if cur is None or new[1] is not None or sem.year is None or sem.mod:
+        return False
+    boundary = _BOUNDARY_BEFORE.search(text, max(0, s - 12), s) is not None
+    if abs(new[0] - cur[0]) <= ASIDE_YEARS and not boundary:
+        return False
+    line_start = text.rfind("\n", 0, s) + 1
+    before = text[line_start:s].strip()
+    if not before or before.endswith((".", "!", "?", ":")):
+        return False  # at the start of a line or sentence
+    line_end = text.find("\n", e)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
+    if not line.endswith((".", "!", "?", "“", '"', ")", ":")) and len(line) < 120:
+        return False  # a heading
+    return True
 
 
 def _split_sentences(text: str) -> list[tuple[int, int]]:

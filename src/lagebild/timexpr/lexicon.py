@@ -52,7 +52,7 @@ DE_NUMBERS: dict[str, float] = {
 }
 # Compound number words for adjectives ("dreitägig", "zweimonatig").
 _DE_NUM_WORDS = sorted((k for k in DE_NUMBERS if DE_NUMBERS[k] > 0), key=len, reverse=True)
-DE_NUM = r"(?:\d+(?:,\d+)?|" + "|".join(_DE_NUM_WORDS) + r"|ein\s+paar|wenige[nr]?|einige[n]?|mehrere[n]?|viele[n]?)"
+DE_NUM = r"(?:\d+(?:,\d+)?|(?i:" + "|".join(_DE_NUM_WORDS) + r"|ein\s+paar|wenige[nr]?|einige[n]?|mehrere[n]?|viele[n]?))"
 DE_NUM_PREFIX = r"(?:\d+-?|" + "|".join(
     sorted((k for k in DE_NUMBERS if DE_NUMBERS[k] >= 1 and k not in {"einen", "einem", "einer", "eines", "eine", "beiden", "beide"}), key=len, reverse=True)
 ) + ")"
@@ -99,7 +99,7 @@ EN_NUMBERS: dict[str, float] = {
     "couple": -1,
 }
 _EN_NUM_WORDS = sorted((k for k in EN_NUMBERS if EN_NUMBERS[k] > 0 and k not in {"a", "an", "half"}), key=len, reverse=True)
-EN_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(_EN_NUM_WORDS) + r"|an?|a\s+few|a\s+couple\s+of|few|several|many)"
+EN_NUM = r"(?:\d+(?:\.\d+)?|(?i:" + "|".join(_EN_NUM_WORDS) + r"|an?|a\s+few|a\s+couple\s+of|few|several|many))"
 EN_UNITS: dict[str, str] = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "NI", "week": "W",
     "month": "M", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE",

@@ -194,7 +194,10 @@ def _resolve(sem: Sem, a: Anchors, direction: int) -> tuple[str, bool]:
             monday = d2 - timedelta(days=d2.weekday())
             d2 = monday + timedelta(days=sem.weekday - 1)
             return _fmt_at(d2, "day", bc) + _time_suffix(sem), True
-        return _fmt_at(d2, sem.rel_unit, bc) + _time_suffix(sem), True
+        unit = sem.rel_unit
+        if unit == "week" and sem.rel_base == "ref" and a.ref is not None and a.ref[2] is not None and sem.rel_offset:
+            unit = "day"  # "eine Woche später" after a full date is a day
+        return _fmt_at(d2, unit, bc) + _time_suffix(sem), True
 
     if sem.weekday is not None:
         if sem.weekend and sem.direction is None and direction == 0:

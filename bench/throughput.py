@@ -1,0 +1,79 @@
+"""Throughput of ingest on one core: read + clean + language + segment + store (``--full``: every stage).
+
+Generates a synthetic corpus of text files (bench/synthetic.py), ingests it in one process into a fresh
+SQLite store, and prints articles/s, words/s and peak memory. Run:
+
+    python bench/throughput.py --n 10000            # foundation stages (issue 2 target: >= 200 articles/s)
+    python bench/throughput.py --n 1000 --full      # the whole default pipeline
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic import corpus  # noqa: E402
+
+FOUNDATION = ("clean", "published", "language", "segment")
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores visible, Python {platform.python_version()}, 1 process"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=10000, help="number of articles (default 10000)")
+    ap.add_argument("--words", type=int, default=300, help="approximate words per article")
+    ap.add_argument("--full", action="store_true", help="run every default stage, not just the foundation")
+    args = ap.parse_args()
+
+    import lagebild.batch as batch
+    from lagebild.pipeline import Pipeline
+    from lagebild.storage import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "corpus"
+        src.mkdir()
+        words = 0
+        for i, (title, body, published) in enumerate(corpus(args.n, words=args.words)):
+            (src / f"{i:06d}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+            words += len(body.split())
+        pipeline = Pipeline(None if args.full else FOUNDATION, on_error="record")
+        batch._PIPELINE = pipeline  # the batch uses this process-wide pipeline
+        store = Store(Path(tmp) / "bench.db")
+        t0 = time.perf_counter()
+        report = store.add_paths([str(src)], published="2025-08-06")
+        elapsed = time.perf_counter() - t0
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        stages = "all default stages" if args.full else "+".join(FOUNDATION)
+        print(f"machine: {machine()}")
+        print(f"stages: read+{stages}+store")
+        print(f"articles: {len(report.added)} added, {len(report.rejected)} rejected, {words} words")
+        print(f"time: {elapsed:.1f} s")
+        print(f"throughput per core: {len(report.added) / elapsed:.0f} articles/s, {words / elapsed:.0f} words/s")
+        print(f"peak memory: {peak_mb:.0f} MB")
+        total = sum(pipeline.timings.values()) or 1.0
+        for name, secs in pipeline.timings.items():
+            print(f"  {name:<10} {secs:7.2f} s  {100 * secs / elapsed:5.1f}%  {words / secs if secs else 0:,.0f} words/s")
+        print(f"  other (read, store) {elapsed - total:7.2f} s")
+
+
+if __name__ == "__main__":
+    main()

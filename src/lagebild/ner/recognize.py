@@ -1,0 +1,112 @@
+"""``recognize(doc)``: run the right tagger over a document's sentences and return mentions."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Document, Mention, Token
+from .crf import CrfTagger
+from .germeval import bio_spans, to_lagebild_type
+from .postprocess import Span, consistent_types, filter_obvious, propagate
+
+# The shipped model lives in the repository's models/ folder; LAGEBILD_NER_DE overrides it
+# (e.g. a model just trained with ``lagebild train ner --out DIR``).
+_REPO_MODEL = Path(__file__).resolve().parents[3] / "models" / "ner-de"
+_lock = threading.Lock()
+
+
+def german_model_dir() -> Path:
+    env = os.environ.get("LAGEBILD_NER_DE")
+    return Path(env) if env else _REPO_MODEL
+
+
+@lru_cache(maxsize=4)
+def _load_crf(path: str) -> CrfTagger:
+    return CrfTagger.load(path)
+
+
+def load_german(model_dir: str | Path | None = None) -> CrfTagger:
+    """The German CRF (cached per path, so each process loads it once)."""
+    path = Path(model_dir) if model_dir else german_model_dir()
+    if not (path / "model.crfsuite").exists():
+        raise FileNotFoundError(f"No German NER model at {path}. Train one with `lagebild train ner`.")
+    with _lock:
+        return _load_crf(str(path))
+
+
+def _sentence_tokens(doc: Document) -> list[list[Token]]:
+    """Tokens grouped by sentence: the document's own segmentation, else our fallback."""
+    tokens = doc.tokens
+    sentences = [(s.start, s.end) for s in doc.sentences]
+    if not tokens:
+        from ..stages.segment import split_sentences, tokenize
+
+        if not sentences:
+            sentences = split_sentences(doc.text)
+        return [tokenize(doc.text[s:e], s) for s, e in sentences]
+    if not sentences:
+        return [list(tokens)]
+    out: list[list[Token]] = [[] for _ in sentences]
+    si = 0
+    for tok in tokens:
+        while si < len(sentences) - 1 and tok.start >= sentences[si][1]:
+            si += 1
+        out[si].append(tok)
+    return [s for s in out if s]
+
+
+def recognize_tokens(
+    sentences: Sequence[Sequence[str]],
+    tagger: CrfTagger | None = None,
+    *,
+    consistency: bool = True,
+    propagation: bool = False,
+    filtering: bool = True,
+) -> list[Span]:
+    """German spans (token indices, GermEval types) for one document's tokenised sentences.
+
+    The post-processing switches exist so that ``bench/ner.py`` can measure each step.
+    """
+    tagger = tagger or load_german()
+    spans: list[Span] = []
+    for si, toks in enumerate(sentences):
+        for start, end, typ in bio_spans(tagger.tag(toks)):
+            spans.append(Span(si, start, end, typ))
+    if filtering:
+        spans = filter_obvious(sentences, spans)
+    if consistency:
+        spans = consistent_types(sentences, spans)
+    if propagation:
+        spans = propagate(sentences, spans)
+    return spans
+
+
+def _flags(germeval_type: str) -> list[str]:
+    """deriv/part spans become MISC; a flag keeps what they derive from ("deriv:LOC")."""
+    for suffix in ("deriv", "part"):
+        if germeval_type.endswith(suffix):
+            return [f"{suffix}:{germeval_type[: -len(suffix)]}"]
+    return []
+
+
+def recognize(doc: Document) -> list[Mention]:
+    """PER/ORG/LOC/MISC mentions (offsets into ``doc.text``; ``entity`` left None)."""
+    if not doc.text.strip():
+        return []
+    lang = (doc.language or "de").lower()[:2]
+    sent_tokens = _sentence_tokens(doc)
+    if lang == "en":
+        from .english import recognize_english
+
+        return recognize_english(doc, sent_tokens)
+    words = [[t.text for t in s] for s in sent_tokens]
+    mentions = []
+    for sp in recognize_tokens(words):
+        toks = sent_tokens[sp.sentence]
+        start, end = toks[sp.start].start, toks[sp.end - 1].end
+        mentions.append(Mention(start, end, doc.text[start:end], to_lagebild_type(sp.type), flags=_flags(sp.type)))
+    return mentions
