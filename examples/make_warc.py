@@ -1,4 +1,4 @@
-"""Build examples/warc/crawl-2025-07-31.warc.gz, the small WARC of the example corpus.
+"""Build examples/corpus/warc/crawl-2025-07-31.warc.gz, the small WARC of the example corpus.
 
 The two pages are fictional articles written for lagebild's examples. They are kept here,
 not as loose .html files, so that `lagebild add examples/html/*.html` does not ingest
@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-OUT = Path(__file__).resolve().parent / "warc" / "crawl-2025-07-31.warc.gz"
+OUT = Path(__file__).resolve().parent / "corpus" / "warc" / "crawl-2025-07-31.warc.gz"
 # uuid5 in a fixed namespace: stable record ids, so the output is reproducible.
 _NS = uuid.UUID("6f1c3a52-8d0e-4c41-9a57-2a3b5e0c9d11")
 

@@ -6,7 +6,7 @@ bash scripts/setup.sh
 export LAGEBILD_DB="${LAGEBILD_DB:-examples.db}"
 rm -f "$LAGEBILD_DB" "$LAGEBILD_DB-wal" "$LAGEBILD_DB-shm"
 lb=.venv/bin/lagebild
-$lb add examples/
+$lb add examples/corpus/
 echo; echo "== Articles"; $lb list --limit 20
 for verb in stories timeline quotes; do
     if $lb "$verb" --help >/dev/null 2>&1; then echo; echo "== lagebild $verb"; $lb "$verb" | head -60; fi

@@ -44,7 +44,7 @@ _DE = CueSet(
     ),
     negation=re.compile(r"\b(?:nicht|nie|niemals|weder|keinesfalls|noch\s+nicht)\b(?!\s+(?:nur|zuletzt|minder|mehr\s+als))", _I),
     negated_noun=re.compile(r"\b(?:kein|keine|keinen|keinem|keiner|ohne)\s+(?:[\w-]+\s+){0,2}$", _I),
-    threat=re.compile(r"(?:\b\w*droh\w*|\bangedroht|\bultimatum)", _I),
+    threat=re.compile(r"(?:\b\w*droh(?!ne)\w*|\bangedroht|\bultimatum)", _I),
     propose=re.compile(
         r"\b(?:schl(?:ä|a)gt" + _S + r"vor" + _E + r"|schlug\w*" + _S + r"vor" + _E + r"|vorgeschlagen|vorschlag\w*|"
         r"angebot\w*|bot\w*" + _S + r"an" + _E + r"|angeboten|offen\s+für|offen\s+gegenüber|bereit|bereitschaft|"

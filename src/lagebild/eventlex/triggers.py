@@ -51,7 +51,7 @@ _CLAUSE_END = r"(?=\s*(?:[,.;:!?\n)\"“”»«]|$|\s+(?:und|oder|aber|sowie)\b)
 _DE: list[Trigger] = [
     # contact
     Trigger("summit", r"[\w-]*gipfel(?:treffens?|s)?\b", "CONSULT", "t"),
-    Trigger("meeting", r"(?:[\w-]*treffens?|zusammenkunft|begegnung(?:en)?|unterredung(?:en)?)\b", "CONSULT", "t"),
+    Trigger("meeting", r"(?:[\w-]*treffens?|zusammenkunft|begegnung(?:en)?|unterredung(?:en)?|(?!presse)[\w-]*konferenz(?:en)?|[\w-]*sitzung(?:en)?|kontakte?n?)\b", "CONSULT", "t"),
     Trigger("meeting", r"(?:traf(?:en)?|trifft|träfen|getroffen|treffe)\b", "CONSULT", "p"),
     Trigger("meeting", r"(?:kam(?:en)?|kommt|kommen)" + _SEP + r"zusammen" + _CLAUSE_END, "CONSULT", "p"),
     Trigger("meeting", r"zusammen(?:gekommen|kommen|zukommen)\b", "CONSULT"),
@@ -74,6 +74,7 @@ _DE: list[Trigger] = [
     # statements (only events when nothing more specific is in the sentence)
     Trigger("statement", r"(?:sagte|sagten|sagt|gesagt|erklärte|erklärten|erklärt|erklärung|betonte|betont|bekräftigte|bekräftigt|versicherte|mitgeteilt|bezeichnete|nannte)\b", ""),
     Trigger("statement", r"teilte" + _SEP + r"mit" + _CLAUSE_END, ""),
+    Trigger("statement", r"(?:rede|ansprache|pressekonferenz|dementierte\w*|dementiert|bestritt\w*|bestreitet|bestreiten)\b", ""),
     Trigger("statement", r"(?:kritisierte|kritisiert|kritik|verurteilte|verurteilt|beschuldigte|beschuldigt|warnte|warnt|gewarnt)\b", "ACCUSE"),
     Trigger("statement", r"(?:forderte|fordert|fordern|gefordert|forderung(?:en)?|appellierte|drängte|drängt)\b", "REQUEST"),
     Trigger("statement", r"rief" + _SEP + r"auf" + _CLAUSE_END, "REQUEST"),
@@ -81,7 +82,7 @@ _DE: list[Trigger] = [
     Trigger("statement", r"(?:lehnte|lehnt)" + _SEP + r"ab" + _CLAUSE_END + r"|abgelehnt\b|wies" + _SEP + r"zurück" + _CLAUSE_END, "REJECT"),
     Trigger("statement", r"(?:begrüßte|begrüßt|lobte|lobt|unterstützt|unterstützte)\b", "SUPPORT"),
     # threats: cues with a fallback event of their own
-    Trigger("threat", r"(?:droh\w*|angedroht|[\w-]*drohung(?:en)?)\b", "THREATEN", "c"),
+    Trigger("threat", r"(?:droh(?!ne)\w*|angedroht|[\w-]*drohung(?:en)?)\b", "THREATEN", "c"),
     # measures
     Trigger("sanction", r"(?:[\w-]*sanktion\w*|sanktionier\w*|strafmaßnahm\w*|[\w-]*embargos?|exportverbot\w*|einreiseverbot\w*|exportkontrolle\w*)\b", "SANCTION", "t"),
     Trigger("tariff", r"(?:[\w-]*zoll|[\w-]*zölle|[\w-]*zöllen|zollsatz\w*|zollerhöhung\w*|[\w-]*zollsätze\w*|zollpaket\w*|zollstreit\w*|[\w-]*zollpolitik)\b", "SANCTION", "t"),
@@ -96,7 +97,7 @@ _DE: list[Trigger] = [
     Trigger("election_or_appointment", r"(?:gewählt|wählte\w*|wiedergewählt|[\w-]*wahlen|bundestagswahl|präsidentschaftswahl|parlamentswahl|landtagswahl|stichwahl|neuwahl|wahl|ernannt|ernennt|ernannte|ernennung\w*|nominiert\w*|nominierung\w*|vereidigt|vereidigung|amtseinführung|rücktritt\w*|zurückgetreten)\b", ""),
     Trigger("election_or_appointment", r"(?:trat|tritt|treten)" + _SEP + r"zurück" + _CLAUSE_END, "", "p"),
     # other PLOVER-codable events
-    Trigger("other", r"(?:[\w-]*protest(?:e|en|s)?|protestier\w*|demonstration\w*|demonstrier\w*|kundgebung\w*)\b", "PROTEST"),
+    Trigger("other", r"(?:[\w-]*protest(?:e|en|s)?|protestier\w*|demonstration\w*|demonstrier\w*|kundgebung\w*|[\w-]*streiks?|streikt\w*|bestreikt)\b", "PROTEST"),
     Trigger("other", r"(?:festgenommen|verhaftet|festnahme\w*|verhaftung\w*|inhaftiert)\b", "COERCE"),
     Trigger("other", r"(?:freigelassen|freilassung\w*|gefangenenaustausch\w*)\b", "RETREAT"),
     Trigger("other", r"(?:ausgewiesen|ausweisung\w*)\b", "SANCTION"),
@@ -106,7 +107,7 @@ _DE: list[Trigger] = [
 
 _EN: list[Trigger] = [
     Trigger("summit", r"summit(?:s|ry)?\b", "CONSULT", "t"),
-    Trigger("meeting", r"(?:meeting|meetings|get-together|encounter)\b", "CONSULT", "t"),
+    Trigger("meeting", r"(?:meeting|meetings|get-together|encounter|[\w-]*conference|session|consultations|contacts?)\b", "CONSULT", "t"),
     Trigger("meeting", r"(?:meet|meets)\b", "CONSULT"),
     Trigger("meeting", r"met\b(?!\s+with\s+(?:criticism|resistance|skepticism|scepticism|protests?|anger|silence))", "CONSULT", "p"),
     Trigger("meeting", r"(?:sat\s+down|sit\s+down|sits\s+down)\s+with\b", "CONSULT"),
@@ -119,7 +120,7 @@ _EN: list[Trigger] = [
     Trigger("agreement", r"(?:agreement|agreements|agreed|agree|agrees|[\w-]*deal|deals|accord|treaty|pact)\b", "AGREE", "t"),
     Trigger("agreement", r"(?:signed|signs|sign)\b", "AGREE", "p"),
     Trigger("agreement", r"(?:ceasefire|cease-fire|truce)\b", "RETREAT", "t"),
-    Trigger("statement", r"(?:said|says|stated|told|declared|statement)\b", ""),
+    Trigger("statement", r"(?:said|says|stated|told|declared|statement|speech|address|press\s+conference|denied|denies)\b", ""),
     Trigger("statement", r"(?:criticized|criticised|criticizes|criticises|condemned|condemns|accused|accuses|warned|warns|blamed)\b", "ACCUSE"),
     Trigger("statement", r"(?:urged|urges|demanded|demands|called\s+on|called\s+for|calls\s+on|calls\s+for|appealed)\b", "REQUEST"),
     Trigger("statement", r"(?:rejected|rejects|refused|refuses|dismissed)\b", "REJECT"),
@@ -133,7 +134,7 @@ _EN: list[Trigger] = [
     Trigger("aid_or_arms_supply", r"(?:deliver\w*|suppl(?:y|ies|ied)|sen[dt]s?|sending|ship(?:s|ped|ping)?|provid\w*|pledg\w*|gave|give|gives)\s+(?:[\w-]+\s+){0,5}?(?:weapons|arms|[\w-]*missiles?|tanks|ammunition|munitions|air[- ]defen[cs]e\w*|jets|howitzers|drones|patriots?|aid)\b", "AID"),
     Trigger("attack", r"(?:[\w-]*attack\w*|airstrikes?|air\s+strikes?|[\w-]*strikes?(?!\s+(?:a|an|the)\s+(?:deal|balance|chord|tone))|struck|shelled|shelling|bombed|bombing\w*|bombard\w*|invaded|invasion|invade\w*|offensive|clashes|fighting|assault\w*|raid(?:s|ed)?|killed|killing)\b", "ASSAULT", "t"),
     Trigger("election_or_appointment", r"(?:elected|re-elected|election\w*|appointed|appoint|appoints|appointment|named\s+as|nominat\w*|sworn\s+in|inaugurat\w*|resign\w*|stepped\s+down|steps\s+down|vote|voted|polls)\b", ""),
-    Trigger("other", r"(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied))\b", "PROTEST"),
+    Trigger("other", r"(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|strikes?\s+(?:by|at)|went\s+on\s+strike|walkouts?)\b", "PROTEST"),
     Trigger("other", r"(?:arrest\w*|detain\w*|detention)\b", "COERCE"),
     Trigger("other", r"(?:released|release\s+of|prisoner\s+(?:swap|exchange))\b", "RETREAT"),
     Trigger("other", r"(?:expel\w*|expulsion\w*)\b", "SANCTION"),

@@ -104,6 +104,7 @@ _ENGLISH_BY_LEN = sorted(ENGLISH_ROLES, key=lambda k: len(_ENGLISH_SPLIT[k]), re
 # Words between a role and its genitive qualifier: "Sprecher des Kremls", "President of Ukraine".
 _LINKERS = frozenset({"des", "der", "of", "the"})
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einen", "einem", "eines"})
+_INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "eines", "a", "an", "one", "another", "ehemalige", "ehemaliger", "ehemaligen", "former", "ex", "fruhere", "fruherer", "fruheren", "damalige", "damaligen", "damaliger"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -115,6 +116,7 @@ class RolePhrase:
     qualifiers: set[str] = field(default_factory=set)  # KB ids
     next_token: int = -1  # index of the token right after the phrase
     word: str = ""  # the role word as folded
+    indefinite: bool = False  # "ein Sprecher", "a spokesman": someone, not the office holder
 
 
 def _german_role(word: str) -> tuple[str, str, tuple[str, ...]] | None:
@@ -199,6 +201,10 @@ def find_roles(kb: KnowledgeBase, tokens: list[Token]) -> list[RolePhrase]:
                     phrase.end = tokens[k + width - 1].end
                     phrase.next_token = k + width
                     break
+        k = first - 1
+        while k >= 0 and tokens[k].start >= phrase.start:
+            k -= 1
+        phrase.indefinite = k >= 0 and folded[k] in _INDEFINITE
         out.append(phrase)
         i = max(phrase.next_token, i + 1)
     return out

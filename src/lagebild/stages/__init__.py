@@ -3,3 +3,5 @@
 from . import clean, language, published, segment  # noqa: F401
 from . import quotes  # noqa: F401
 from . import opinion  # noqa: F401
+from . import events  # noqa: F401
+from . import entities  # noqa: F401

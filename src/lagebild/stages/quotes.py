@@ -35,14 +35,14 @@ _CAPS = r"(?:[„\"»“]?[A-ZÄÖÜ][\w.&'’-]*[“\"«]?)(?:\s+(?:of|the|for|
 _MEDIUM_PATTERNS = [
     re.compile(p)
     for p in (
-        r"\bgegenüber\s+(?:(?:der|dem|den|die|das)\s+)?(?:(?:Zeitung|Sender|Nachrichtenagentur|Agentur|Magazin|Nachrichtenmagazin|Fernsehsender|Radiosender|Journalisten|Reportern|Medien)\s*)?" + _CAPS,
+        r"\b[Gg]egenüber\s+(?:(?:der|dem|den|die|das)\s+)?(?:(?:Zeitung|Sender|Nachrichtenagentur|Agentur|Magazin|Nachrichtenmagazin|Fernsehsender|Radiosender|Journalisten|Reportern|Medien)\s*)?" + _CAPS,
         r"\bgegenüber\s+(?:Journalisten|Reportern|Medien|der Presse)",
-        r"\b(?:in\s+einem|im)\s+(?:\w+-)?(?:Interview|Gespräch|Telefonat|Podcast|Fernsehinterview|Radiointerview|Brief|Schreiben)\s+(?:mit|an|gegenüber)\s+(?:(?:der|dem|den|die|das)\s+)?" + _CAPS,
-        r"\bauf\s+(?:seiner|ihrer|der|seinem|ihrem|dem)\s+(?:Plattform|Online-Plattform|Website|Webseite|Internetseite|Homepage|Kanal|Account|Konto)\s+" + _CAPS,
+        r"\b(?:[Ii]n\s+einem|[Ii]m)\s+(?:\w+-)?(?:Interview|Gespräch|Telefonat|Podcast|Fernsehinterview|Radiointerview|Brief|Schreiben)\s+(?:mit|an|gegenüber)\s+(?:(?:der|dem|den|die|das)\s+)?" + _CAPS,
+        r"\b[Aa]uf\s+(?:seiner|ihrer|der|seinem|ihrem|dem)\s+(?:Plattform|Online-Plattform|Website|Webseite|Internetseite|Homepage|Kanal|Account|Konto)\s+" + _CAPS,
         r"\b(?:auf|bei|im Kurznachrichtendienst|im Onlinedienst)\s+(?:Truth Social|X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|Bluesky)\b",
         r"\bin\s+(?:der|einer)\s+(?:Sendung|Talkshow|Pressekonferenz|Fernsehsendung|Regierungserklärung)\s*" + r"(?:" + _CAPS + r")?",
         r"\btold\s+(?:the\s+)?(?:" + _CAPS + r"|reporters|journalists)",
-        r"\bin\s+an\s+interview\s+with\s+(?:the\s+)?" + _CAPS,
+        r"\b[Ii]n\s+an\s+interview\s+with\s+(?:the\s+)?" + _CAPS,
         r"\bon\s+(?:his|her|their|its)\s+(?:platform|social media platform|account|website|channel)\s+" + _CAPS,
         r"\bon\s+(?:Truth Social|X|Twitter|Facebook|Instagram|Telegram|TikTok|YouTube|Bluesky)\b",
         r"\b(?:sagte|erklärte|betonte|teilte|sagten|erklärten)\s+(?:der|dem)\s+(?:(?:Zeitung|Sender|Nachrichtenagentur|Agentur|Magazin|Nachrichtenmagazin|Wochenzeitung|Tageszeitung|Fernsehsender|Radiosender)\s+)?[„\"»]" + r"[^“\"«]+[“\"«](?:-\w+)?",

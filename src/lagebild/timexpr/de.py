@@ -30,13 +30,14 @@ E = r"(?![\w])"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 ERA = r"(?:\s*(?:v\.\s?Chr\.?|n\.\s?Chr\.?|v\.\s?u\.\s?Z\.?|u\.\s?Z\.?))"
 YEAR = rf"(?:(?P<y>1\d{{3}}|20\d{{2}})(?!\d)(?P<era>{ERA})?|(?P<yb>\d{{1,4}})(?P<erab>{ERA}))"
-MOD = r"(?:Anfang|Mitte|Ende|Beginn|Anfang/Mitte|Mitte/Ende)"
+MOD = r"(?:(?:[Gg]egen\s+|[Uu]ngefähr\s+|[Ee]twa\s+)?(?:Anfang|Mitte|Ende|Beginn|Anfang/Mitte|Mitte/Ende))"
 QUANT = (
-    r"(?:etwa|rund|fast|knapp|gut|mehr als|über|weniger als|ungefähr|circa|ca\.|mindestens|"
-    r"höchstens|bis zu|nahezu|nur|lediglich|genau|exakt|insgesamt|gerade einmal|gerade mal)"
+    r"(?:[Ee]twa|[Rr]und|[Ff]ast|[Kk]napp|[Gg]ut|[Mm]ehr als|[Ww]eniger als|[Uu]ngefähr|[Cc]irca|[Cc]a\.|[Mm]indestens|"
+    r"[Hh]öchstens|[Bb]is zu|[Nn]ahezu|[Gg]enau|[Ee]xakt)"
 )
 POD_WORD = r"(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Morgenstunden|Abendstunden|Nachtstunden|Morgengrauen)"
 ART = r"(?:der|die|das|den|dem|des)"
+YREL = r"(?:desselben|des\s+selben|des\s+gleichen|des\s+folgenden|des\s+nächsten|des\s+vorigen)?\s*Jahres|des\s+Vorjahres"
 
 MOD_CODE = {
     "anfang": "START", "beginn": "START", "mitte": "MID", "ende": "END", "anfang/mitte": "START",
@@ -50,7 +51,12 @@ SEASON = {"frühjahr": "SP", "frühling": "SP", "sommer": "SU", "herbst": "FA", 
 
 
 def _mod(word: str | None) -> str | None:
-    return MOD_CODE.get(word.lower()) if word else None
+    if not word:
+        return None
+    w = word.lower()
+    if w.startswith(("gegen ", "ungefähr ", "etwa ")):
+        w = w.split(None, 1)[1].strip()
+    return MOD_CODE.get(w)
 
 
 def _year(m: re.Match[str]) -> int | None:
@@ -75,8 +81,15 @@ def _pod_code(word: str | None) -> str | None:
 # --- handlers ---------------------------------------------------------------------------
 
 
+def _yrel_offset(text: str) -> int:
+    t = text.lower()
+    return 1 if ("folgend" in t or "nächst" in t) else -1 if ("vorig" in t or "vorjahr" in t) else 0
+
+
 def h_date_dmy(m: re.Match[str]) -> Sem:
     s = Sem(day=int(m["d"]), month=month_of(m["mon"]), year=_year(m))
+    if m["yrel"]:
+        s.rel_season = _yrel_offset(m["yrel"])
     if m["h"]:
         s.type = "TIME"
         s.hour, s.minute = int(m["h"]), int(m["mi"] or 0)
@@ -125,10 +138,10 @@ def h_month_range(m: re.Match[str]) -> Multi:
 
 
 def h_month_year(m: re.Match[str]) -> Sem:
-    s = Sem(month=month_of(m["mon"]), year=_year(m), mod=_mod(m["mod"]))
+    mon = m["mon"]
+    s = Sem(month=8 if mon.startswith("Augustmonat") else month_of(mon), year=_year(m), mod=_mod(m["mod"]))
     if m["yrel"]:
-        s.rel_base = "ref"
-        s.year = None
+        s.rel_season = _yrel_offset(m["yrel"])
     return s
 
 
@@ -427,7 +440,11 @@ def h_duration(m: re.Match[str]) -> Sem | None:
 
 
 def h_half_unit(m: re.Match[str]) -> Sem:
-    return Sem(type="DURATION", value=duration_value("halb", m["u"]))
+    if m["later"] and m["u"] in ("Jahr", "Monat"):
+        return Sem(rel_unit="month", rel_offset=6 if m["u"] == "Jahr" else 0, rel_base="ref")
+    if m["u"] == "Jahrhundert":
+        return Sem(type="DURATION", value="P5DE", mod=_mod(m["q"]))
+    return Sem(type="DURATION", value=duration_value("halb", m["u"]), mod=_mod(m["q"]))
 
 
 def h_adj_duration(m: re.Match[str]) -> Sem | None:
@@ -571,6 +588,18 @@ def h_quarter(m: re.Match[str]) -> Sem:
     return s
 
 
+_HOLIDAYS = {"weihnachtstag": (12, 25), "weihnachten": (12, 25), "heiligabend": (12, 24), "heiligen abend": (12, 24), "silvester": (12, 31), "neujahr": (1, 1), "tag der deutschen einheit": (10, 3), "maifeiertag": (5, 1)}
+
+
+def h_holiday(m: re.Match[str]) -> Sem:
+    w = re.sub(r"\s+", " ", m["w"].lower())
+    key = next(k for k in _HOLIDAYS if w.startswith(k))
+    mo, d = _HOLIDAYS[key]
+    if key == "weihnachtstag" and m.group("t").lower().startswith("zweiten"):
+        d = 26
+    return Sem(month=mo, day=d, year=_year(m), needs_tense=True)
+
+
 # --- the rule list -------------------------------------------------------------------
 
 TIME_SUFFIX = (
@@ -581,8 +610,8 @@ TIME_SUFFIX = (
 PREP_MONTH = (
     r"(?:[Ii]m|[Ss]eit|[Bb]is|[Aa]b|zum|[Vv]om|[Vv]on|[Ii]n den Monaten|Monate?n?s?|und|oder|bzw\.|"
     r"sowie|[Zz]wischen|[Ff]ür|[Nn]ach|[Vv]or|[Ee]rst|[Ss]chon|[Bb]ereits|[Nn]och|[Ss]pätestens|"
-    r"[Ff]rühestens|[Bb]is zum|[Ee]nde|des|[Dd]en|[Dd]er|[Dd]ieses|[Dd]iesen|[Vv]ergangenen|[Ll]etzten|"
-    r"[Kk]ommenden|[Nn]ächsten|[Aa]nfang|[Mm]itte|[Bb]eginn|\(|/|–|-)"
+    r"[Ff]rühestens|[Bb]is zum|des|[Dd]en|[Dd]er|[Dd]ieses|[Dd]iesen|[Vv]ergangenen|[Ll]etzten|"
+    r"[Kk]ommenden|[Nn]ächsten|\(|/|–|-)"
 )
 
 RULES: list[Rule] = [
@@ -590,7 +619,7 @@ RULES: list[Rule] = [
         "date_dmy",
         rf"(?P<t>(?:(?P<podw>(?:gegen\s+)?(?:(?:frühen|späten)\s+)?{POD_WORD})\s+(?:des|vom)\s+)?"
         rf"(?:(?P<wd>{DE_WEEKDAY}),?\s+(?:(?:den|dem)\s+)?)?"
-        rf"{B}(?P<d>{DAY})\.\s?(?P<mon>{DE_MONTH})(?:\s+{YEAR})?(?!\d){TIME_SUFFIX})",
+        rf"{B}(?P<d>{DAY})\.\s?(?P<mon>{DE_MONTH})(?:,?\s+{YEAR}|\s+(?P<yrel>{YREL}))?(?!\d){TIME_SUFFIX})",
         h_date_dmy, 10,
     ),
     rule("date_num", rf"(?P<t>{B}(?P<d>{DAY})\.\s?(?P<m>1[0-2]|0?[1-9])\.\s?(?P<y>1\d{{3}}|20\d{{2}}|\d{{2}})?)(?![\d.]\d)", h_date_num, 9),
@@ -610,7 +639,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "month_year",
-        rf"(?P<t>(?:(?P<mod>{MOD})\s+)?(?P<mon>{DE_MONTH})\s+(?:{YEAR}|(?P<yrel>des\s+(?:selben|gleichen|folgenden)\s+Jahres)))(?!\d)",
+        rf"(?P<t>(?:(?P<mod>{MOD})\s+)?(?P<mon>{DE_MONTH}|Augustmonate?s?)\s+(?:{YEAR}|(?P<yrel>{YREL})))(?!\d)",
         h_month_year, 7,
     ),
     rule(
@@ -621,7 +650,7 @@ RULES: list[Rule] = [
     rule(
         "year",
         rf"(?P<t>(?:(?P<mod>Anfang|Mitte|Ende|Beginn|Frühjahr|Herbst)\s+|(?P<approx>[Uu]m|[Ee]twa|[Cc]a\.|[Gg]egen)\s+(?:(?P<cue2>das\s+Jahr)\s+)?"
-        rf"|(?P<cue>(?:[Dd]as\s+|[Dd]em\s+|[Dd]es\s+)?Jahre?s?)\s+)?{B}{YEAR})(?![\d.,]\d|[\w-])",
+        rf"|(?P<cue>Jahre?s?)\s+)?{B}{YEAR})(?![\d.,]\d|[\w-])",
         h_year, 5,
     ),
     rule(
@@ -639,8 +668,8 @@ RULES: list[Rule] = [
         "season",
         rf"(?:(?P<pre>[Ii]m|[Ss]eit|[Bb]is|[Aa]b|zum|[Vv]om|des|[Dd]en|[Dd]er|[Ii]n|über den|während des|[Ff]ür den)\s+)?"
         rf"(?P<t>(?:(?P<mod>{MOD})\s+(?:des\s+)?)?(?:(?P<det>diese[nmsr]?|nächste[nmsr]?|kommende[nmsr]?|vergangene[nmsr]?|letzte[nmsr]?|vorige[nmsr]?)\s+)?"
-        rf"(?:(?P<adj>frühen|späten)\s+)?(?P<s>(?:Früh|Spät)?(?:Frühjahr|Frühling|Sommer|Herbst|Winter|sommer|herbst|winter)(?:e?s)?)"
-        rf"(?:\s+{YEAR}(?:/\d{{2,4}})?|\s+(?P<yrel>des\s+(?:nächsten|folgenden|kommenden|vergangenen|letzten|selben|gleichen)\s+Jahres|des\s+Vorjahres))?)(?![\w-])",
+        rf"(?:(?P<adj>frühen|späten)\s+)?(?P<s>\b(?:Früh|Spät)?(?:Frühjahr|Frühling|Sommer|Herbst|Winter|sommer|herbst|winter)(?:e?s)?)"
+        rf"(?:\s+(?:des\s+Jahres\s+)?{YEAR}|\s+(?P<yrel>des\s+(?:nächsten|folgenden|kommenden|vergangenen|letzten|selben|gleichen)\s+Jahres|des\s+Vorjahres))?)(?![\w-])",
         h_season, 6,
     ),
     rule(
@@ -656,20 +685,20 @@ RULES: list[Rule] = [
     rule("heutig", r"\b(?P<t>[Hh]eutige[nmrs]?\s+(?:Tage?s?|Zeit))\b", h_heutig, 4),
     rule(
         "det_unit",
-        rf"(?P<t>(?:(?P<mod>{MOD}|Laufe)\s+)?(?:(?:der|die|das|den|dem|des)\s+)?"
+        rf"(?P<t>(?:(?P<mod>{MOD})\s+)?(?:(?P<am>[Aa]m|[Ii]m|[Aa]n)\s+(?=selb|gleich|diese))?"
         r"(?P<det>[Dd]iese[rsmn]?|[Nn]ächste[rsmn]?|[Kk]ommende[rsmn]?|[Vv]ergangene[rsmn]?|[Ll]etzte[rsmn]?|[Vv]orige[rsmn]?|[Vv]orherige[rsmn]?|[Ff]olgende[rsmn]?|[Dd]arauffolgende[rsmn]?|darauf folgende[rsmn]?|[Nn]achfolgende[rsmn]?|selbe[rsmn]?|gleiche[rsmn]?|[Dd]esselben|[Dd]esgleichen|[Ll]aufende[rsmn]?)\s+"
         r"(?P<u>Tag(?:es)?|Woche|Wochenende[ns]?|Monat(?:s|es)?|Jahr(?:es|s)?|Quartal(?:s|es)?|Jahrzehnt(?:s|es)?|Jahrhundert(?:s|es)?|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Jahrzehnte|Jahrzehnten))(?![\w-])",
         h_det_unit, 6,
     ),
     rule(
         "of_period",
-        rf"(?P<t>(?P<mod>{MOD}|[Ll]aufe|[Ii]m Laufe)\s+(?P<det>des|der|dieses|dieser|nächsten|nächster|kommenden|kommender|vergangenen|vergangener|letzten|letzter|folgenden|folgender|selben)\s+"
+        rf"(?P<t>(?P<mod>{MOD}|[Ll]aufe|[Vv]erlauf)\s+(?P<det>des|der|dieses|dieser|nächsten|nächster|kommenden|kommender|vergangenen|vergangener|letzten|letzter|folgenden|folgender|selben)\s+"
         rf"(?P<u>Jahres|Monats|Woche|Quartals|Jahrzehnts|Tages)(?:\s+{YEAR})?)(?![\w-])",
         h_of_period, 7,
     ),
     rule(
         "compound",
-        r"(?P<t>(?:(?:des|dem|das|im|zum)\s+)?\b(?P<w>Vortag(?:es|s)?|Vorwoche|Vormonat(?:s|es)?|Vorjahr(?:es|s)?|Vorjahren|Folgetag(?:es|s)?|Folgewoche|Folgemonat(?:s|es)?|Folgejahr(?:es|s)?|Folgejahren|Jahresende|Jahresbeginn(?:s)?|Jahresanfang(?:s)?|Jahreswechsel(?:s)?|Jahresmitte|Monatsende(?:s)?|Monatsanfang(?:s)?|Monatsbeginn(?:s)?|Monatsmitte|Wochenbeginn|Wochenmitte|Wochenanfang))\b",
+        rf"(?P<t>\b(?P<w>Vortag(?:es|s)?|Vorwoche|Vormonat(?:s|es)?|Vorjahr(?:es|s)?|Vorjahren|Folgetag(?:es|s)?|Folgewoche|Folgemonat(?:s|es)?|Folgejahr(?:es|s)?|Folgejahren|Jahresende|Jahresbeginn(?:s)?|Jahresanfang(?:s)?|Jahreswechsel(?:s)?|Jahresmitte|Monatsende(?:s)?|Monatsanfang(?:s)?|Monatsbeginn(?:s)?|Monatsmitte|Wochenbeginn|Wochenmitte|Wochenanfang)(?:\s+{YEAR})?)(?![\w-])",
         h_compound, 5,
     ),
     rule("weekend", r"(?:\b(?:[Aa]m|[Üü]bers|[Üü]ber das|[Dd]as|[Dd]em)\s+)(?P<t>Wochenende)\b", h_weekend, 3),
@@ -685,11 +714,11 @@ RULES: list[Rule] = [
     ),
     rule(
         "duration",
-        rf"(?P<t>(?:(?P<q>{QUANT})\s+)?(?:(?:die|den|der|des|diese[n]?|ersten|letzten|vergangenen|nächsten|kommenden|folgenden|ganze[n]?|volle[n]?|weitere[n]?)\s+)?"
-        rf"(?<![\w.,])(?P<n>{DE_NUM})\s+(?P<half>und\s+eine[n]?\s+halbe[n]?\s+)?(?:(?:ganze[n]?|volle[n]?|weitere[n]?|lange[n]?)\s+)?(?P<u>{DE_UNIT})(?:\s+lang)?)(?![\w-])",
+        rf"(?P<t>(?:(?P<q>{QUANT})\s+)?(?:(?:diese[n]?|ersten|letzten|vergangenen|nächsten|kommenden|folgenden|ganze[n]?|volle[n]?|weitere[n]?)\s+)?"
+        rf"(?<![\w.,])(?P<n>{DE_NUM})\s+(?P<half>und\s+eine[n]?\s+halbe[n]?\s+)?(?:(?:ganze[n]?|volle[n]?|weitere[n]?|lange[n]?|aufeinanderfolgende[n]?|folgende[n]?|nächste[n]?|letzte[n]?|vergangene[n]?|kommende[n]?|darauffolgende[n]?)\s+)?(?P<u>{DE_UNIT}))(?![\w-])",
         h_duration, 3,
     ),
-    rule("half_unit", r"(?P<t>\b(?:eine[nr]?\s+)?halbe[ns]?\s+(?P<u>Stunde|Jahr|Tag|Monat|Jahrhundert))\b", h_half_unit, 4),
+    rule("half_unit", r"(?P<t>\b(?:(?P<q>[Mm]ehr als|[Ff]ast|[Ee]twa)\s+)?(?:[Ee]ine[nrs]?\s+|[Ee]in\s+)?halbe[ns]?\s+(?P<u>Stunde|Jahr|Tag|Monat|Jahrhundert)(?P<later>\s+später|\s+danach)?)\b", h_half_unit, 4),
     rule(
         "adj_duration",
         rf"(?P<t>(?<![\w])(?P<n>{DE_NUM_PREFIX})(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e[nmrs]?)?)\b",
@@ -705,7 +734,7 @@ RULES: list[Rule] = [
     rule(
         "time",
         rf"(?P<t>(?:(?P<q>knapp|kurz vor|kurz nach|etwa|ca\.|circa|gegen)\s+)?{B}(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*Uhr"
-        r"(?:\s+(?P<mi2>[0-5]\d)(?!\s*(?:Minuten|Sekunden))(?!\w))?(?:\s+(?P<podw>früh|morgens|abends|nachts|nachmittags|vormittags))?"
+        r"(?:\s+(?P<mi2>[0-5]\d)(?!\s*(?:Minuten|Sekunden))(?![\w,.]))?(?:\s+(?P<podw>früh|morgens|abends|nachts|nachmittags|vormittags))?"
         r"(?:\s+(?P<tz>mitteleuropäischer\s+(?:Sommer)?[Zz]eit|MEZ|MESZ|Ortszeit|UTC|GMT|Moskauer\s+Zeit|deutscher\s+Zeit))?)(?![\w])",
         h_time, 6,
     ),
@@ -715,6 +744,16 @@ RULES: list[Rule] = [
         "pod_of_day",
         rf"(?P<t>(?:(?:frühen|späten)\s+)?(?P<p>{POD_WORD})\s+(?P<det>desselben|des selben|des gleichen|dieses|des folgenden|des nächsten|des darauffolgenden|des Vortages)\s+Tages)\b",
         h_pod_of_day, 7,
+    ),
+    rule(
+        "pod_after",
+        rf"(?P<t>(?:[Aa]m\s+|[Ii]n\s+der\s+)?(?P<p>{POD_WORD})\s+(?:darauf|danach))\b",
+        lambda m: Sem(type="TIME", rel_unit="day", rel_offset=1, rel_base="ref", pod=_pod_code(m["p"])), 6,
+    ),
+    rule(
+        "holiday",
+        rf"(?P<t>(?:(?:[Ee]rsten|[Zz]weiten)\s+)?(?P<w>Weihnachtstag(?:es|s)?|Weihnachten|Heiligabend|Heiligen\s+Abend|Silvester|Neujahrstag(?:es|s)?|Neujahr(?:s)?|Tag\s+der\s+Deutschen\s+Einheit|Maifeiertag)(?:\s+{YEAR})?)(?![\w-])",
+        lambda m: h_holiday(m), 6,
     ),
     rule(
         "pod",

@@ -15,7 +15,7 @@ from datetime import date
 
 from . import de, en
 from .resolve import Anchors, Ref, Sem, resolve
-from .rules import Multi, Rule
+from .rules import Multi, Rule, matches
 from .tense import direction
 from .values import timex_interval
 
@@ -38,7 +38,7 @@ GRAMMARS: dict[str, tuple[list[Rule], object]] = {"de": (de.RULES, de.PREFILTER)
 def _candidates(text: str, rules: list[Rule]) -> list[tuple[int, int, int, int, str, Sem]]:
     out: list[tuple[int, int, int, int, str, Sem]] = []
     for idx, r in enumerate(rules):
-        for m in r.pattern.finditer(text):
+        for m in matches(r, text):
             try:
                 res = r.handler(m)
             except (ValueError, KeyError, StopIteration):

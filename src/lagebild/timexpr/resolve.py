@@ -164,8 +164,12 @@ def resolve(sem: Sem, a: Anchors, direction: int) -> tuple[str, str, bool]:
             sem.year = -sem.year
         if sem.decade is not None and sem.decade > 0:
             sem.decade = -sem.decade
-    if sem.rel_season is not None and sem.season and a.ref is not None:
-        sem.year = a.ref[0] + sem.rel_season
+    if sem.rel_season is not None and sem.year is None:
+        # "Sommer des folgenden Jahres", "8. Mai desselben Jahres": the year of the last date
+        if a.ref is not None:
+            sem.year = a.ref[0] + sem.rel_season
+        elif a.dct is not None and not a.narrative:
+            sem.year = a.dct.year + sem.rel_season
     typ, value, anchored = sem.type, *_resolve(sem, a, direction)
     return typ, value, anchored
 

@@ -39,10 +39,57 @@ class Rule:
     pattern: re.Pattern[str]
     handler: Handler
     priority: int = 0  # higher wins between equally long overlapping matches
+    # Speed: a rule whose pattern begins with optional words is slow to scan with
+    # ``finditer`` over a long text. Such a rule names a cheap ``trigger`` (a word it
+    # cannot match without) and is run only in a window around each trigger hit.
+    trigger: re.Pattern[str] | None = None
+    back: int = 80
+    fwd: int = 80
 
 
-def rule(name: str, pattern: str, handler: Handler, priority: int = 0, flags: int = 0) -> Rule:
-    return Rule(name, re.compile(pattern, flags), handler, priority)
+def rule(
+    name: str,
+    pattern: str,
+    handler: Handler,
+    priority: int = 0,
+    flags: int = 0,
+    trigger: str | None = None,
+    back: int = 80,
+    fwd: int = 80,
+) -> Rule:
+    trig = re.compile(trigger, flags) if trigger else None
+    return Rule(name, re.compile(pattern, flags), handler, priority, trig, back, fwd)
+
+
+def matches(r: Rule, text: str) -> list[re.Match[str]]:
+    """All matches of ``r`` in ``text``; with a trigger, only in windows around its hits.
+
+    A window match that touches the window's right edge is dropped (a lookahead there
+    cannot see the real text); windows are sized so that real matches fit.
+    """
+    if r.trigger is None:
+        return list(r.pattern.finditer(text))
+    out: list[re.Match[str]] = []
+    seen: set[tuple[int, int]] = set()
+    n = len(text)
+    last_hi = -1
+    for t in r.trigger.finditer(text):
+        lo = max(0, t.start() - r.back)
+        hi = min(n, t.end() + r.fwd)
+        if hi <= last_hi:
+            continue
+        lo = max(lo, last_hi - r.back) if last_hi > 0 else lo
+        for m in r.pattern.finditer(text, lo, hi):
+            if m.end() >= hi and hi < n:
+                continue
+            if m.start() > t.end() or m.end() < t.start():
+                continue
+            key = m.span()
+            if key not in seen:
+                seen.add(key)
+                out.append(m)
+        last_hi = hi
+    return out
 
 
 def month_of(word: str) -> int:
@@ -91,7 +138,7 @@ def duration_value(num: str | None, unit: str, fraction: float | None = None) ->
     return f"{prefix}{int(n)}{letter}"
 
 
-REL_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century", "Q": "quarter", "WE": "weekend"}
+REL_UNITS = {"NI": "day", "D": "day", "W": "week", "M": "month", "Y": "year", "DE": "decade", "CE": "century", "Q": "quarter", "WE": "weekend"}
 
 
 def rel_unit(unit_word: str) -> str | None:

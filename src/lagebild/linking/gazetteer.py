@@ -1,0 +1,125 @@
+"""Find knowledge-base names in text, and a small fallback recogniser for when no NER model
+is available: KB names, plus capitalised names right after a role word or title
+("Außenminister Mark Rubio", "Herr Müller", "Mr. Smith"), plus later repeats of their
+surnames. It is a safety net, not a replacement for the NER model.
+"""
+
+from __future__ import annotations
+
+from ..kb import KnowledgeBase
+from ..kb.names import exact_key, match_key
+from ..model import Mention, Sentence, Token
+from .roles import _german_role, ENGLISH_ROLES
+
+# Words before a person's name that are not role words.
+TITLES = frozenset(
+    "herr herrn frau mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord general generalin "
+    "oberst minister ministerin senator senatorin senatorin abgeordnete abgeordneter".split()
+)
+_NAME_PARTICLES = frozenset({"von", "van", "der", "de", "al", "el", "bin", "da", "di", "le", "la", "du"})
+_MAX_NAME = 4
+
+
+def _cap(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def kb_matches(kb: KnowledgeBase, text: str, tokens: list[Token], sentence_starts: set[int]) -> list[Mention]:
+    """Longest KB-name matches over tokens (non-overlapping, left to right)."""
+    out: list[Mention] = []
+    n = len(tokens)
+    maxw = min(kb.max_words, 6)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if not _cap(tok.text) and not tok.text[:1].isdigit():
+            i += 1
+            continue
+        found = None
+        for w in range(min(maxw, n - i), 0, -1):
+            last = tokens[i + w - 1]
+            if not (_cap(last.text) or last.text[:1].isdigit() or w > 1):
+                continue
+            span = text[tok.start : last.end]
+            ids = kb.by_exact.get(exact_key(span))
+            exact = True
+            if not ids:
+                # Inflected forms only away from sentence starts for one-word names, where a
+                # capitalised common word is likelier than a name.
+                if w == 1 and tok.start in sentence_starts:
+                    continue
+                ids = kb.by_match.get(match_key(span))
+                exact = False
+            if ids and len(ids) == 1:
+                eid = next(iter(ids))
+                found = Mention(tok.start, last.end, span, kb.entities[eid].type)
+                if not exact and w == 1 and len(tok.text) < 4:
+                    found = None
+                    continue
+                break
+        if found:
+            out.append(found)
+            i += len(exact_key(found.text)) or 1
+            # Advance by tokens actually covered.
+            while i < n and tokens[i].start < found.end:
+                i += 1
+        else:
+            i += 1
+    return out
+
+
+def _is_trigger(tok: Token) -> bool:
+    low = tok.text.lower()
+    if low in TITLES:
+        return True
+    if _cap(tok.text) and _german_role(low.replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss")):
+        return True
+    return low in ENGLISH_ROLES
+
+
+def fallback_mentions(
+    kb: KnowledgeBase, text: str, tokens: list[Token], sentences: list[Sentence]
+) -> list[Mention]:
+    """Mentions without a NER model: KB names, titled/role-introduced names, their surnames."""
+    starts = {s.start for s in sentences}
+    found = kb_matches(kb, text, tokens, starts)
+    taken = [(m.start, m.end) for m in found]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    surnames: set[str] = set()
+    n = len(tokens)
+    for i, tok in enumerate(tokens[:-1]):
+        if not _is_trigger(tok):
+            continue
+        j = i + 1
+        parts: list[Token] = []
+        while j < n and len(parts) < _MAX_NAME:
+            t = tokens[j]
+            if _cap(t.text) and t.text.isalpha() or (parts and t.text.lower() in _NAME_PARTICLES):
+                parts.append(t)
+                j += 1
+            elif _cap(t.text) and "-" in t.text and all(p[:1].isupper() for p in t.text.split("-") if p):
+                parts.append(t)
+                j += 1
+            else:
+                break
+        while parts and parts[-1].text.lower() in _NAME_PARTICLES:
+            parts.pop()
+        if not parts:
+            continue
+        a, b = parts[0].start, parts[-1].end
+        if free(a, b):
+            found.append(Mention(a, b, text[a:b], "PER"))
+            taken.append((a, b))
+            if len(parts) >= 2:
+                surnames.add(parts[-1].text)
+    # Later bare surnames of the names found above ("... Müller sagte").
+    keys = {" ".join(match_key(s)) for s in surnames}
+    for tok in tokens:
+        if _cap(tok.text) and " ".join(match_key(tok.text)) in keys and free(tok.start, tok.end):
+            found.append(Mention(tok.start, tok.end, tok.text, "PER"))
+            taken.append((tok.start, tok.end))
+    found.sort(key=lambda m: m.start)
+    return found

@@ -1,0 +1,85 @@
+"""Stage 5, entities: recognise names and link them to one entity each.
+
+Recognition comes from the NER model (``lagebild.ner.recognize``) when it can be imported;
+otherwise, or if it fails on a document, from a knowledge-base gazetteer plus a
+capitalisation matcher (``lagebild.linking.gazetteer``), so the stage always works.
+Names from the knowledge base that the model missed are added (``gazetteer=True``).
+Linking (``lagebild.linking``) gives each mention a corpus-global entity id.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import lru_cache
+
+from ..kb import default_kb
+from ..linking import Linker
+from ..linking.gazetteer import fallback_mentions, kb_matches
+from ..model import Document, Mention, Token
+from ..pipeline import stage
+
+log = logging.getLogger(__name__)
+
+Recognizer = Callable[[Document], list[Mention]]
+
+
+@lru_cache(maxsize=1)
+def _ner() -> Recognizer | None:
+    try:
+        from ..ner import recognize  # type: ignore[attr-defined]
+    except Exception as exc:  # noqa: BLE001 - any import failure means: use the fallback
+        log.info("NER model unavailable (%s); using the knowledge-base gazetteer", exc)
+        return None
+    return recognize  # type: ignore[no-any-return]
+
+
+def _tokens(doc: Document) -> list[Token]:
+    if doc.tokens:
+        return doc.tokens
+    from .segment import tokenize  # the stage can run on a bare Document too
+
+    return tokenize(doc.text)
+
+
+def _merge(primary: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """``primary`` plus the ``extra`` mentions that overlap none of them."""
+    spans = sorted((m.start, m.end) for m in primary)
+    out = list(primary)
+    for m in extra:
+        if all(m.end <= s or m.start >= e for s, e in spans):
+            out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+@stage(
+    "entities",
+    requires=("text", "sentences", "tokens", "language"),
+    assigns=("mentions", "entities"),
+    default_config={"ner": True, "gazetteer": True, "roles": True, "name_language": "de"},
+)
+def make_entities(
+    ner: bool = True, gazetteer: bool = True, roles: bool = True, name_language: str = "de"
+) -> Callable[[Document], Document]:
+    """Persons, organisations, places and other names, linked across spellings and documents."""
+    kb = default_kb()
+    linker = Linker(kb, name_language=name_language, roles=roles)
+    recognize = _ner() if ner else None
+
+    def entities(doc: Document) -> Document:
+        tokens = _tokens(doc)
+        found: list[Mention] | None = None
+        if recognize is not None:
+            try:
+                found = [Mention(m.start, m.end, m.text, m.type, None, list(m.flags)) for m in recognize(doc)]
+            except Exception as exc:  # noqa: BLE001 - fall back rather than lose the document's entities
+                log.warning("NER failed on %s (%s); using the gazetteer", doc.path or doc.id, exc)
+        if found is None:
+            found = fallback_mentions(kb, doc.text, tokens, doc.sentences)
+        elif gazetteer:
+            starts = {s.start for s in doc.sentences}
+            found = _merge(found, kb_matches(kb, doc.text, tokens, starts))
+        doc.mentions, doc.entities = linker.link(doc, found, tokens=tokens)
+        return doc
+
+    return entities

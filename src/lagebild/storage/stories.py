@@ -1,0 +1,240 @@
+"""Store queries and writes for stories, near-duplicate groups and document embeddings.
+
+Functions take the ``Store`` (rather than being methods on it) so the story tables stay one concern
+in one module. Callers that write several rows for one article wrap them in ``transaction(store)``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..dates import utc_now_iso
+
+if TYPE_CHECKING:
+    from . import Store
+
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def day_number(iso: str | None) -> int | None:
+    """Days since 1970-01-01 for an ISO date or datetime (None if absent or unparsable)."""
+    if not iso or len(iso) < 10:
+        return None
+    try:
+        return date.fromisoformat(iso[:10]).toordinal() - _EPOCH
+    except ValueError:
+        return None
+
+
+def day_iso(n: int) -> str:
+    return date.fromordinal(n + _EPOCH).isoformat()
+
+
+@contextmanager
+def transaction(store: Store) -> Iterator[sqlite3.Connection]:
+    """One write transaction (the store's connection is in autocommit mode)."""
+    with store._lock:
+        db = store.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+
+# ------------------------------------------------------------------ embeddings
+
+
+def get_vector(store: Store, doc_id: str, model: str) -> bytes | None:
+    row = store.db.execute("SELECT vec FROM doc_vectors WHERE doc=? AND model=?", (doc_id, model)).fetchone()
+    return row[0] if row else None
+
+
+def put_vector(store: Store, doc_id: str, model: str, blob: bytes) -> None:
+    store.db.execute("INSERT OR REPLACE INTO doc_vectors(doc, model, vec) VALUES (?,?,?)", (doc_id, model, blob))
+
+
+def get_vectors(store: Store, doc_ids: list[str], model: str) -> dict[str, bytes]:
+    out: dict[str, bytes] = {}
+    for i in range(0, len(doc_ids), 500):
+        chunk = doc_ids[i:i + 500]
+        q = ",".join("?" * len(chunk))
+        for r in store.db.execute(f"SELECT doc, vec FROM doc_vectors WHERE model=? AND doc IN ({q})", (model, *chunk)):
+            out[r[0]] = r[1]
+    return out
+
+
+# ------------------------------------------------------------------ near-duplicates
+
+
+def minhash_candidates(store: Store, bands: list[int], exclude: str) -> list[tuple[str, bytes, str]]:
+    """(doc, signature, group) of stored documents sharing at least one LSH band."""
+    q = ",".join("?" * len(bands))
+    return [
+        (r[0], r[1], r[2])
+        for r in store.db.execute(
+            f"""SELECT m.doc, m.sig, m.dup_group FROM doc_minhash m WHERE m.doc IN
+                (SELECT DISTINCT doc FROM minhash_bands WHERE band IN ({q})) AND m.doc != ?""",
+            (*bands, exclude),
+        )
+    ]
+
+
+def put_minhash(store: Store, doc_id: str, sig: bytes, group: str, bands: list[int]) -> None:
+    store.db.execute("INSERT OR REPLACE INTO doc_minhash(doc, sig, dup_group) VALUES (?,?,?)", (doc_id, sig, group))
+    store.db.executemany("INSERT OR IGNORE INTO minhash_bands(band, doc) VALUES (?,?)", [(b, doc_id) for b in bands])
+
+
+def dup_group(store: Store, doc_id: str) -> str | None:
+    row = store.db.execute("SELECT dup_group FROM doc_minhash WHERE doc=?", (doc_id,)).fetchone()
+    return row[0] if row else None
+
+
+def dup_groups(store: Store, doc_ids: list[str]) -> dict[str, str]:
+    """doc id -> near-duplicate group id (the group's first document); docs not indexed map to themselves."""
+    out = {d: d for d in doc_ids}
+    for i in range(0, len(doc_ids), 500):
+        chunk = doc_ids[i:i + 500]
+        q = ",".join("?" * len(chunk))
+        for r in store.db.execute(f"SELECT doc, dup_group FROM doc_minhash WHERE doc IN ({q})", chunk):
+            out[r[0]] = r[1]
+    return out
+
+
+# ------------------------------------------------------------------ stories
+
+
+@dataclass(slots=True)
+class StoryRow:
+    n: int
+    id: str
+    title: str | None
+    title_doc: str | None
+    first: str | None
+    last: str | None
+    size: int
+    centroid: bytes | None
+    profile: dict[str, Any] = field(default_factory=dict)
+
+
+def _row(r: sqlite3.Row | tuple, with_profile: bool = True) -> StoryRow:
+    return StoryRow(n=r[0], id=r[1], title=r[2], title_doc=r[3], first=r[4], last=r[5], size=r[6],
+                    centroid=r[7], profile=json.loads(r[8]) if with_profile and r[8] else {})
+
+
+_COLS = "n, id, title, title_doc, first, last, size, centroid, profile"
+
+
+def stories_in_window(store: Store, lo_day: int, hi_day: int) -> list[StoryRow]:
+    """Stories whose date range overlaps [lo_day, hi_day] (R*-tree: cost grows with the answer, not
+    with the number of stories)."""
+    rows = store.db.execute(
+        f"""SELECT {_COLS} FROM stories WHERE n IN
+            (SELECT n FROM story_span WHERE last_day >= ? AND first_day <= ?)""",
+        (lo_day, hi_day),
+    ).fetchall()
+    return [_row(r) for r in rows]
+
+
+def stories_by_keys(store: Store, keys: list[str], limit: int) -> list[StoryRow]:
+    """Stories indexed under any of ``keys`` (entity ids), most recently active first."""
+    if not keys:
+        return []
+    q = ",".join("?" * len(keys))
+    rows = store.db.execute(
+        f"""SELECT {_COLS} FROM stories WHERE id IN (SELECT story FROM story_keys WHERE key IN ({q}))
+            ORDER BY last DESC LIMIT ?""",
+        (*keys, limit),
+    ).fetchall()
+    return [_row(r) for r in rows]
+
+
+def recent_stories(store: Store, limit: int) -> list[StoryRow]:
+    rows = store.db.execute(f"SELECT {_COLS} FROM stories ORDER BY last DESC, n DESC LIMIT ?", (limit,)).fetchall()
+    return [_row(r) for r in rows]
+
+
+def get_story(store: Store, story_id: str) -> StoryRow | None:
+    r = store.db.execute(f"SELECT {_COLS} FROM stories WHERE id=?", (story_id,)).fetchone()
+    return _row(r) if r else None
+
+
+def resolve_story(store: Store, ref: str) -> StoryRow | None:
+    """A story by id, unique id prefix, or (failing those) a word of its title."""
+    st = get_story(store, ref)
+    if st:
+        return st
+    rows = store.db.execute(f"SELECT {_COLS} FROM stories WHERE id LIKE ? LIMIT 2", (ref + "%",)).fetchall()
+    if len(rows) == 1:
+        return _row(rows[0])
+    rows = store.db.execute(f"SELECT {_COLS} FROM stories WHERE title LIKE ? ORDER BY size DESC LIMIT 1",
+                            ("%" + ref + "%",)).fetchall()
+    return _row(rows[0]) if rows else None
+
+
+def save_story(store: Store, st: StoryRow, new_keys: list[str]) -> StoryRow:
+    """Insert or update a story, its interval in the span index and its entity keys."""
+    profile = json.dumps(st.profile, ensure_ascii=False, separators=(",", ":"))
+    now = utc_now_iso()
+    if st.n <= 0:
+        cur = store.db.execute(
+            "INSERT INTO stories(id, title, title_doc, first, last, size, centroid, profile, updated_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (st.id, st.title, st.title_doc, st.first, st.last, st.size, st.centroid, profile, now),
+        )
+        st.n = int(cur.lastrowid or 0)
+    else:
+        store.db.execute(
+            "UPDATE stories SET title=?, title_doc=?, first=?, last=?, size=?, centroid=?, profile=?, updated_at=?"
+            " WHERE n=?",
+            (st.title, st.title_doc, st.first, st.last, st.size, st.centroid, profile, now, st.n),
+        )
+    lo, hi = day_number(st.first), day_number(st.last)
+    if lo is not None and hi is not None:
+        store.db.execute("INSERT OR REPLACE INTO story_span(n, first_day, last_day) VALUES (?,?,?)", (st.n, lo, hi))
+    if new_keys:
+        store.db.executemany("INSERT OR IGNORE INTO story_keys(key, story) VALUES (?,?)",
+                             [(k, st.id) for k in new_keys])
+    return st
+
+
+def story_doc_ids(store: Store, story_id: str) -> list[str]:
+    return [r[0] for r in store.db.execute(
+        "SELECT id FROM documents WHERE story=? ORDER BY coalesce(published, added_at), n", (story_id,))]
+
+
+def list_stories(store: Store, *, since: str | None = None, top: int | None = None) -> list[StoryRow]:
+    """Stories, biggest first (then most recent). ``since`` keeps stories active on or after a date."""
+    sql = f"SELECT {_COLS} FROM stories"
+    args: list[Any] = []
+    if since:
+        sql += " WHERE last >= ?"
+        args.append(since[:10])
+    sql += " ORDER BY size DESC, last DESC, n"
+    if top:
+        sql += " LIMIT ?"
+        args.append(top)
+    return [_row(r, with_profile=False) for r in store.db.execute(sql, args)]
+
+
+def story_count(store: Store) -> int:
+    return store.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+
+
+def clear_stories(store: Store, *, keep_neardup: bool = False) -> None:
+    """Forget every story (and, unless kept, the near-duplicate index); embeddings stay cached."""
+    for table in ("stories", "story_span", "story_keys"):
+        store.db.execute(f"DELETE FROM {table}")
+    if not keep_neardup:
+        store.db.execute("DELETE FROM doc_minhash")
+        store.db.execute("DELETE FROM minhash_bands")
+    store.db.execute("UPDATE documents SET story=NULL")
