@@ -151,6 +151,9 @@ def _account(store: Store, o: _Outcome, report: IngestReport) -> None:
 
 def _after_add(store: Store, doc: Document) -> None:
     """Corpus-level work done per new article (story assignment joins here)."""
+    from .stories import assign_story
+
+    assign_story(store, doc)  # joins or opens a story; sets documents.story
 
 
 def _after_batch(store: Store, report: IngestReport) -> None:

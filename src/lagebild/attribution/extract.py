@@ -397,7 +397,21 @@ def _has_konj(d: _Doc, toks: Sequence[int], with_k2: bool = False, quoted: bool 
             if w in ("habe", "werde") and k > 0 and d.low[k - 1] == "ich":
                 continue
             return True
+        if _generic_konj1(d, k):
+            return True
     return False
+
+
+_THIRD_PERSON = frozenset({"man", "er", "sie", "es"})
+
+
+def _generic_konj1(d: _Doc, k: int) -> bool:
+    """Konjunktiv I of any verb next to a 3rd-person pronoun: "man warte", "er plane"."""
+    w = d.low[k]
+    if len(w) < 4 or not w.endswith("e") or not d.words[k][:1].islower():
+        return False
+    near = (k > 0 and d.low[k - 1] in _THIRD_PERSON) or (k + 1 < len(d.low) and d.low[k + 1] in _THIRD_PERSON)
+    return near and _lemma(w) == w + "n"
 
 
 def _addressee(d: _Doc, s0: int, s1: int, exclude: set[int]) -> list[int]:
@@ -766,12 +780,15 @@ def extract(words: Sequence[str], sentences: Sequence[tuple[int, int]], lang: st
         if s1 <= s0:
             continue
         sent_quotes = [(a, b) for a, b in quotes if s0 <= a < s1 and a not in taken]
-        if sent_quotes and last_src and si - last_si <= 1:
+        if sent_quotes:
             qa, qb = sent_quotes[0]
             words_in = sum(1 for k in range(qa + 1, qb) if _is_word(words[k]))
-            if qa <= s0 + 1 and words_in >= _MIN_STANDALONE_WORDS:
+            src = list(last_src) if last_src and si - last_si <= 1 else []
+            if not src and si > 0 and d.lang == "de":
+                src = _subject_of(d, *sentences[si - 1])
+            if src and qa <= s0 + 1 and words_in >= _MIN_STANDALONE_WORDS:
                 msg = list(range(qa, qb + 1))
-                att = Attribution("Direct", msg, list(last_src), [])
+                att = Attribution("Direct", msg, src, [])
                 out.append(att)
                 taken.update(msg)
                 last_si = sent_of[qb]

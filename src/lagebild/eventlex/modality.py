@@ -47,8 +47,8 @@ _DE = CueSet(
     threat=re.compile(r"(?:\b\w*droh(?!ne)\w*|\bangedroht|\bultimatum)", _I),
     propose=re.compile(
         r"\b(?:schl(?:ä|a)gt" + _S + r"vor" + _E + r"|schlug\w*" + _S + r"vor" + _E + r"|vorgeschlagen|vorschlag\w*|"
-        r"angebot\w*|bot\w*" + _S + r"an" + _E + r"|angeboten|offen\s+für|offen\s+gegenüber|bereit|bereitschaft|"
-        r"will|wollen|wolle|wollte|wollten|möchte\w*|fordert\w*|forderte\w*|gefordert|forderung\w*|"
+        r"angebot\w*|bot\w*" + _S + r"an" + _E + r"|angeboten|offen\s+für|offen\s+gegenüber|bereit(?=\s*(?:,|zu\b|für\b|sich\b|sei\b|ist\b))|bereitschaft|"
+        r"will|wollen(?!\s+sich)|wolle|wollte|wollten(?!\s+sich)|möchte\w*|fordert\w*|forderte\w*|gefordert|forderung\w*|"
         r"lädt" + _S + r"ein" + _E + r"|lud\w*" + _S + r"ein" + _E + r"|eingeladen|einladung\w*|drängt\w*|drängte\w*|"
         r"pocht\w*|appelliert\w*|ruft" + _S + r"auf" + _E + r"|rief\w*" + _S + r"auf" + _E + r"|strebt\w*" + _S + r"an" + _E + r"|"
         r"angestrebt|hofft\w*|wünscht\w*|ins\s+spiel\s+gebracht|brachte\w*" + _S + r"ins\s+spiel|plädiert\w*|werben|wirbt|warb)\b",
@@ -64,12 +64,13 @@ _DE = CueSet(
         r"\b(?:wird|werden|werde|soll|sollen|solle|sollte|sollten|geplant\w*|plant\w*|planen|planung\w*|kündigt\w*" + _S + r"an" + _E + r"|"
         r"kündigte\w*" + _S + r"an" + _E + r"|angekündigt\w*|ankündigung\w*|bevorstehend\w*|anstehend\w*|vorgesehen\w*|"
         r"erwartet|am\s+kommenden|nächste[nrs]?|kommende[nrs]?|demnächst|in\s+kürze|künftig\w*|morgen|übermorgen|"
-        r"terminiert|anberaumt|verabredet|verschoben|vereinbart\w*|vereinbarten)\b",
+        r"terminiert|anberaumt|verabredet|verschoben|vereinbart\w*|vereinbarten|wollen\s+sich|wollten\s+sich|zugesagt|zusage\w*|"
+        r"sagt\w*" + _S + r"zu" + _E + r")\b",
         _I,
     ),
     reported_future=re.compile(r"\b(?:sagte|sagten|erklärte|kündigte|betonte|versicherte|teilte)\w*\b[^.]*\bwürde", _I),
     not_ruled_out=re.compile(r"\bnicht\s+(?:aus(?:geschlossen)?|auszuschließen)\b|schlie(?:ß|ss)t\w*" + _S + r"nicht\s+aus" + _E + r"|schloss\w*" + _S + r"nicht\s+aus" + _E, _I),
-    past=re.compile(r"\b(?:hatte|hatten|habe|hat|haben|war|waren|gab|wurde|wurden|worden|gewesen)\b", _I),
+    past=re.compile(r"\b(?:hatte|hatten|habe|hat|haben|war|waren|gab|wurde|wurden|worden|gewesen|(?-i:[a-zäöü]\w+ten?))\b", _I),
 )
 
 _EN = CueSet(
@@ -85,7 +86,7 @@ _EN = CueSet(
     propose=re.compile(
         r"\b(?:propos\w*|offer\w*|open\s+to|willing\s+to|ready\s+to|wants?\s+to|wanted\s+to|seek\w*|sought|"
         r"call(?:ed|s)?\s+for|urg(?:ed|es|ing)|demand\w*|invit\w*|push(?:ed|es|ing)?\s+for|hop(?:e|es|ed|ing)\s+to|"
-        r"suggest\w*|floated|request\w*|asked\s+for|pressing\s+for|lobby\w*)\b",
+        r"suggest\w*|floated|requested|requests|asked\s+for|pressing\s+for|lobby\w*)\b",
         _I,
     ),
     uncertain=re.compile(
@@ -95,13 +96,13 @@ _EN = CueSet(
     ),
     planned=re.compile(
         r"\b(?:will|shall|going\s+to|(?:is|are|was|were)\s+(?:expected|scheduled|due|set|slated|poised)\s+to|"
-        r"plan\w*|upcoming|scheduled|next\s+(?:week|month|year|\w+day)|tomorrow|later\s+this|"
-        r"announc\w*|to\s+be\s+held|expected|postponed|arranged)\b|'ll\b",
+        r"plans?\s+to|planned|planning|upcoming|scheduled|next\s+(?:week|month|year|\w+day)|tomorrow|later\s+this|"
+        r"announc\w*|to\s+be\s+held|expected|postponed|arranged|pledg\w*|promis\w*|vow\w*)\b|'ll\b",
         _I,
     ),
     reported_future=re.compile(r"\b(?:said|says|told|announced|confirmed|stated|added|promised|pledged)\b[^.]*\bwould\b", _I),
     not_ruled_out=re.compile(r"\b(?:not|n't)\s+(?:\w+\s+)?rul(?:e|ed|ing)\s+out\b", _I),
-    past=re.compile(r"\b(?:had|has|have|was|were|did|been)\b", _I),
+    past=re.compile(r"\b(?:had|has|have|was|were|did|been|\w{3,}ed)\b", _I),
 )
 
 _CUES = {"de": _DE, "en": _EN}
@@ -167,5 +168,10 @@ def _hypothetical(text: str, lang: str | None) -> bool:
 
 
 def is_past_context(text: str, lang: str | None) -> bool:
-    """Whether a clause speaks about the past (for PAST_REF vs FUTURE_REF)."""
-    return bool(cues_for(lang).past.search(text))
+    """Whether a clause speaks about the past (for PAST_REF vs FUTURE_REF).
+
+    "nicht ausgeschlossen" / "not ruled out" looks past but is about what may still come."""
+    cues = cues_for(lang)
+    if cues.not_ruled_out.search(text):
+        return False
+    return bool(cues.past.search(text))

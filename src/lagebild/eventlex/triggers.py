@@ -57,6 +57,7 @@ _DE: list[Trigger] = [
     Trigger("meeting", r"zusammen(?:gekommen|kommen|zukommen)\b", "CONSULT"),
     Trigger("meeting", r"(?:berieten|berät|beraten)\b", "CONSULT"),
     Trigger("meeting", r"(?:sprach(?:en)?|spricht|sprechen)\s+mit\b", "CONSULT"),
+    Trigger("meeting", r"(?:sprach(?:en)?|spricht|sprechen|berieten|beraten)" + _SEP + r"miteinander\b", "CONSULT"),
     Trigger("visit", r"(?:[\w-]*besuch(?:e|en|es|s|t|te|ten)?|visite)\b", "CONSULT", "t"),
     Trigger("visit", r"(?:reist(?:e|en)?|reisen|gereist|flog|fliegt|fliegen)\s+(?:\w+\s+){0,3}?(?:nach|in\s+die|in\s+den|zu)\b", "CONSULT"),
     Trigger("visit", r"(?:reise|besuchsreise|antrittsreise)\s+(?:nach|in)\b", "CONSULT"),
@@ -75,7 +76,7 @@ _DE: list[Trigger] = [
     Trigger("statement", r"(?:sagte|sagten|sagt|gesagt|erklärte|erklärten|erklärt|erklärung|betonte|betont|bekräftigte|bekräftigt|versicherte|mitgeteilt|bezeichnete|nannte)\b", ""),
     Trigger("statement", r"teilte" + _SEP + r"mit" + _CLAUSE_END, ""),
     Trigger("statement", r"(?:rede|ansprache|pressekonferenz|dementierte\w*|dementiert|bestritt\w*|bestreitet|bestreiten)\b", ""),
-    Trigger("statement", r"(?:kritisierte|kritisiert|kritik|verurteilte|verurteilt|beschuldigte|beschuldigt|warnte|warnt|gewarnt)\b", "ACCUSE"),
+    Trigger("statement", r"(?:kritisierte|kritisiert|kritik|vorwürfe?n?|vorwurf|verurteilte|verurteilt|beschuldigte|beschuldigt|warnte|warnt|gewarnt)\b", "ACCUSE"),
     Trigger("statement", r"(?:forderte|fordert|fordern|gefordert|forderung(?:en)?|appellierte|drängte|drängt)\b", "REQUEST"),
     Trigger("statement", r"rief" + _SEP + r"auf" + _CLAUSE_END, "REQUEST"),
     Trigger("statement", r"warf" + _SEP + r"vor" + _CLAUSE_END, "ACCUSE"),
@@ -90,11 +91,15 @@ _DE: list[Trigger] = [
     Trigger("deadline", r"(?:läuft|lief)" + _SEP + r"ab" + _CLAUSE_END, "THREATEN"),
     Trigger("aid_or_arms_supply", r"(?:[\w-]*waffenliefer\w*|rüstungsliefer\w*|rüstungsexport\w*|militärhilfe\w*|militärische[nrs]?\s+hilfe|militärische[nrs]?\s+unterstützung|hilfspaket\w*|[\w-]*hilfspaket\w*|humanitäre[nr]?\s+hilfe|finanzhilfe\w*|wirtschaftshilfe\w*|waffenhilfe|unterstützungspaket\w*|ukraine-hilfe\w*)\b", "AID", "t"),
     Trigger("aid_or_arms_supply", r"(?:liefer\w*|geliefert|schick\w*|geschickt|stellt\w*|stellte\w*|sagte\w*|zugesagt|überg(?:ab|ibt|eben))\s+(?:[\w-]+\s+){0,5}?(?:waffen\w*|panzer\w*|[\w-]*raketen\w*|munition|[\w-]*abwehr\w*|kampfjets?|haubitzen|drohnen|patriot\w*|taurus|marschflugkörper)\b", "AID"),
+    Trigger("aid_or_arms_supply", r"(?:[\w-]*waffen|[\w-]*panzer|[\w-]*raketen|munition|[\w-]*abwehrsysteme?|[\w-]*systeme|kampfjets?|haubitzen|drohnen|patriot[\w-]*|marschflugkörper|[\w-]*hilfe)\s+(?:[\w-]+\s+){0,3}?(?:zu\s+)?(?:liefern|geliefert|schicken|geschickt|bereitstellen|bereitgestellt|übergeben|zugesagt|zusagen)\b", "AID"),
+    Trigger("aid_or_arms_supply", r"sicherheitsgarantien", "AID", "t"),
     # violence
     Trigger("attack", r"(?:[\w-]*angriff(?:e|en|s)?|angegriffen|attackier\w*|[\w-]*attacke\w*|[\w-]*anschlags?|anschläge\w*|beschuss|beschoss\w*|beschossen|beschießt|bombardier\w*|[\w-]*luftschläge?n?|einmarsch\w*|eingedrungen|offensive|gefechte|kämpfe|getötet|tötete\w*)\b", "ASSAULT", "t"),
     Trigger("attack", r"(?:griff|griffen|greift|greifen)" + _SEP + r"an" + _CLAUSE_END, "ASSAULT", "p"),
+    Trigger("attack", r"(?:feuerte|feuerten|schoss|schossen)" + _SEP + r"ab" + _CLAUSE_END, "ASSAULT", "p"),
+    Trigger("attack", r"(?:abgeschossen|abgefangen|abschuss|abschüsse)\b", "ASSAULT"),
     # elections and appointments
-    Trigger("election_or_appointment", r"(?:gewählt|wählte\w*|wiedergewählt|[\w-]*wahlen|bundestagswahl|präsidentschaftswahl|parlamentswahl|landtagswahl|stichwahl|neuwahl|wahl|ernannt|ernennt|ernannte|ernennung\w*|nominiert\w*|nominierung\w*|vereidigt|vereidigung|amtseinführung|rücktritt\w*|zurückgetreten)\b", ""),
+    Trigger("election_or_appointment", r"(?:gewählt|wählte\w*|wiedergewählt|[\w-]*wahlen|bundestagswahl|präsidentschaftswahl|parlamentswahl|landtagswahl|stichwahl|neuwahl|wahl|ernannt|ernennt|ernannte|ernennung\w*|nominiert\w*|nominierung\w*|vereidigt|vereidigung|amtseinführung|rücktritt\w*|zurückgetreten|im\s+amt\s+bestätigt)\b", ""),
     Trigger("election_or_appointment", r"(?:trat|tritt|treten)" + _SEP + r"zurück" + _CLAUSE_END, "", "p"),
     # other PLOVER-codable events
     Trigger("other", r"(?:[\w-]*protest(?:e|en|s)?|protestier\w*|demonstration\w*|demonstrier\w*|kundgebung\w*|[\w-]*streiks?|streikt\w*|bestreikt)\b", "PROTEST"),
@@ -115,6 +120,7 @@ _EN: list[Trigger] = [
     Trigger("visit", r"(?:visit|visits|visited|visiting|state\s+visit|trip\s+to)\b", "CONSULT", "t"),
     Trigger("visit", r"(?:travel(?:l)?(?:ed|ing|s)?|flew|flies|fly|arrived|arrives|arrive)\s+(?:\w+\s+){0,2}?(?:to|in)\b", "CONSULT"),
     Trigger("visit", r"(?:hosted|hosts|hosting|welcomed\s+\w+\s+to|received)\b(?=\s+[A-Z])", "CONSULT"),
+    Trigger("phone_call", r"called\s+(?:his|her|their|its)\s+", "CONSULT", "p"),
     Trigger("phone_call", r"(?:phone\s+call|phone\s+conversation|video\s+call|telephone\w*|phoned|by\s+phone|on\s+the\s+phone|call\s+with|calls\s+with|a\s+call\b)", "CONSULT"),
     Trigger("negotiation", r"(?:negotiat\w*|[\w-]*talks|mediat\w*|dialogue)\b", "CONSULT", "t"),
     Trigger("agreement", r"(?:agreement|agreements|agreed|agree|agrees|[\w-]*deal|deals|accord|treaty|pact)\b", "AGREE", "t"),
@@ -130,8 +136,11 @@ _EN: list[Trigger] = [
     Trigger("tariff", r"(?:tariff\w*|levies|levy|import\s+duties|customs\s+duties|duties)\b", "SANCTION", "t"),
     Trigger("deadline", r"(?:deadline\w*|ultimatum\w*)\b", "THREATEN", "t"),
     Trigger("deadline", r"(?:expires|expired|runs\s+out)\b", "THREATEN"),
+    Trigger("aid_or_arms_supply", r"security\s+guarantees", "AID", "t"),
     Trigger("aid_or_arms_supply", r"(?:(?:military|humanitarian|financial|economic|security|emergency|food)\s+(?:aid|assistance|support\s+package)|aid\s+package\w*|arms\s+(?:deliveries|shipments|supplies|sales|package)|weapons\s+(?:deliveries|shipments|package\w*|supplies))\b", "AID", "t"),
     Trigger("aid_or_arms_supply", r"(?:deliver\w*|suppl(?:y|ies|ied)|sen[dt]s?|sending|ship(?:s|ped|ping)?|provid\w*|pledg\w*|gave|give|gives)\s+(?:[\w-]+\s+){0,5}?(?:weapons|arms|[\w-]*missiles?|tanks|ammunition|munitions|air[- ]defen[cs]e\w*|jets|howitzers|drones|patriots?|aid)\b", "AID"),
+    Trigger("attack", r"(?:launch\w*|fired)\s+(?:[\w-]+\s+){0,4}?(?:drones|missiles|rockets|strikes|attacks?)\b", "ASSAULT"),
+    Trigger("attack", r"(?:shot\s+down|shoots\s+down|intercepted)\b", "ASSAULT"),
     Trigger("attack", r"(?:[\w-]*attack\w*|airstrikes?|air\s+strikes?|[\w-]*strikes?(?!\s+(?:a|an|the)\s+(?:deal|balance|chord|tone))|struck|shelled|shelling|bombed|bombing\w*|bombard\w*|invaded|invasion|invade\w*|offensive|clashes|fighting|assault\w*|raid(?:s|ed)?|killed|killing)\b", "ASSAULT", "t"),
     Trigger("election_or_appointment", r"(?:elected|re-elected|election\w*|appointed|appoint|appoints|appointment|named\s+as|nominat\w*|sworn\s+in|inaugurat\w*|resign\w*|stepped\s+down|steps\s+down|vote|voted|polls)\b", ""),
     Trigger("other", r"(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|strikes?\s+(?:by|at)|went\s+on\s+strike|walkouts?)\b", "PROTEST"),
@@ -169,6 +178,7 @@ _DE_TREFFEN_OBJECT = re.compile(
 )
 
 _LEXICON = {"de": _DE, "en": _EN}
+_FIRST_WORD = re.compile(r"[\w-]+")
 
 
 @lru_cache(maxsize=4)
@@ -200,7 +210,11 @@ def find_triggers(text: str, lang: str = "de", start: int = 0, end: int | None =
         s, e = m.span()
         if not _blocked(text, s, e, lang):
             found.append(TriggerMatch(s, e, text[s:e], entry))
-        pos = max(e, s + 1)
+        # A multi-word match may hold other triggers ("wies die Zolldrohungen zurück"): go on
+        # searching after its first word, not after its end.
+        first_word = _FIRST_WORD.match(text, s)
+        pos = min(e, first_word.end()) if _is_multiword(entry.pattern) and first_word else e
+        pos = max(pos, s + 1)
     return found
 
 

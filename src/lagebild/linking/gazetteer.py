@@ -82,14 +82,16 @@ def fallback_mentions(
 ) -> list[Mention]:
     """Mentions without a NER model: KB names, titled/role-introduced names, their surnames."""
     starts = {s.start for s in sentences}
-    found = kb_matches(kb, text, tokens, starts)
-    taken = [(m.start, m.end) for m in found]
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
     surnames: set[str] = set()
     n = len(tokens)
+    # Names introduced by a role word or title come first: they may extend a KB name
+    # ("Außenminister Mark Rubio" must stay one span, to be checked as a variant).
     for i, tok in enumerate(tokens[:-1]):
         if not _is_trigger(tok):
             continue
@@ -107,7 +109,7 @@ def fallback_mentions(
                 break
         while parts and parts[-1].text.lower() in _NAME_PARTICLES:
             parts.pop()
-        if not parts:
+        if not parts or _is_trigger(parts[0]):
             continue
         a, b = parts[0].start, parts[-1].end
         if free(a, b):
@@ -115,6 +117,10 @@ def fallback_mentions(
             taken.append((a, b))
             if len(parts) >= 2:
                 surnames.add(parts[-1].text)
+    for m in kb_matches(kb, text, tokens, starts):
+        if free(m.start, m.end):
+            found.append(m)
+            taken.append((m.start, m.end))
     # Later bare surnames of the names found above ("... Müller sagte").
     keys = {" ".join(match_key(s)) for s in surnames}
     for tok in tokens:

@@ -5,3 +5,4 @@ from . import quotes  # noqa: F401
 from . import opinion  # noqa: F401
 from . import events  # noqa: F401
 from . import entities  # noqa: F401
+from . import time  # noqa: F401

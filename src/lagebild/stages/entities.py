@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 Recognizer = Callable[[Document], list[Mention]]
 
 
+_disabled: list[bool] = []  # set once the NER model turned out to be missing in this process
+
+
 @lru_cache(maxsize=1)
 def _ner() -> Recognizer | None:
     try:
@@ -40,6 +43,19 @@ def _tokens(doc: Document) -> list[Token]:
     from .segment import tokenize  # the stage can run on a bare Document too
 
     return tokenize(doc.text)
+
+
+_EDGE = " \t\n.,;:!?\"'„“”»«()[]"
+
+
+def _trim(text: str, m: Mention) -> Mention:
+    """A copy of a recognised mention without surrounding punctuation ("Witkoff." -> "Witkoff")."""
+    start, end = m.start, m.end
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE and not (text[end - 1] == "." and end - start <= 3):
+        end -= 1
+    return Mention(start, end, text[start:end], m.type, None, list(m.flags))
 
 
 def _merge(primary: list[Mention], extra: list[Mention]) -> list[Mention]:
@@ -69,9 +85,13 @@ def make_entities(
     def entities(doc: Document) -> Document:
         tokens = _tokens(doc)
         found: list[Mention] | None = None
-        if recognize is not None:
+        if recognize is not None and not _disabled:
             try:
-                found = [Mention(m.start, m.end, m.text, m.type, None, list(m.flags)) for m in recognize(doc)]
+                found = [_trim(doc.text, m) for m in recognize(doc)]
+                found = [m for m in found if m.end > m.start]
+            except (FileNotFoundError, ImportError) as exc:
+                _disabled.append(True)  # no model installed: say so once, not per document
+                log.warning("NER model unavailable (%s); using the knowledge-base gazetteer", exc)
             except Exception as exc:  # noqa: BLE001 - fall back rather than lose the document's entities
                 log.warning("NER failed on %s (%s); using the gazetteer", doc.path or doc.id, exc)
         if found is None:

@@ -40,12 +40,19 @@ _LANGS = ("de", "en")
 
 # Clause boundaries inside a sentence. A comma-separated piece of one or two words is an
 # enumeration ("Merz, Macron und Starmer"), not a clause, and is joined to the next piece.
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()\[\]]|\s[–—-]\s|[–—])\s*")
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[,;:()\[\]]|\s[–—-]\s|[–—])\s*"
+    r"|\s+(?=(?:as|while|whereas|after|before|because|although|when)\s+(?!well\b|soon\b|long\b|of\b)[\w.]+\s+\w)"
+)
 _WORD = re.compile(r"\w+")
 
+# A place: after a locative preposition, optionally with article and up to two modifiers
+# ("in der russischen Region Saratow", "in the western city of Ternopil").
 _LOC_PREP = {
-    "de": re.compile(r"\b(?:in|im|nach|auf|bei|beim|am|an|vor|nahe|über|gegenüber\s+von)\s+(?:der|dem|den|die|das)?\s*$", re.I),
-    "en": re.compile(r"\b(?:in|at|to|near|on|outside|inside|over|from)\s+(?:the\s+)?$", re.I),
+    "de": re.compile(
+        r"\b(?:in|im|nach|auf|bei|beim|am|an|vor|nahe|über|gegenüber\s+von)\s+(?:der|dem|den|die|das)?\s*(?:[\w-]+\s+){0,2}$", re.I
+    ),
+    "en": re.compile(r"\b(?:in|at|to|near|on|outside|inside|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:of\s+)?$", re.I),
 }
 _AGENT_PREP = {
     "de": re.compile(r"\b(?:von|vom|durch|seitens)\s+(?:der|dem|den|die|das)?\s*$", re.I),
@@ -59,6 +66,25 @@ _PRONOUN_START = {
     "de": re.compile(r"^\s*(?:dass\s+|ob\s+)?(?:er|sie|es|man|wir|ich)\b", re.I),
     "en": re.compile(r"^\s*(?:that\s+)?(?:he|she|it|they|we|i)\b", re.I),
 }
+# A contact noun after these is a time reference ("nach dem Gipfel", "at the end of the meeting"),
+# not an event of its own, where the sentence reports something else.
+_TEMPORAL_REF = {
+    "de": re.compile(r"\b(?:nach|vor|seit|während|bei|am\s+rande|zum\s+abschluss|im\s+vorfeld|zu\s+beginn|am\s+ende)\s+(?:des|der|dem|den|einem|einer|ihrem|seinem)\s+(?:[\w-]+\s+){0,2}$", re.I),
+    "en": re.compile(r"\b(?:after|before|since|during|ahead\s+of|following|at\s+the\s+(?:end|start|close|margins?|sidelines?)\s+of|on\s+the\s+sidelines\s+of)\s+(?:the|a|an|their|his|her|its)\s+(?:[\w-]+\s+){0,2}$", re.I),
+}
+# A reaction verb followed by a definite noun names an event reported elsewhere ("kritisierte
+# die Angriffe", "welcomed the agreement"): the sentence is about the reaction.
+_DEFINITE_OBJECT = {
+    "de": re.compile(r"^\s+(?:die|den|das|der|diese[nrs]?|jene[nrs]?)\s+(?:[\w-]+\s+){0,2}$", re.I),
+    "en": re.compile(r"^\s+(?:the|this|these|that|those)\s+(?:[\w-]+\s+){0,2}$", re.I),
+}
+_REACTION_CODES = ("ACCUSE", "SUPPORT", "REJECT")
+# Compound threat words that name the threatened measure ("Zolldrohung", "sanction threat").
+_THREAT_OBJECT = (
+    (re.compile(r"zoll|zöll|tariff", re.I), "tariff"),
+    (re.compile(r"sanktion|sanction|embargo", re.I), "sanction"),
+    (re.compile(r"angriff|militär|attack|military|invasion", re.I), "attack"),
+)
 _TOPIC_PREP = {
     "de": re.compile(r"\b(?:über|um|zu|zum|zur|wegen|bezüglich|hinsichtlich)\s+(?:[\w-]+\s+){0,3}$", re.I),
     "en": re.compile(r"\b(?:about|on|over|regarding|concerning|for)\s+(?:[\w-]+\s+){0,3}$", re.I),
@@ -89,7 +115,12 @@ class _Candidate:
     targets: list[str] = field(default_factory=list)
     location: str | None = None
     intent: bool = False  # "agreed to meet": planned unless marked otherwise
+    typed_as: str | None = None  # a threat word that names its measure ("Zolldrohung")
     extra: list[TriggerMatch] = field(default_factory=list)  # merged contact triggers
+
+    @property
+    def type(self) -> str:
+        return self.typed_as or self.trig.type
 
 
 @dataclass(slots=True)
@@ -109,10 +140,14 @@ class _SentenceView:
         return len(self.clauses) - 1
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def _clauses(text: str, joins: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Clause spans of a sentence. ``joins`` are gaps between two adjacent mentions: a comma
+    there lists names ("Deutschlands, Frankreichs und Großbritanniens") and splits nothing."""
     pieces: list[tuple[int, int]] = []
     pos = 0
     for m in _CLAUSE_BREAK.finditer(text):
+        if any(a <= m.start() and m.end() <= b for a, b in joins):
+            continue
         if m.start() > pos:
             pieces.append((pos, m.start()))
         pos = m.end()
@@ -200,10 +235,16 @@ class EventExtractor:
                 end=sent.end,
                 text=stext,
                 lang=lang,
-                clauses=_clauses(stext),
+                clauses=[],
                 mentions=mentions[bisect.bisect_left(m_starts, sent.start) : bisect.bisect_left(m_starts, sent.end)],
                 timexes=timexes[bisect.bisect_left(t_starts, sent.start) : bisect.bisect_left(t_starts, sent.end)],
             )
+            joins = [
+                (a.end - sent.start, b.start - sent.start)
+                for a, b in zip(view.mentions, view.mentions[1:])
+                if 0 < b.start - a.end <= 3
+            ]
+            view.clauses = _clauses(stext, joins)
             out.extend(self._sentence_events(doc, view, sent_trigs, published))
         return out
 
@@ -221,11 +262,46 @@ class EventExtractor:
             return self._quote_statement(doc, view)
         for c in cands:
             self._fill(doc, view, c, published, clause_kinds)
+        # a statement is only worth reporting with a named speaker
+        cands = [c for c in cands if c.trig.type != "statement" or c.actors]
         return [self._to_mention(view, c) for c in self._group(cands)]
 
     def _select(self, view: _SentenceView, cands: list[_Candidate]) -> list[_Candidate]:
         """Apply the sentence-level rules of the module docstring."""
         lang = view.lang
+
+        def before(c: _Candidate, width: int = 60) -> str:
+            rel = c.trig.start - view.start
+            return view.text[max(0, rel - width) : rel]
+
+        # "Zolldrohung": a threat word naming its measure is that measure, threatened
+        for c in cands:
+            if c.trig.type == "threat":
+                for rx, typ in _THREAT_OBJECT:
+                    if rx.search(c.trig.text):
+                        c.typed_as = typ
+                        break
+        # reaction verb + definite noun: the reaction is the event
+        reactions = [c for c in cands if c.trig.type == "statement" and c.trig.entry.plover in _REACTION_CODES]
+        if reactions:
+            definite = _DEFINITE_OBJECT[lang]
+            cands = [
+                c
+                for c in cands
+                if not (
+                    "t" in c.trig.entry.flags
+                    and any(
+                        r.trig.end <= c.trig.start
+                        and definite.match(view.text[r.trig.end - view.start : c.trig.start - view.start])
+                        for r in reactions
+                    )
+                )
+            ]
+        # contact nouns used as a time reference, when something else is reported
+        temporal = _TEMPORAL_REF[lang]
+        refs = [c for c in cands if c.trig.type in CONTACT_TYPES and "t" in c.trig.entry.flags and temporal.search(before(c))]
+        if refs and len(refs) < len([c for c in cands if c.trig.type != "statement"]):
+            cands = [c for c in cands if c not in refs]
         typed = [c for c in cands if c.trig.type not in ("statement", "threat")]
         # threat words absorbed by a typed measure in their own or the next clause
         kept: list[_Candidate] = []
@@ -239,7 +315,9 @@ class EventExtractor:
             kept.append(c)
         cands = kept
         # topic nouns in a sentence that also reports talks/contact/statement
-        has_frame_event = any(c.trig.type in CONTACT_TYPES or c.trig.type == "statement" for c in cands)
+        has_frame_event = any(
+            c.trig.type in CONTACT_TYPES or c.trig.type in ("statement", "agreement", "deadline") for c in cands
+        )
         if has_frame_event:
             topic = _TOPIC_PREP[lang]
             cands = [
@@ -248,7 +326,8 @@ class EventExtractor:
                 if not (
                     "t" in c.trig.entry.flags
                     and c.trig.type not in CONTACT_TYPES
-                    and topic.search(view.text[max(0, c.trig.start - view.start - 60) : c.trig.start - view.start])
+                    and topic.search(before(c))
+                    and any(o is not c and o.trig.type != c.trig.type for o in cands)
                 )
             ]
         # "agreed to meet": the agreement verb becomes the intent of the contact event
@@ -275,17 +354,14 @@ class EventExtractor:
         for c in cands:
             twin = None
             for o in out:
-                same_group = (
-                    (c.trig.type in CONTACT_TYPES and o.trig.type in CONTACT_TYPES)
-                    or c.trig.type == o.trig.type
-                )
+                same_group = (c.type in CONTACT_TYPES and o.type in CONTACT_TYPES) or c.type == o.type
                 if same_group and o.status == c.status:
                     twin = o
                     break
             if twin is None:
                 out.append(c)
                 continue
-            if CONTACT_TYPES.get(c.trig.type, 0) > CONTACT_TYPES.get(twin.trig.type, 0):
+            if CONTACT_TYPES.get(c.type, 0) > CONTACT_TYPES.get(twin.type, 0):
                 c.extra.append(twin.trig)
                 _absorb(c, twin)
                 out[out.index(twin)] = c
@@ -331,7 +407,7 @@ class EventExtractor:
         status = decide_status(ctx, lang)
         if c.trig.type == "statement":
             # A reported statement was made; what it demands or proposes is not the event.
-            status = "occurred" if status in ("proposed", "planned", "threatened") else status
+            status = "occurred" if status in ("proposed", "threatened") else status
         if c.intent and status == "occurred":
             status = "planned"
         c.status = status
@@ -399,8 +475,14 @@ class EventExtractor:
                 if speaker:
                     c.actors.append(speaker)
         # location: a place after a locative preposition, nearest to the trigger
+        if c.trig.type == "visit":
+            # the destination of a visit: "besuchte Kiew", "visit the White House"
+            dest = [m for m in actor_ms if m.type == "LOC" and rel(m) > rel_trig]
+            if dest:
+                c.location = dest[0].entity or dest[0].text
+                actor_ms = [m for m in actor_ms if m is not dest[0]]
         places = [m for m in clause_ms if is_place(m)] or [m for m in usable if is_place(m)]
-        if places:
+        if places and c.location is None:
             loc = min(places, key=lambda m: abs(rel(m) - rel_trig))
             c.location = loc.entity or loc.text
         passive = bool(_PASSIVE[lang].search(clause_text))
@@ -478,7 +560,7 @@ class EventExtractor:
             start=view.start,
             end=view.end,
             text=view.text,
-            type=c.trig.type,
+            type=c.typed_as or c.trig.type,
             trigger=c.trig.text,
             actors=c.actors,
             targets=c.targets,

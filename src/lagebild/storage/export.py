@@ -75,3 +75,6 @@ def corpus_section(name: str) -> Callable[[Callable[..., list[dict[str, Any]]]],
         return fn
 
     return register
+
+
+from .. import stories as _stories  # noqa: E402,F401  (registers "stories" and "contradictions")

@@ -13,6 +13,7 @@ import re
 
 from .lexicon import (
     DE_MONTH,
+    DE_MONTH_ABBR,
     DE_MONTH_FULL,
     DE_NUM,
     DE_NUM_PREFIX,
@@ -803,3 +804,38 @@ PREFILTER = re.compile(
     r"zeit|damals|bald|kürz|künftig|Zukunft|Winter|Sommer|Herbst|Frühjahr|Frühling|"
     + "|".join(k.capitalize() for k in ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember")),
 )
+
+# Speed: cheap trigger words for the rules whose patterns start with optional parts
+# (see ``rules.matches``). (trigger, chars before, chars after)
+_MONTH_TRIGGER = rf"{DE_MONTH_FULL}|{DE_MONTH_ABBR}|Augustmonat"
+_UNIT_TRIGGER = r"Sekunde|Minute|Stunde|Tag|Nacht|Nächt|Woche|Monat|Jahr|Quartal"
+_TRIGGERS: dict[str, tuple[str, int, int]] = {
+    "later": (r"\b(?:später|danach|darauf|zuvor|vorher|früher|davor|nachher)\b", 70, 5),
+    "month_bare": (DE_MONTH_FULL, 40, 12),
+    "month_year": (_MONTH_TRIGGER, 40, 60),
+    "month_range": (DE_MONTH_FULL, 60, 60),
+    "date_dmy": (_MONTH_TRIGGER, 70, 80),
+    "day_range": (_MONTH_TRIGGER, 60, 40),
+    "season": (r"(?i:frühjahr|frühling|sommer|herbst|winter)", 70, 50),
+    "det_unit": (r"[Dd]iese|[Nn]ächst|[Kk]ommend|[Vv]ergangen|[Ll]etzt|[Vv]orig|[Vv]orherig|[Ff]olgend|[Dd]arauf|[Nn]achfolgend|selbe|gleiche|[Dd]esselb|[Dd]esgleich|[Ll]aufend", 40, 40),
+    "year": (r"(?<!\d)\d{1,4}(?!\d)", 30, 30),
+    "duration": (_UNIT_TRIGGER, 90, 20),
+    "ago_in": (_UNIT_TRIGGER, 70, 20),
+    "decade": (r"\der", 30, 30),
+    "century": (r"Jahrhundert|Jh\.", 60, 30),
+    "of_period": (r"Jahres|Monats|Woche|Quartals|Jahrzehnts|Tages", 50, 40),
+    "time": (r"Uhr", 40, 60),
+    "half_year": (r"Halbjahr|Jahreshälfte", 30, 30),
+    "quarter": (r"Quartal", 30, 30),
+    "pod_of_day": (r"Tages", 60, 5),
+    "pod": (POD_WORD, 30, 5),
+    "pod_after": (r"darauf|danach", 40, 5),
+    "holiday": (r"Weihnacht|Heilig|Silvester|Neujahr|Einheit|Maifeiertag", 20, 30),
+    "weekday": (DE_WEEKDAY, 30, 40),
+    "set_every": (r"[Jj]ede|[Aa]lle", 5, 40),
+    "times_per": (r"mal\b", 10, 30),
+}
+for _r in RULES:
+    if _r.name in _TRIGGERS:
+        _pat, _r.back, _r.fwd = _TRIGGERS[_r.name]
+        _r.trigger = re.compile(_pat)

@@ -64,31 +64,25 @@ def rule(
 def matches(r: Rule, text: str) -> list[re.Match[str]]:
     """All matches of ``r`` in ``text``; with a trigger, only in windows around its hits.
 
-    A window match that touches the window's right edge is dropped (a lookahead there
-    cannot see the real text); windows are sized so that real matches fit.
+    Windows around nearby hits are merged. A match touching a window edge is dropped
+    (it may be cut there); windows are sized so that real matches fit inside.
     """
     if r.trigger is None:
         return list(r.pattern.finditer(text))
-    out: list[re.Match[str]] = []
-    seen: set[tuple[int, int]] = set()
+    windows: list[list[int]] = []
     n = len(text)
-    last_hi = -1
     for t in r.trigger.finditer(text):
-        lo = max(0, t.start() - r.back)
-        hi = min(n, t.end() + r.fwd)
-        if hi <= last_hi:
-            continue
-        lo = max(lo, last_hi - r.back) if last_hi > 0 else lo
+        lo, hi = max(0, t.start() - r.back), min(n, t.end() + r.fwd)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    out: list[re.Match[str]] = []
+    for lo, hi in windows:
         for m in r.pattern.finditer(text, lo, hi):
-            if m.end() >= hi and hi < n:
-                continue
-            if m.start() > t.end() or m.end() < t.start():
-                continue
-            key = m.span()
-            if key not in seen:
-                seen.add(key)
-                out.append(m)
-        last_hi = hi
+            if (m.end() >= hi and hi < n) or (m.start() <= lo and lo > 0):
+                continue  # may be cut by the window
+            out.append(m)
     return out
 
 

@@ -1,0 +1,60 @@
+"""Stage 10 (stories) and the comparison part of stage 11.
+
+- ``neardup``: MinHash/LSH near-duplicate groups (syndicated copies count as one source);
+- ``embed``: multilingual sentence embeddings (USE multilingual v3, shipped in a PyPI package);
+- ``cluster``: online story assignment with an interval index over story dates;
+- ``compare``: per story, which outlets support, single-source or contradict each event and claim;
+- ``titles``: readable story titles.
+
+``assign_story(store, doc)`` is called by batch ingest for every newly stored article.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..storage.export import corpus_section
+from .cluster import Assignment, assign, rebuild
+
+if TYPE_CHECKING:
+    from ..model import Document
+    from ..storage import Store
+
+__all__ = ["Assignment", "assign_story", "rebuild"]
+
+
+def assign_story(store: Store, doc: Document) -> str:
+    """Put a stored article into a story (joining one or opening one); returns the story id."""
+    return assign(store, doc).story
+
+
+@corpus_section("stories")
+def export_stories(store: Store, docs: list[Document]) -> list[dict[str, Any]]:
+    from ..storage import stories as db
+
+    members: dict[str, list[str]] = {}
+    for d in docs:
+        if d.story:
+            members.setdefault(d.story, []).append(d.id)
+    out = []
+    for st in db.list_stories(store):
+        out.append({"id": st.id, "title": st.title, "documents": members.get(st.id, []),
+                    "first": st.first, "last": st.last, "size": st.size})
+    return out
+
+
+@corpus_section("contradictions")
+def export_contradictions(store: Store, docs: list[Document]) -> list[dict[str, Any]]:
+    from .compare import compare_documents
+
+    by_story: dict[str, list[Document]] = {}
+    for d in docs:
+        if d.story:
+            by_story.setdefault(d.story, []).append(d)
+    out: list[dict[str, Any]] = []
+    for story, members in by_story.items():
+        if len(members) < 2:
+            continue
+        report = compare_documents(members, store=store, story=story)
+        out.extend(c.to_export() for c in report.contradictions)
+    return out
