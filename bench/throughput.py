@@ -45,7 +45,6 @@ def main() -> None:
     args = ap.parse_args()
 
     import lagebild.batch as batch
-    from lagebild.pipeline import Pipeline
     from lagebild.storage import Store
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -55,16 +54,15 @@ def main() -> None:
         for i, (title, body, published) in enumerate(corpus(args.n, words=args.words)):
             (src / f"{i:06d}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
             words += len(body.split())
-        pipeline = Pipeline(None if args.full else FOUNDATION, on_error="record")
-        batch._PIPELINE = pipeline  # the batch uses this process-wide pipeline
+        stages = None if args.full else FOUNDATION
+        pipeline = batch._pipeline(stages)
         store = Store(Path(tmp) / "bench.db")
         t0 = time.perf_counter()
-        report = store.add_paths([str(src)], published="2025-08-06")
+        report = store.add_paths([str(src)], published="2025-08-06", stages=stages)
         elapsed = time.perf_counter() - t0
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        stages = "all default stages" if args.full else "+".join(FOUNDATION)
         print(f"machine: {machine()}")
-        print(f"stages: read+{stages}+store")
+        print(f"stages: read+{'+'.join(pipeline.names)}+store")
         print(f"articles: {len(report.added)} added, {len(report.rejected)} rejected, {words} words")
         print(f"time: {elapsed:.1f} s")
         print(f"throughput per core: {len(report.added) / elapsed:.0f} articles/s, {words / elapsed:.0f} words/s")

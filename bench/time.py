@@ -31,7 +31,20 @@ anchor. Documents 01-11 were used to develop the rules; 12-22 only to report.
 The news set (``bench/data/time_news.jsonl``) is written by the project: one sentence
 per line with its publication date, language and gold expressions ``[text, type,
 value]``. Gold offsets are found by searching each expression's text in the sentence
-(left to right). It is scored the same way in news mode.
+(left to right). It is scored the same way in news mode. It was used while writing the
+rules (it is a development set). ``bench/data/time_news_heldout.jsonl`` was written
+afterwards by the same conventions and is only reported (see the note at NEWS_HELDOUT).
+
+Annotation conventions of both news sets: extents leave out prepositions and articles
+("am Freitag" -> "Freitag", "in den kommenden Tagen" -> "kommenden Tagen"), except in
+decade names ("den 1990er Jahren", as in WikiWarsDE) and where the preposition carries
+the meaning ("vor drei Jahren", "in zwei Wochen", "three years ago"); modifiers stay in
+("Mitte August", "etwa drei Stunden"). Values: weekdays and year-less dates resolve
+against the publication date by tense (past tense -> the last such day, including the
+publication day itself; present or future -> the next one); "nächste Woche" is an ISO
+week; "vor drei Jahren" a year; "in den kommenden Tagen" FUTURE_REF; "innerhalb von
+zwei Wochen" the duration P2W; "Mitte August" 2025-08 (the MID modifier is not scored);
+centuries as TIMEX ("12. Jahrhundert" -> 11).
 
 Speed: words per second of the time stage alone (``lagebild.timexpr.extract``) over all
 22 WikiWarsDE texts and the news set, one process, one core.
@@ -56,6 +69,10 @@ from lagebild.timexpr import extract  # noqa: E402
 
 DEFAULT_DATA = Path(os.environ.get("LAGEBILD_DATA", "/work/shared/data")) / "wikiwarsde" / "WikiWarsDE_20110412"
 NEWS = ROOT / "bench" / "data" / "time_news.jsonl"
+# Written after the rules were finished. Its first run found 43 of 44 expressions (all 43
+# values right) and exposed one bug (singular units such as "Jahr" missing from the unit
+# pattern), which was fixed; nothing else was changed because of it.
+NEWS_HELDOUT = ROOT / "bench" / "data" / "time_news_heldout.jsonl"
 TUNE = range(1, 12)
 REPORT = range(12, 23)
 
@@ -267,6 +284,10 @@ def main(argv: list[str] | None = None) -> int:
             secs_total += secs
         c, _, _ = score(docs)
         report(f"news set (all, {len(docs)} sentences)", c)
+    if not args.no_news and NEWS_HELDOUT.exists():
+        docs = load_news(NEWS_HELDOUT)
+        c, secs, words = score(docs, args.errors, "news-heldout")
+        report(f"held-out news set ({len(docs)} sentences, de+en; not used for development)", c)
     if secs_total:
         print(f"speed: {words_total} words in {secs_total:.3f} s = {words_total / secs_total:,.0f} words/s (one core, time stage only)")
     return 0

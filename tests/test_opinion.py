@@ -22,17 +22,17 @@ def opinion():
     return make_opinion()
 
 
-def doc_of(sentences: list[str], language: str, quotes: list[tuple[str, str]] = ()) -> Document:
-    """A document whose sentences are given; ``quotes`` are (quoted text, kind) found in it."""
+def doc_of(sentences: list[str], language: str, quotes: list[tuple[str, str, str | None]] = ()) -> Document:
+    """A document whose sentences are given; ``quotes`` are (quoted text, kind, speaker words)."""
     text = " ".join(sentences)
     spans, pos = [], 0
     for s in sentences:
         spans.append(Sentence(pos, pos + len(s)))
         pos += len(s) + 1
     qs = []
-    for q, kind in quotes:
+    for q, kind, speaker in quotes:
         start = text.index(q)
-        qs.append(Quote(start, start + len(q), q, kind))
+        qs.append(Quote(start, start + len(q), q, kind, speaker_text=speaker))
     return Document(text=text, language=language, sentences=spans, quotes=qs)
 
 
@@ -69,7 +69,7 @@ def test_unattributed_evaluation_is_opinion_and_plain_report_is_not(opinion, lan
 def test_quote_inside_opinion_looking_sentence_is_the_speakers(opinion) -> None:
     quoted = "„Dieses Gesetz ist ein peinliches Armutszeugnis, die Regierung sollte sich schämen“"
     sentence = f"{quoted}, sagte der Fraktionschef der Opposition am Mittwoch in Berlin."
-    with_stage = opinion(doc_of([GERMAN_REPORT, sentence], "de", quotes=[(quoted, "direct")]))
+    with_stage = opinion(doc_of([GERMAN_REPORT, sentence], "de", quotes=[(quoted, "direct", "der Fraktionschef der Opposition")]))
     assert not with_stage.sentences[1].opinion
     assert with_stage.sentences[1].opinion_score < 0.5
     # without a quotes stage result, the quotation marks alone lead to the same verdict
@@ -83,8 +83,16 @@ def test_quote_inside_opinion_looking_sentence_is_the_speakers(opinion) -> None:
 def test_indirect_reported_speech_is_the_speakers(opinion) -> None:
     content = "this was a shameful and utterly reckless policy that nobody should defend"
     sentence = f"The opposition leader told reporters that {content}."
-    doc = opinion(doc_of([ENGLISH_REPORT, sentence], "en", quotes=[(content, "indirect")]))
+    doc = opinion(doc_of([ENGLISH_REPORT, sentence], "en", quotes=[(content, "indirect", "The opposition leader")]))
     assert not doc.sentences[1].opinion
+
+
+def test_speakerless_reported_speech_stays_the_writers(opinion) -> None:
+    # "Man muss es deutlich sagen: ..." looks like a cue with indirect speech, but nobody else speaks
+    content = "dieses Gesetz ist ein peinliches Armutszeugnis, und die Regierung sollte sich schämen"
+    sentence = f"Man muss es in aller Deutlichkeit sagen: {content}."
+    doc = opinion(doc_of([GERMAN_REPORT, sentence], "de", quotes=[(content, "indirect", None)]))
+    assert doc.sentences[1].opinion
 
 
 def test_short_scare_quote_does_not_make_a_judgement_attributed() -> None:

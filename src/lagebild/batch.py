@@ -17,6 +17,7 @@ from .api import prepare, run_pipeline
 from .errors import InputError, LagebildError
 from .ingest import iter_sources, read
 from .model import Document
+from .pipeline import Pipeline, check_stage_names
 from .storage import IngestReport, Store
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ class _Options:
     published: str | None
     source: str | None
     language: str | None
+    stages: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -70,7 +72,7 @@ def _process_source(args: tuple[str, _Options]) -> list[_Outcome]:
             continue
         try:
             prepare(got, published=opts.published, language=opts.language, source=opts.source)
-            doc = run_pipeline(got, _pipeline())
+            doc = run_pipeline(got, _pipeline(opts.stages))
         except LagebildError as exc:
             out.append(_Outcome(where, key, error=str(exc)))
             continue
@@ -81,17 +83,15 @@ def _process_source(args: tuple[str, _Options]) -> list[_Outcome]:
     return out
 
 
-_PIPELINE = None
+_PIPELINES: dict[tuple[str, ...] | None, Pipeline] = {}
 
 
-def _pipeline():  # type: ignore[no-untyped-def]
-    """One pipeline per process; a batch records stage failures on the document instead of aborting."""
-    global _PIPELINE
-    if _PIPELINE is None:
-        from .pipeline import Pipeline
-
-        _PIPELINE = Pipeline(on_error="record")
-    return _PIPELINE
+def _pipeline(stages: tuple[str, ...] | None = None) -> Pipeline:
+    """One pipeline per process and stage list (models load once); a batch records stage failures
+    on the document instead of aborting."""
+    if stages not in _PIPELINES:
+        _PIPELINES[stages] = Pipeline(stages, on_error="record")
+    return _PIPELINES[stages]
 
 
 def ingest(
@@ -102,13 +102,17 @@ def ingest(
     source: str | None = None,
     language: str | None = None,
     jobs: int = 1,
+    stages: Sequence[str] | None = None,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> IngestReport:
-    """Ingest ``sources`` into ``store``. ``progress(done, total, item)`` is called per source."""
+    """Ingest ``sources`` into ``store``. ``stages`` limits the pipeline (default: every stage);
+    ``progress(done, total, item)`` is called per source."""
     if published is not None:
         prepare(Document(text="", raw_text=""), published=published)  # validates the date up front
+    if stages is not None:
+        check_stage_names(stages)  # fails early, naming the available stages
     items = list(iter_sources(list(sources)))
-    opts = _Options(published, source, language)
+    opts = _Options(published, source, language, tuple(stages) if stages is not None else None)
     seen = frozenset(r[0] for r in store.db.execute("SELECT key FROM ingested_items"))
     report = IngestReport()
     tasks = [(it, opts) for it in items]

@@ -71,6 +71,7 @@ class Timex:
     type: str  # DATE|TIME|DURATION|SET
     value: str  # TIMEX3 value, e.g. 2025-08-08, 2025-W33, 2025-08-XX, P3D, PRESENT_REF
     anchored: bool = True  # False where the value could not be tied to a reference date
+    mod: str | None = None  # TIMEX3 mod: START|MID|END|APPROX|MORE_THAN|... ("Mitte August")
 
 
 @dataclass(slots=True)

@@ -87,6 +87,14 @@ def available_stages() -> list[StageMeta]:
     return list(REGISTRY.values())
 
 
+def check_stage_names(names: Sequence[str]) -> None:
+    """Raise ConfigError naming the available stages if any of ``names`` is unknown."""
+    _ensure_builtins()
+    unknown = [n for n in names if n not in REGISTRY]
+    if unknown:
+        raise ConfigError(f"no stage named {', '.join(map(repr, unknown))}. Available: {', '.join(REGISTRY)}")
+
+
 class Pipeline:
     """Runs named stages in order. ``on_error='record'`` keeps going and notes a Problem."""
 
@@ -100,11 +108,7 @@ class Pipeline:
         _ensure_builtins()
         # The default pipeline runs the built-in stages that are installed; named stages must exist.
         self.names = tuple(names) if names else tuple(n for n in DEFAULT_STAGES if n in REGISTRY)
-        unknown = [n for n in self.names if n not in REGISTRY]
-        if unknown:
-            raise ConfigError(
-                f"no stage named {', '.join(map(repr, unknown))}. Available: {', '.join(REGISTRY)}"
-            )
+        check_stage_names(self.names)
         config = config or {}
         self.on_error = on_error
         self.stages: list[tuple[str, Stage]] = []

@@ -21,7 +21,7 @@ look-ups and linear scans; no tagger runs here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -60,6 +60,7 @@ class Attribution:
     source: list[int] = field(default_factory=list)
     cue: list[int] = field(default_factory=list)
     addressee: list[int] = field(default_factory=list)
+    inherit: bool = False  # the source is a pointer ("demnach") to the previous speaker
 
 
 @dataclass(slots=True)
@@ -89,9 +90,12 @@ def _adj_like(w: str) -> bool:
     if w in L.DE_FINITE or w in L.DE_KONJ1 or w in L.DE_DET or w in L.DE_PREPOSITIONS:
         return False
     lem = _lemma(w)
-    if lem[:1].isupper() or lem.endswith(("en", "ln", "rn")) and lem != w:
+    if lem[:1].isupper():
         return False
-    return w.startswith(lem[: max(3, len(lem) - 1)])
+    if lem == w:  # unknown to the dictionary: trust typical adjective endings only
+        return w.endswith(("ischen", "ischer", "isches", "ische", "lichen", "licher", "liche", "igen", "iger", "ige"))
+    # an adjective's lemma is its stem ("eigen" -> "eigenen"); a verb's is not ("sterben" / "starben")
+    return w.startswith(lem) or (not lem.endswith(("en", "ln", "rn")) and w.startswith(lem[: max(3, len(lem) - 1)]))
 
 
 def _noun_start(w: str) -> bool:
@@ -214,7 +218,7 @@ def _np_right(d: _Doc, i: int, end: int, allow_von: bool = False) -> int:
                 j = close + 1
                 continue
             break
-        if allow_von and lw in ("von", "vom") and j + 1 < end:
+        if allow_von and lw in ("von", "vom", "für", "aus") and j + 1 < end:
             k = _np_right(d, j + 1, end)
             if k > j + 1:
                 j = k
@@ -228,9 +232,54 @@ def _np_right(d: _Doc, i: int, end: int, allow_von: bool = False) -> int:
             if k > j + 1 and (k >= end or words[k] in (",", ".", ":", ")")) and k - j <= 5:
                 j = k
                 continue
+            if de:
+                # ", Parteichef der Liberalen" — an apposition without article
+                k = _apposition_end(d, j + 1, end)
+                if k > j + 1 and (k >= end or words[k] in (",", ".", ":", ")")):
+                    j = k
+                    continue
+            break
+        if de and lw == "für" and j + 1 < end and _is_cap(words[j + 1]) and low[j + 1] not in dets:
+            # names of bodies: "Bundesagentur für Arbeit", "Beauftragte für Menschenrechte"
+            j += 1
+            while j < end and _is_cap(words[j]):
+                j += 1
+            continue
+        if words[j] == "," and de and j + 1 < end and low[j + 1] in L.DE_DET:
+            # apposition with an article: ", der Sprecher der Polizei," (not a relative clause)
+            k = _apposition_end(d, j + 1, end)
+            if k > j + 1:
+                j = k
+                continue
+            break
+        if low[j] in ("und", "sowie", "and") and j + 1 < end and (low[j + 1] in dets or _is_cap(words[j + 1])):
+            k = _np_right(d, j + 1, end)
+            if k > j + 1 and low[j + 1] not in prons:
+                j = k
+                continue
             break
         break
     return j
+
+
+_APPOSITION_OK = frozenset({"und", "von", "vom", "für", "im", "in", "am", "an", "aus", "der", "des", "bei"})
+
+
+def _apposition_end(d: _Doc, i: int, end: int) -> int:
+    """End of an article-initial apposition starting at ``i``, or ``i`` when it is a clause."""
+    k = i
+    while k < end and d.words[k] not in (",", ".", ":", ";", ")"):
+        w, lw = d.words[k], d.low[k]
+        if d.in_quote[k] or w in _QUOTE_CHARS or not w[:1].isalpha() or w[:1].isupper():
+            k += 1
+            continue
+        if lw in L.DE_DET or lw in L.DE_GEN_DET or lw in _APPOSITION_OK or _adj_like(w):
+            k += 1
+            continue
+        return i  # a verb or other function word: relative clause, not an apposition
+    if k - i > 12 or not any(_is_cap(d.words[m]) for m in range(i + 1, k)):
+        return i
+    return k
 
 
 def _np_left(d: _Doc, start: int, verb: int) -> list[int]:
@@ -242,6 +291,8 @@ def _np_left(d: _Doc, start: int, verb: int) -> list[int]:
     i = start
     while i < verb and (low[i] in leading or words[i] in _QUOTE_CHARS or words[i] in ("–", "-")):
         i += 1
+    if de and i + 1 < verb and low[i] == "des" and low[i + 1] == "weiteren":
+        return []
     if i >= verb:
         return []
     if low[i] in preps or low[i] in L.DE_CLAUSE_WORDS and de:
@@ -261,6 +312,10 @@ def _np_left(d: _Doc, start: int, verb: int) -> list[int]:
     while k < verb:
         if words[k] == ",":
             nxt = low[k + 1] if k + 1 < verb else ""
+            if de and nxt in L.DE_DET and _apposition_end(d, k + 1, verb) > k + 1:
+                toks.append(k)
+                k += 1
+                continue
             if nxt in rel or nxt in L.DE_CLAUSE_WORDS or (k + 1 < verb and words[k + 1] in _QUOTE_CHARS):
                 # skip to the closing comma of the inserted clause
                 close = next((m for m in range(k + 1, verb) if words[m] == ","), verb)
@@ -272,6 +327,8 @@ def _np_left(d: _Doc, start: int, verb: int) -> list[int]:
         toks.pop()
     verbs = _AUX | L.DE_FINITE.keys() if de else L.EN_VERBS
     if any(low[t] in verbs and not words[t][:1].isupper() for t in toks):
+        return []
+    if de and len(toks) > 2 and _has_verb(d, [t for t in toks if not d.in_quote[t]]):
         return []
     # a first constituent that is a time adverbial ("Am Montag", "Letzte Woche") is no subject
     if toks and de and low[toks[0]] in ("letzte", "letzten", "vergangene", "vergangenen", "kommende"):
@@ -309,6 +366,17 @@ def _nach_noun(w: str) -> bool:
     return w in L.DE_NACH_NOUNS or w.endswith(L.DE_NACH_SUFFIXES)
 
 
+def _particle_position(d: _Doc, k: int, s1: int) -> bool:
+    """A separable particle closes its clause ("teilte ... mit ,"); a preposition does not."""
+    if k + 1 >= s1:
+        return True
+    nxt = d.words[k + 1]
+    if nxt in (",", ".", ":", ";", "!", "?", "(", ")", "–", "-") or nxt in _QUOTE_CHARS:
+        return True
+    ln = d.low[k + 1]
+    return ln in ("und", "oder", "sowie", "dass", "daß", "ob") or ln in _AUX
+
+
 def _aux_before(d: _Doc, s0: int, i: int) -> bool:
     for k in range(i - 1, s0 - 1, -1):
         if d.words[k] in (",", ":", ";"):
@@ -336,7 +404,7 @@ def _verb_cues_de(d: _Doc, s0: int, s1: int) -> list[_Cue]:
                 for k in range(i + 1, s1):
                     if words[k] in (",", ":", ".") or d.in_quote[k]:
                         break
-                    if low[k] in needed:
+                    if low[k] in needed and _particle_position(d, k, s1):
                         found = [k]
                         break
             if found or optional:
@@ -410,8 +478,9 @@ def _generic_konj1(d: _Doc, k: int) -> bool:
     w = d.low[k]
     if len(w) < 4 or not w.endswith("e") or not d.words[k][:1].islower():
         return False
-    near = (k > 0 and d.low[k - 1] in _THIRD_PERSON) or (k + 1 < len(d.low) and d.low[k + 1] in _THIRD_PERSON)
-    return near and _lemma(w) == w + "n"
+    if w in L.DE_DET or w in L.DE_PREPOSITIONS or w in L.DE_LEADING or (k > 0 and d.low[k - 1] in ("ich", "zu")):
+        return False
+    return _lemma(w) == w + "n"
 
 
 def _addressee(d: _Doc, s0: int, s1: int, exclude: set[int]) -> list[int]:
@@ -480,6 +549,11 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
                 src, cue = list(range(k, i)), [i]
         elif de and w in L.DE_REFERRING_CUES:
             src, cue = [i], [i]
+            if w == "wonach" and i - 1 > s0 and words[i - 1] == ",":
+                for k in range(max(s0, i - 16), i - 1):
+                    if (low[k] in L.DE_DET or _is_cap(words[k])) and _np_right(d, k, i - 1, allow_von=True) == i - 1:
+                        src = list(range(k, i - 1))
+                        break
         elif not de and w == "according" and i + 1 < end and low[i + 1] == "to":
             e = _np_right(d, i + 2, end)
             if e > i + 2:
@@ -488,11 +562,13 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
             continue
         frame = sorted(set(src) | set(cue))
         msg = [k for k in range(s0, end) if k not in frame and k not in taken]
+        if w == "wonach":
+            msg = [k for k in range(i + 1, end) if k not in taken]
         # the frame's own comma ("Laut X, ...") belongs to the frame
         msg = _trim(d, msg)
         if len([k for k in msg if _is_word(words[k])]) < 3:
             continue
-        add(Attribution("Indirect", msg, src, cue))
+        add(Attribution("Indirect", msg, src, cue, inherit=(w == "demnach")))
 
     # 2. "wie X mitteilte," and ", so X." frames
     for i in range(s0, end):
@@ -511,13 +587,32 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
                 msg = _trim(d, [m for m in range(s0, end) if m not in frame and m not in taken])
                 if len(msg) >= 3:
                     add(Attribution("Indirect", msg, list(range(i + 1, e)), [i] + verbs))
-        elif w == "so" and i > s0 and words[i - 1] == "," and i + 1 < end:
-            e = _np_right(d, i + 1, s1)
-            if e > i + 1 and (e >= end or words[e] in (",", ".", ")", "(")):
-                msg = [m for m in range(s0, i - 1) if m not in taken]
-                msg = _trim(d, msg)
-                if msg and not all(d.in_quote[m] for m in msg):
-                    add(Attribution("Indirect", msg, list(range(i + 1, e)), [i]))
+        elif de and w == "so" and i + 1 < end and (i == s0 or words[i - 1] in (",", "–")):
+            # "…, so X." / "…, so X, …" / "…, so schätzen die Forscher, …" / "So X, …"
+            k = i + 1
+            cue = [i]
+            if low[k] in L.DE_FINITE or low[k] in L.DE_JOINED:
+                cue.append(k)
+                k += 1
+                while k < end and low[k] in L.DE_CUE_PARTS:
+                    cue.append(k)
+                    k += 1
+            e = _np_right(d, k, end, allow_von=True)
+            if e <= k or low[k] in ("dass", "wie", "weit", "lange", "viel", "sehr", "auch"):
+                continue
+            stop = next((m for m in range(e, end) if words[m] in (",", "–") and not d.in_quote[m]), end)
+            tail = [m for m in range(e, stop) if not d.in_quote[m]]
+            if tail and _has_verb(d, tail):
+                continue  # "so" as an adverb inside a clause
+            src = list(range(k, stop))
+            while src and words[src[-1]] in _CLAUSE_PUNCT:
+                src.pop()
+            frame = set(range(i, min(stop + 1, end)))
+            if i > s0:
+                frame.add(i - 1)
+            msg = _trim(d, [m for m in range(s0, end) if m not in frame and m not in taken])
+            if msg and not all(d.in_quote[m] for m in msg) and len(msg) >= 3:
+                add(Attribution("Indirect", msg, src, cue))
 
     # 3. verb cues
     cues = _verb_cues_de(d, s0, end) if de else _verb_cues_en(d, s0, end)
@@ -530,12 +625,21 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
         before = v - 1
         while before >= s0 and low[before] in L.DE_CUE_PARTS:
             before -= 1
-        verb_first = before >= s0 and words[before] in (",", ":", "“", "”", '"', "''", "«", "»")
+        verb_first = before >= s0 and words[before] in (",", ":")
+        if verb_first and de and words[before] == ",":
+            head = _main_clause(d, s0, before)
+            # "Der Chef, Max Müller, sagte ..." / "Nachdem ..., erklärte X, ..." are no statements
+            if head and (
+                low[head[0]] in _SUBORDINATORS
+                or _np_left(d, s0, v)
+                or not _has_verb(d, head)
+            ):
+                verb_first = False
         if verb_first and c.kind != "passive":
             e = _np_right(d, max(last_cue, v) + 1, s1)
             src = list(range(max(last_cue, v) + 1, e)) if e > max(last_cue, v) + 1 else []
-            if not src and low[v + 1 if v + 1 < s1 else v] == "es":
-                src = []
+            if len(src) == 1 and low[src[0]] == "es":
+                src = []  # "..., hieß es."
             # message: everything before the comma, back to the previous frame or sentence start
             comma = before if words[before] == "," else before
             msg = [m for m in range(s0, comma) if m not in taken]
@@ -561,15 +665,25 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
             while k < end and (low[k] in L.DE_CUE_PARTS or low[k] in L.DE_LEADING):
                 k += 1
             e = _np_right(d, k, end)
-            if e > k:
+            if e > k and not (e == k + 1 and low[k] == "es"):
                 src = list(range(k, e))
+        if not src and de and low[v] in ("heißt", "hieß") and low[clause_start] in ("in", "im", "auf"):
+            # "In einer Presseerklärung heißt es, ...": the document is the source
+            e = _np_right(d, clause_start + 1, v, allow_von=True)
+            if e == v and e > clause_start + 1:
+                src = list(range(clause_start, e))
         # complement: after the first comma/colon following the cue region (and the source)
         region_end = max([last_cue] + src) + 1
         comma = next((m for m in range(region_end, end) if words[m] in (",", ":") and not d.in_quote[m]), -1)
-        if comma < 0 and c.kind == "verb" and (de and low[v] in L.DE_REPORTED_VERBS or not de and low[v] in L.EN_REPORTED_VERBS):
-            if src and not any(d.in_quote[m] for m in range(s0, s1)):
-                msg = [m for m in range(s0, s1) if m not in taken]
-                add(Attribution("Reported", msg, src, c.tokens))
+        reported = c.kind == "verb" and (de and low[v] in L.DE_REPORTED_VERBS or not de and low[v] in L.EN_REPORTED_VERBS)
+        if reported and (
+            (len(src) == 1 and low[src[0]] in ("man", "es"))
+            or low[v] in ("sprach", "spricht", "sprachen") and not any(low[m] in ("von", "vom") for m in range(v + 1, min(end, v + 5)))
+        ):
+            reported = False
+        if comma < 0 and reported:
+            if src and not any(m in taken for m in range(s0, s1)):
+                add(Attribution("Reported", list(range(s0, s1)), src, c.tokens))
             continue
         if comma < 0:
             if not de and src and end > region_end + 2:
@@ -591,10 +705,71 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
             continue
         if all(d.in_quote[m] for m in msg):
             continue
+        if de:
+            msg = _cut_main_clause_return(d, msg)
         if de and not _clause_ok(d, msg, c):
+            if reported and src and not any(m in taken for m in range(s0, s1)):
+                add(Attribution("Reported", list(range(s0, s1)), src, c.tokens))
             continue
         add(Attribution("Indirect", msg, src, c.tokens, _addressee(d, s0, comma, set(msg))))
+    if de and not out:
+        _unknown_verb_frame(d, s0, end, taken, add)
     return out
+
+
+def _verb_index(d: _Doc, toks: Sequence[int]) -> int:
+    for k in toks:
+        if _has_verb(d, [k]):
+            return k
+    return -1
+
+
+def _unknown_verb_frame(d: _Doc, s0: int, end: int, taken: set[int], add: Callable[[Attribution], None]) -> None:
+    """A frame whose verb is not in the lexicon, recognised by its reported complement.
+
+    "X kam zu dem Ergebnis, die Lage sei ernst." / "Die Lage sei ernst, konterte X."
+    """
+    low, words = d.low, d.words
+    commas = [m for m in range(s0, end) if words[m] == "," and not d.in_quote[m]]
+    for cm in commas:
+        after = [m for m in range(cm + 1, end) if m not in taken]
+        if len(after) < 3:
+            continue
+        stop = next((m for m in after if words[m] == "," and not d.in_quote[m]), end)
+        clause = [m for m in after if m < stop]
+        first = low[after[0]]
+        konj = [m for m in clause[:8] if low[m] in L.DE_KONJ1 or low[m] in L.DE_KONJ2_REPORTED or _generic_konj1(d, m)]
+        v2 = bool(konj) and konj[0] != clause[-1] and first not in _SUBORDINATORS and not (
+            first in L.DE_PREPOSITIONS and len(clause) > 1 and low[clause[1]] in L.DE_RELATIVE)
+        if not (first in ("dass", "daß") and _has_konj(d, after, with_k2=True, quoted=True) or v2):
+            continue
+        head = _main_clause(d, s0, cm)
+        if not head or low[head[0]] in _SUBORDINATORS or low[head[0]] in L.DE_PREPOSITIONS and len(head) < 4:
+            continue
+        v = _verb_index(d, head)
+        if v < 0:
+            continue
+        src = _np_left(d, s0, v)
+        if not src:
+            k = v + 1
+            while k < cm and (low[k] in L.DE_CUE_PARTS or low[k] in L.DE_LEADING):
+                k += 1
+            e = _np_right(d, k, cm)
+            src = list(range(k, e)) if e > k and not (e == k + 1 and low[k] == "es") else []
+        if not src:
+            continue
+        add(Attribution("Indirect", _trim(d, after), src, [v]))
+        return
+    # "Die Lage sei ernst, konterte der Minister."
+    if commas:
+        cm = commas[-1]
+        k = cm + 1
+        if k < end and words[k][:1].islower() and _has_verb(d, [k]) and low[k] not in _AUX:
+            e = _np_right(d, k + 1, end)
+            tail = [m for m in range(e, end) if not d.in_quote[m]]
+            before = [m for m in range(s0, cm) if m not in taken]
+            if e > k + 1 and not _has_verb(d, tail) and _has_konj(d, before, quoted=True):
+                add(Attribution("Indirect", _trim(d, before), list(range(k + 1, e)), [k]))
 
 
 _STRONG_DE = frozenset(
@@ -607,22 +782,88 @@ _STRONG_DE = frozenset(
 )
 
 
+_SUBORDINATORS = frozenset(
+    """nachdem wenn falls da weil ob als bevor obwohl um während warum seit seitdem sobald
+    solange damit indem wie""".split()
+)
+
+
+def _main_clause(d: _Doc, s0: int, e: int) -> list[int]:
+    """Tokens of ``[s0, e)`` outside quotations and comma-delimited relative clauses."""
+    out: list[int] = []
+    skip = False
+    for m in range(s0, e):
+        if d.words[m] == ",":
+            nxt = d.low[m + 1] if m + 1 < e else ""
+            nxt2 = d.low[m + 2] if m + 2 < e else ""
+            skip = nxt in L.DE_RELATIVE and not (m + 2 < e and d.words[m + 2][:1].isupper() and nxt in L.DE_DET) or (
+                nxt in L.DE_PREPOSITIONS and nxt2 in L.DE_RELATIVE
+            )
+            continue
+        if not skip and not d.in_quote[m]:
+            out.append(m)
+    return out
+_NOT_VERBS = frozenset(
+    """gestern morgen heute zusammen oben unten schon dann wann man ein einen allein innen
+    außen hinten vorn vorne mitten unten""".split()
+)
+
+
+def _has_verb(d: _Doc, toks: Sequence[int]) -> bool:
+    """Does the span contain a finite-looking verb (a statement, not a bare noun phrase)?"""
+    for k in toks:
+        w = d.low[k]
+        if w in _AUX or w in L.DE_FINITE or w in L.DE_KONJ1 or w in L.DE_KONJ2_REPORTED:
+            return True
+        if not d.words[k][:1].islower() or not w.isalpha() or w in _NOT_VERBS:
+            continue
+        if w in L.DE_DET or w in L.DE_PREPOSITIONS or w in L.DE_LEADING or _adj_like(w):
+            continue
+        lem = _lemma(w)
+        if lem != w and lem[:1].islower() and lem.endswith(("en", "ern", "eln", "sein", "tun")):
+            return True
+    return False
+
+
+def _cut_main_clause_return(d: _Doc, msg: list[int]) -> list[int]:
+    """Cut "…, die Lage sei ernst, und weigerte sich …": the main clause resumes after the report."""
+    for n in range(2, len(msg) - 1):
+        m = msg[n]
+        if d.in_quote[m] or not (d.words[m] == "," or d.low[m] in ("und", "aber", "doch", "sowie")):
+            continue
+        k = msg[n + 1]
+        if d.low[k] in ("und", "aber", "doch") and n + 2 < len(msg):
+            k = msg[n + 2]
+        w = d.low[k]
+        if d.in_quote[k] or not d.words[k][:1].islower() or w in _AUX or w in L.DE_KONJ1 or w in L.DE_KONJ2_REPORTED:
+            continue
+        if w in L.DE_RELATIVE or w in L.DE_CLAUSE_WORDS or w in L.DE_PREPOSITIONS or _generic_konj1(d, k):
+            continue
+        if (w in L.DE_FINITE or _has_verb(d, [k])) and not _adj_like(d.words[k]):
+            return _trim(d, msg[:n])
+    return msg
+
+
 def _clause_ok(d: _Doc, msg: list[int], c: _Cue) -> bool:
     """Is the clause after the comma a reported statement rather than a relative clause?"""
     low = d.low
     first = low[msg[0]]
-    if first in ("dass", "daß", "ob", "wie", "warum", "wann", "wo", "wer", "was", "weshalb", "wieso"):
-        return True
-    if first == "um" or any(low[m] == "zu" for m in msg[:12]):
-        return True
-    if _has_konj(d, msg[:15], with_k2=True, quoted=True):
-        return True
-    if first in ("weil", "da", "als", "nachdem", "bevor", "wenn", "obwohl", "während", "und", "aber", "sondern"):
+    if first in ("weil", "da", "als", "nachdem", "bevor", "wenn", "obwohl", "während", "und", "aber", "sondern", "um", "falls", "damit", "indem", "sodass"):
         return False
     if first in L.DE_RELATIVE and len(msg) > 1 and low[msg[1]] not in L.DE_DET and not _is_cap(d.words[msg[1]]):
         return False
     if first in L.DE_PREPOSITIONS and len(msg) > 1 and low[msg[1]] in L.DE_RELATIVE:
         return False
+    if first in ("dass", "daß", "ob", "wie", "warum", "wann", "wo", "wer", "was", "weshalb", "wieso"):
+        return True
+    clause = [m for m in msg[:25]]
+    for n, m in enumerate(clause):
+        if low[m] == "zu" and n + 1 < len(clause) and low[clause[n + 1]].endswith("n") and d.words[clause[n + 1]][:1].islower():
+            return True
+        if "zu" in low[m][2:-3] and low[m].endswith("en") and d.words[m][:1].islower() and len(low[m]) > 8:
+            return True  # "anzuwenden", "freizugeben"
+    if _has_konj(d, msg[:15], with_k2=True, quoted=True):
+        return True
     return low[c.finite] in _STRONG_DE or any(low[t] in _STRONG_DE for t in c.tokens)
 
 
@@ -649,6 +890,11 @@ def _direct(d: _Doc, quotes: list[tuple[int, int]], sent_of: list[int], taken: s
             k += 1
         src: list[int] = []
         cue: list[int] = []
+        prev = low[qa - 1] if qa > s0 else ""
+        in_np = qa > s0 and (prev in L.DE_DET or prev in L.DE_PREPOSITIONS or prev in L.EN_DET or (
+            _is_cap(words[qa - 1]) and qa - 1 > s0))
+        if in_np:
+            k = s1  # a title or name in quotation marks ("die Zeitung „Die Welt“")
         if k < s1 and not d.in_quote[k]:
             w = low[k]
             if (de and (w in L.DE_FINITE or w == "so")) or (not de and w in L.EN_VERBS):
@@ -677,7 +923,7 @@ def _direct(d: _Doc, quotes: list[tuple[int, int]], sent_of: list[int], taken: s
         # frame before the quote: "X sagte: „…“" / "X said: “…”"
         if not cue:
             j = qa - 1
-            if j >= s0 and words[j] in (":", ","):
+            if j >= s0 and words[j] in (":", ",") and len(inner) >= (3 if words[j] == "," else 2):
                 cstart = s0
                 verbs = [m for m in range(cstart, j) if not d.in_quote[m] and (
                     (de and (low[m] in L.DE_FINITE or low[m] in L.DE_PARTICIPLES)) or (not de and low[m] in L.EN_VERBS))]
@@ -691,6 +937,8 @@ def _direct(d: _Doc, quotes: list[tuple[int, int]], sent_of: list[int], taken: s
                 elif words[j] == ":":
                     # "Ein Sprecher: „…“" — frame without a verb
                     src = _np_left(d, cstart, j)
+                if len(src) == 1 and low[src[0]] == "es":
+                    src = []
         if not cue and not src:
             # quoted fragment inside a reporting frame: "bezeichnete das als „sehr produktiv“"
             if len(inner) >= _MIN_STANDALONE_WORDS and words[qa - 1 if qa > 0 else qa] not in ("als",):
@@ -771,8 +1019,11 @@ def extract(words: Sequence[str], sentences: Sequence[tuple[int, int]], lang: st
     for si, (s0, s1) in enumerate(sentences):
         atts = per_sent.get(si, [])
         if atts:
+            for a in atts:
+                if a.inherit and last_src and si - last_si <= 2:
+                    a.source = list(last_src)
             out.extend(atts)
-            srcs = [a for a in atts if a.source]
+            srcs = [a for a in atts if a.source and not (len(a.source) == 1 and low[a.source[0]] in L.DE_REFERRING_CUES)]
             if srcs:
                 last_src, last_si = srcs[-1].source, si
             chain = None

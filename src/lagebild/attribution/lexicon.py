@@ -129,7 +129,10 @@ DE_WEAK_VERBS = frozenset(
 DE_REPORTED_VERBS = frozenset(
     """fordert forderte fordern forderten verlangt verlangte verlangen verlangten kritisiert
     kritisierte kritisieren kritisierten warnt warnte warnen warnten bezeichnet bezeichnete
-    bezeichnen bezeichneten appelliert appellierte appellieren appellierten""".split()
+    bezeichnen bezeichneten appelliert appellierte appellieren appellierten nannte nennt
+    nannten sprach spricht sprachen kündigte kündigt kündigten vermutet vermuten beziffert
+    bezifferte bezifferten verweist verwies verweisen wirft warf werfen warfen berichtet
+    berichten berichtete berichteten""".split()
 )
 
 _DE_EXTRA_FORMS = {
@@ -258,7 +261,8 @@ DE_LEADING = frozenset(
     deshalb deswegen dennoch trotzdem inzwischen mittlerweile nun jetzt heute gestern morgen
     später zuvor bereits schon erst noch ebenfalls weiter weiterhin gleichzeitig zugleich
     zunächst anschließend dagegen hingegen indes unterdessen denn sondern vielmehr ferner
-    überdies darüber hinaus insbesondere vor allem ähnlich""".split()
+    überdies darüber hinaus insbesondere vor allem ähnlich wörtlich abschließend ergänzend
+    weiter""".split()
 )
 DE_CLAUSE_WORDS = frozenset(
     """dass daß ob weil wenn als wie da damit obwohl nachdem bevor während sodass""".split()

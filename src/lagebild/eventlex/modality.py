@@ -57,7 +57,7 @@ _DE = CueSet(
     uncertain=re.compile(
         r"\b(?:könnte\w*|könne|können|würde\w*|dürfte\w*|möglich\w*|möglicherweise|eventuell|vielleicht|angeblich|"
         r"mutmaßlich\w*|womöglich|unklar|offen,?\s+ob|ob|spekul\w*|gerücht\w*|unbestätigt\w*|denkbar|wäre\w*|hätte\w*|"
-        r"berichten\s+zufolge|soll(?:en|te|ten)?\s+(?:[\w-]+\s+){0,8}?(?:\w+(?:t|en))\s+haben|sollen\s+(?:[\w-]+\s+){0,8}?haben)\b",
+        r"berichten\s+zufolge|erwäg\w*|erwogen|prüft|prüfen|überlegt\w*|soll(?:en|te|ten)?\s+(?:[\w-]+\s+){0,8}?(?:\w+(?:t|en))\s+haben|sollen\s+(?:[\w-]+\s+){0,8}?haben)\b",
         _I,
     ),
     planned=re.compile(
@@ -91,7 +91,7 @@ _EN = CueSet(
     ),
     uncertain=re.compile(
         r"\b(?:could|might|(?-i:may)|would|possibl\w*|perhaps|reportedly|allegedly|alleged|unclear|uncertain|whether|"
-        r"rumou?r\w*|speculat\w*|unconfirmed|(?:is|are|was|were)\s+said\s+to\s+have|appears?\s+to\s+have|if)\b",
+        r"rumou?r\w*|speculat\w*|unconfirmed|consider(?:s|ing|ed)?|weigh(?:s|ing)|mull\w*|(?:is|are|was|were)\s+said\s+to\s+have|appears?\s+to\s+have|if)\b",
         _I,
     ),
     planned=re.compile(
@@ -159,7 +159,11 @@ def decide_status(ctx: StatusContext, lang: str | None) -> str:
 
 _HYPOTHETICAL = {
     "de": re.compile(r"\b(?:wenn|falls|sofern|könnte\w*|dürfte\w*|wäre\w*|hätte\w*|möglich\w*|vielleicht)\b", _I),
-    "en": re.compile(r"\b(?:if|unless|could|might|may|possibl\w*|perhaps)\b", _I),
+    "en": re.compile(r"\b(?:if|unless|could|might|(?-i:may)|possibl\w*|perhaps)\b", _I),
+}
+_CONDITIONAL = {
+    "de": re.compile(r"\bwürde\w*\b", _I),
+    "en": re.compile(r"\bwould\b", _I),
 }
 
 
@@ -167,11 +171,41 @@ def _hypothetical(text: str, lang: str | None) -> bool:
     return bool(_HYPOTHETICAL.get(lang or "de", _HYPOTHETICAL["en"]).search(text))
 
 
+_PAST_FORMS = {
+    "de": re.compile(
+        r"\b(?:hat|haben|hatte|hatten|habe|ist|sind|war|waren|wurde|wurden|worden|"
+        r"traf|trafen|sprach|sprachen|kam|kamen|flog|flogen|ging|gingen|gab|griff|griffen|rief|riefen|"
+        r"empfing|beschloss|schoss|hielt|hielten|nahm|nahmen|wies|bot|schlug|lud|warf|trat|stand|fand|ließ|zog|lag|sah|(?-i:[a-zäöü]\w+(?:te|ten)))\b",
+        _I,
+    ),
+    "en": re.compile(
+        r"\b(?:had|has|have|was|were|did|spoke|made|held|met|said|went|took|gave|sent|struck|flew|began|"
+        r"came|told|shot|fought|won|lost|left|brought|thought|sought|(?-i:[a-z]\w+ed))\b",
+        _I,
+    ),
+}
+
+
+def clause_tense(text: str, lang: str | None) -> int:
+    """+1 where the clause speaks of the future, -1 of the past, 0 where it does not say.
+
+    Used to read bare weekday names ("am Freitag", "on Sunday"), which point back in a
+    past-tense sentence and forward in a future one."""
+    cues = cues_for(lang)
+    if cues.planned.search(text):
+        return 1
+    if _PAST_FORMS.get(lang or "de", _PAST_FORMS["en"]).search(text):
+        return -1
+    return 0
+
+
 def is_past_context(text: str, lang: str | None) -> bool:
     """Whether a clause speaks about the past (for PAST_REF vs FUTURE_REF).
 
     "nicht ausgeschlossen" / "not ruled out" looks past but is about what may still come."""
     cues = cues_for(lang)
-    if cues.not_ruled_out.search(text):
+    if cues.not_ruled_out.search(text) or _hypothetical(text, lang):
         return False
-    return bool(cues.past.search(text))
+    if _CONDITIONAL.get(lang or "de", _CONDITIONAL["en"]).search(text):
+        return False
+    return clause_tense(text, lang) < 0

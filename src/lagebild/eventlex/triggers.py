@@ -10,10 +10,10 @@ PLOVER event the word implies on its own (used for statements and ``other``), an
 ``c``  a cue rather than an event (threat verbs): it sets the status of a typed event in its
        clause ("droht mit Zöllen" -> tariff, threatened) and is an event only when alone.
 
-All patterns of one language are joined into a single alternation so that a document is
-scanned once per language. Python tries alternatives in order, so entries that span several
-words (separable verbs, "liefert ... Waffen") are placed first: at one position the longer
-reading wins ("traf ... in Kiew ein" is an arrival, not a meeting).
+A document is scanned word by word. Entries that span several words (separable verbs,
+"liefert ... Waffen") are tried first at a word that can open them: the longer reading wins
+("traf ... in Kiew ein" is an arrival, not a meeting). One-word entries are looked up per
+distinct word, with a cache.
 """
 
 from __future__ import annotations
@@ -119,7 +119,8 @@ _EN: list[Trigger] = [
     Trigger("meeting", r"(?:conferred|confer|consulted)\s+with\b", "CONSULT"),
     Trigger("visit", r"(?:visit|visits|visited|visiting|state\s+visit|trip\s+to)\b", "CONSULT", "t"),
     Trigger("visit", r"(?:travel(?:l)?(?:ed|ing|s)?|flew|flies|fly|arrived|arrives|arrive)\s+(?:\w+\s+){0,2}?(?:to|in)\b", "CONSULT"),
-    Trigger("visit", r"(?:hosted|hosts|hosting|welcomed\s+\w+\s+to|received)\b(?=\s+[A-Z])", "CONSULT"),
+    Trigger("visit", r"(?:hosted|hosts|hosting|received)\b(?=\s+[A-Z])", "CONSULT"),
+    Trigger("visit", r"welcomed\s+\w+\s+to\b(?=\s+[A-Z])", "CONSULT"),
     Trigger("phone_call", r"called\s+(?:his|her|their|its)\s+", "CONSULT", "p"),
     Trigger("phone_call", r"(?:phone\s+call|phone\s+conversation|video\s+call|telephone\w*|phoned|by\s+phone|on\s+the\s+phone|call\s+with|calls\s+with|a\s+call\b)", "CONSULT"),
     Trigger("negotiation", r"(?:negotiat\w*|[\w-]*talks|mediat\w*|dialogue)\b", "CONSULT", "t"),
@@ -128,8 +129,8 @@ _EN: list[Trigger] = [
     Trigger("agreement", r"(?:ceasefire|cease-fire|truce)\b", "RETREAT", "t"),
     Trigger("statement", r"(?:said|says|stated|told|declared|statement|speech|address|press\s+conference|denied|denies)\b", ""),
     Trigger("statement", r"(?:criticized|criticised|criticizes|criticises|condemned|condemns|accused|accuses|warned|warns|blamed)\b", "ACCUSE"),
-    Trigger("statement", r"(?:urged|urges|demanded|demands|called\s+on|called\s+for|calls\s+on|calls\s+for|appealed)\b", "REQUEST"),
-    Trigger("statement", r"(?:rejected|rejects|refused|refuses|dismissed)\b", "REJECT"),
+    Trigger("statement", r"(?:urged|urges|demanded|demands|demanding|demand|called\s+on|called\s+for|calls\s+on|calls\s+for|appealed)\b", "REQUEST"),
+    Trigger("statement", r"(?:rejected|rejects|refused|refuses|refusing|declined|dismissed)\b", "REJECT"),
     Trigger("statement", r"(?:welcomed|welcomes|praised|praises|endorsed|backed)\b", "SUPPORT"),
     Trigger("threat", r"(?:threat\w*)\b", "THREATEN", "c"),
     Trigger("sanction", r"(?:sanction\w*|embargo\w*|blacklist\w*|export\s+controls?|export\s+ban\w*|asset\s+freezes?)\b", "SANCTION", "t"),
@@ -154,13 +155,11 @@ _EN: list[Trigger] = [
 
 # Readings that look like a trigger but are not events ("eine Entscheidung treffen", "die
 # Wahl des Ortes"); checked on the text just before / after a match.
-_BLOCK_BEFORE = {
-    "de": re.compile(
-        r"(?:entscheidung(?:en)?|maßnahmen|vorkehrungen|vorbereitungen|absprachen|auswahl|aussage|"
-        r"mit\s+hilfe|zu\s+besuch\s+bei|sanktions|zoll|angriffs)\s*$",
-        re.I,
-    ),
-    "en": re.compile(r"(?:hunger|labor|labour|general|air)\s*$|(?:make|made|take|took)\s+(?:a\s+)?$", re.I),
+_BLOCK_BEFORE: dict[str, tuple[str, ...]] = {
+    "de": ("entscheidung", "entscheidungen", "maßnahmen", "vorkehrungen", "vorbereitungen", "absprachen",
+           "auswahl", "aussage", "mit hilfe", "zu besuch bei", "sanktions", "zoll", "angriffs"),
+    "en": ("hunger", "labor", "labour", "general", "air", "make", "made", "take", "took",
+           "make a", "made a", "take a", "took a"),
 }
 _BLOCK_WORDS = {
     "de": re.compile(
@@ -178,43 +177,156 @@ _DE_TREFFEN_OBJECT = re.compile(
 )
 
 _LEXICON = {"de": _DE, "en": _EN}
-_FIRST_WORD = re.compile(r"[\w-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    """One language's lexicon, split for speed.
+
+    Most entries match within one word; whether a word is such a trigger depends only on the
+    word, so the answer is cached per distinct word (news vocabulary repeats). Entries that
+    span words (separable verbs, "liefert ... Waffen") are tried only at words that can open
+    them (their first-word pattern, also cached), and win over one-word readings.
+    """
+
+    single: re.Pattern[str]
+    single_entries: tuple[Trigger, ...]
+    multi: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, Trigger], ...]
+    word_cache: dict[str, int]
+    first_cache: dict[str, tuple[int, ...]]
+
+
+_WORDS = re.compile(r"[\w-]+")
+_CACHE_LIMIT = 200_000
+
+
+def _spans_words(pattern: str) -> bool:
+    return _SEP in pattern or r"\s" in pattern
+
+
+def _first_word_pattern(pattern: str) -> re.Pattern[str] | None:
+    """The part of a multi-word pattern before its first gap, if it stands alone as a regex."""
+    marks = (pattern.find(r"\s"), pattern.find(_SEP), pattern.find("(?!"), pattern.find("(?="))
+    cut = min((i for i in marks if i > 0), default=-1)
+    if cut <= 0:
+        return None
+    head = pattern[:cut]
+    if head.endswith(r"\b"):
+        head = head[:-2]
+    try:
+        return re.compile(rf"(?:{head})", re.I)
+    except re.error:
+        return None
+
+
+def _split_alternatives(pattern: str) -> list[str]:
+    """``(?:a|b c)\\b`` -> ``["a\\b", "b c\\b"]``: each top-level alternative on its own, so
+    that one-word readings can be cached even where an entry also lists phrases."""
+    if not pattern.startswith("(?:"):
+        return [pattern]
+    depth, parts, cur, i = 0, [], [], 3
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            cur.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                suffix = pattern[i + 1 :]
+                parts.append("".join(cur))
+                if "|" in suffix or "(" in suffix:
+                    return [pattern]
+                return [p + suffix for p in parts]
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(ch)
+        i += 1
+    return [pattern]
 
 
 @lru_cache(maxsize=4)
-def _compiled(lang: str) -> tuple[re.Pattern[str], tuple[Trigger, ...]]:
-    entries = tuple(sorted(_LEXICON.get(lang, _EN), key=lambda t: 0 if _is_multiword(t.pattern) else 1))
-    alternation = "|".join(f"(?P<t{i}>{t.pattern})" for i, t in enumerate(entries))
-    return re.compile(rf"(?<![\w-])(?:{alternation})", re.I), entries
+def _compiled(lang: str) -> _Compiled:
+    entries = [
+        Trigger(t.type, alt, t.plover, t.flags) for t in _LEXICON.get(lang, _EN) for alt in _split_alternatives(t.pattern)
+    ]
+    singles = tuple(t for t in entries if not _spans_words(t.pattern))
+    alternation = "|".join(f"(?P<t{i}>{t.pattern})" for i, t in enumerate(singles))
+    multi = tuple(
+        (re.compile(rf"(?<![\w-])(?:{t.pattern})", re.I), _first_word_pattern(t.pattern), t)
+        for t in entries
+        if _spans_words(t.pattern)
+    )
+    return _Compiled(re.compile(rf"(?:{alternation})", re.I), singles, multi, {}, {})
 
 
-def _is_multiword(pattern: str) -> bool:
-    return _SEP in pattern or r"\s+(?:[\w-]+\s+)" in pattern or r"(?:\w+\s+)" in pattern
+def _single_word(c: _Compiled, word: str) -> int:
+    """Index of the one-word entry the whole ``word`` matches, or -1 (cached)."""
+    hit = c.word_cache.get(word)
+    if hit is None:
+        m = c.single.fullmatch(word)
+        hit = int(m.lastgroup[1:]) if m and m.lastgroup else -1
+        if len(c.word_cache) > _CACHE_LIMIT:
+            c.word_cache.clear()
+        c.word_cache[word] = hit
+    return hit
+
+
+def _openers(c: _Compiled, word: str) -> tuple[int, ...]:
+    """Multi-word entries whose first word can be ``word`` (cached)."""
+    hit = c.first_cache.get(word)
+    if hit is None:
+        hit = tuple(i for i, (_, first, _t) in enumerate(c.multi) if first is None or first.fullmatch(word))
+        if len(c.first_cache) > _CACHE_LIMIT:
+            c.first_cache.clear()
+        c.first_cache[word] = hit
+    return hit
 
 
 def find_triggers(text: str, lang: str = "de", start: int = 0, end: int | None = None) -> list[TriggerMatch]:
     """Trigger matches in ``text[start:end]`` (offsets into ``text``), left to right.
 
-    Matches do not overlap; see the module docstring for which reading wins.
+    A multi-word match may hold other triggers ("wies die Zolldrohungen zurück"); the search
+    goes on after its first word, so those are found too.
     """
-    pattern, entries = _compiled(lang if lang in _LEXICON else "en")
+    c = _compiled(lang if lang in _LEXICON else "en")
     end = len(text) if end is None else end
     found: list[TriggerMatch] = []
-    pos = start
-    while pos < end:
-        m = pattern.search(text, pos, end)
-        if m is None:
-            break
-        idx = int(m.lastgroup[1:]) if m.lastgroup else 0
-        entry = entries[idx]
-        s, e = m.span()
-        if not _blocked(text, s, e, lang):
-            found.append(TriggerMatch(s, e, text[s:e], entry))
-        # A multi-word match may hold other triggers ("wies die Zolldrohungen zurück"): go on
-        # searching after its first word, not after its end.
-        first_word = _FIRST_WORD.match(text, s)
-        pos = min(e, first_word.end()) if _is_multiword(entry.pattern) and first_word else e
-        pos = max(pos, s + 1)
+    for wm in _WORDS.finditer(text, start, end):
+        s, e = wm.span()
+        word = wm.group()
+        match: tuple[int, int, Trigger] | None = None
+        openers = c.first_cache.get(word)
+        if openers is None:
+            openers = _openers(c, word)
+        for i in openers:
+            rx, _first, entry = c.multi[i]
+            m = rx.match(text, s, end)
+            if m:
+                match = (m.start(), m.end(), entry)
+                break
+        if match is None:
+            idx = c.word_cache.get(word)
+            if idx is None:
+                idx = _single_word(c, word)
+            if idx >= 0:
+                match = (s, e, c.single_entries[idx])
+            elif "-" in word:
+                # "Patriot-Systeme": the parts of a hyphenated word may be triggers on their own
+                pos = s
+                for part in word.split("-"):
+                    if part and (idx := _single_word(c, part)) >= 0:
+                        match = (pos, pos + len(part), c.single_entries[idx])
+                        break
+                    pos += len(part) + 1
+        if match is not None and not _blocked(text, match[0], match[1], lang):
+            found.append(TriggerMatch(match[0], match[1], text[match[0] : match[1]], match[2]))
     return found
 
 
@@ -223,9 +335,10 @@ def _blocked(text: str, s: int, e: int, lang: str) -> bool:
     words = _BLOCK_WORDS.get(lang)
     if words is not None and words.match(word):
         return True
-    before = _BLOCK_BEFORE.get(lang)
-    if before is not None and before.search(text[max(0, s - 30) : s]):
-        return True
+    left = text[max(0, s - 30) : s].rstrip().lower()
+    for block in _BLOCK_BEFORE.get(lang, ()):
+        if left.endswith(block) and (len(left) == len(block) or not left[-len(block) - 1].isalnum()):
+            return True
     low = word.lower()
     if lang == "en" and low in ("deal", "deals") and _EN_DEAL_VERB.match(text[e : e + 8]):
         return True

@@ -144,3 +144,25 @@ PLOVER_TO_OURS: dict[str, frozenset[str]] = {
     "COERCE": frozenset({"other", "sanction"}),
     "ASSAULT": frozenset({"attack"}),
 }
+
+
+def matches_plover(plover_event: str, our_type: str, status: str) -> bool:
+    """Whether an event we extracted is a correct reading of a PLOVER-coded event.
+
+    PLOVER codes intent, demand, rejection and threat as events of their own (AGREE "express
+    intent to meet", REQUEST, REJECT, THREATEN); we code them as the event concerned with a
+    status (a planned or proposed meeting, a denied one, a threatened sanction), so those
+    PLOVER events are matched on status as well as type.
+    """
+    event = PLOVER_05_TO_2021.get(plover_event, plover_event)
+    if our_type in PLOVER_TO_OURS.get(event, frozenset()):
+        return True
+    if event == "AGREE":
+        return status in ("planned", "proposed")
+    if event == "REQUEST":
+        return status == "proposed"
+    if event == "REJECT":
+        return status == "denied"
+    if event == "THREATEN":
+        return status == "threatened"
+    return False

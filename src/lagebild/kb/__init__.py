@@ -52,7 +52,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..model import ENTITY_TYPES
-from .names import exact_key, fold, match_key, slug, strip_inflection
+from .names import exact_key, fold, match_key, slug
 
 __all__ = [
     "KBEntity",
@@ -377,6 +377,3 @@ def add_entity(
     reset_default_kb()
     return entity
 
-
-# Re-exported for the linker.
-strip_inflection = strip_inflection

@@ -35,6 +35,11 @@ ROLE = "role"
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LEADING_ARTICLE = re.compile(r"^(?:der|die|das|den|dem|des|the)\s+", re.IGNORECASE)
+# Titles and nobiliary particles that do not tell two people apart: "Herr Müller" = "Müller",
+# "von Bismarck" = "Bismarck" (KB names keep theirs: "von der Leyen" is looked up first).
+_LEADING_TITLES = re.compile(
+    r"^(?:(?:herr|herrn|frau|dr|prof|mr|mrs|ms|sir|von|vom|v|zu|van|de)\b\.?\s*)+", re.IGNORECASE
+)
 _TYPES_INTERCHANGEABLE = frozenset({"LOC", "ORG", "MISC"})
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.?$")
 # Misspelling tolerance on skeleton keys (see kb.names): first name with a role context,
@@ -59,9 +64,18 @@ def clean_surface(text: str) -> str:
     return _LEADING_ARTICLE.sub("", text).strip(" \"'„“”»«()[]-–,.;:")
 
 
+def name_core(surface: str, etype: str) -> str:
+    """The part of a cleaned name that identifies it (person titles and particles dropped)."""
+    if etype == "PER":
+        core = _LEADING_TITLES.sub("", surface).strip()
+        if core and exact_key(core):
+            return core
+    return surface
+
+
 def entity_key(surface: str, etype: str) -> str:
     """The corpus-global id of a name that is not in the knowledge base."""
-    return f"{etype.lower()}:{key_string(match_key(clean_surface(surface)))}"
+    return f"{etype.lower()}:{key_string(match_key(name_core(clean_surface(surface), etype)))}"
 
 
 def _compatible(mention_type: str, kb_type: str) -> bool:
@@ -88,8 +102,15 @@ class Linker:
         self.roles = roles
 
     # -- knowledge-base lookups ---------------------------------------------------------------
-    def _kb_candidates(self, surface: str, mtype: str) -> set[str]:
-        ids = {i for i in self.kb.lookup(surface) if _compatible(mtype, self.kb.entities[i].type)}
+    def _kb_candidates(self, surface: str, mtype: str, raw: str | None = None) -> set[str]:
+        ids: set[str] = set()
+        for form in dict.fromkeys(f for f in (raw, surface, name_core(surface, mtype)) if f):
+            ids = {i for i in self.kb.lookup(form) if _compatible(mtype, self.kb.entities[i].type)}
+            if ids:
+                return ids
+        if surface.endswith("s") and len(surface) > 3:
+            # Genitive of a short name the inflection rule leaves alone: "Roms", "Kiews".
+            ids = {i for i in self.kb.lookup(surface[:-1]) if _compatible(mtype, self.kb.entities[i].type)}
         if ids or mtype != "PER":
             return ids
         words = surface.split()
@@ -164,10 +185,11 @@ class Linker:
             surface = clean_surface(m.text)
             if not surface or not exact_key(surface):
                 continue
-            if m.type == "PER" and len(surface.split()) == 1:
+            if m.type == "PER" and len(name_core(surface, "PER").split()) == 1:
                 pending_short.append(idx)
                 continue
-            ids = self._kb_candidates(surface, m.type)
+            raw = _POSSESSIVE.sub("", m.text.strip())
+            ids = self._kb_candidates(surface, m.type, raw)
             if len(ids) > 1:
                 ids = {i for i in ids if i in clusters} or {i for i in ids if self.kb.entities[i].type == m.type} or ids
             if len(ids) == 1:
@@ -185,9 +207,9 @@ class Linker:
 
         # Pass 2: bare surnames -> a full name in this document, else the KB, else own key.
         full_names: list[tuple[int, str, tuple[str, ...]]] = [
-            (m.start, m.entity, match_key(clean_surface(m.text)))
+            (m.start, m.entity, match_key(name_core(clean_surface(m.text), "PER")))
             for m in mentions
-            if m.entity and m.type == "PER" and len(clean_surface(m.text).split()) >= 2
+            if m.entity and m.type == "PER" and len(name_core(clean_surface(m.text), "PER").split()) >= 2
         ]
         for ent in clusters.values():
             if ent.kb is not None and ent.type == "PER":
@@ -201,8 +223,13 @@ class Linker:
         for idx in pending_short:
             m = mentions[idx]
             surface = clean_surface(m.text)
-            key = match_key(surface)
+            key = match_key(name_core(surface, "PER"))
             hits = [(start, eid) for start, eid, k in full_names if k[-1:] == key]
+            if not hits:
+                # Family name first ("Wang" after "Wang Yi"), only when it points at one entity.
+                first = [(start, eid) for start, eid, k in full_names if k[:1] == key]
+                if len({eid for _, eid in first}) == 1:
+                    hits = first
             if hits:
                 before = [h for h in hits if h[0] < m.start]
                 start, eid = max(before) if before else min(hits)

@@ -6,10 +6,12 @@ surnames. It is a safety net, not a replacement for the NER model.
 
 from __future__ import annotations
 
+import re
+
 from ..kb import KnowledgeBase
-from ..kb.names import exact_key, match_key
+from ..kb.names import exact_key, fold, match_key
 from ..model import Mention, Sentence, Token
-from .roles import _german_role, ENGLISH_ROLES
+from .roles import ENGLISH_ROLES, german_role
 
 # Words before a person's name that are not role words.
 TITLES = frozenset(
@@ -22,6 +24,9 @@ _MAX_NAME = 4
 
 def _cap(text: str) -> bool:
     return text[:1].isupper()
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def kb_matches(kb: KnowledgeBase, text: str, tokens: list[Token], sentence_starts: set[int]) -> list[Mention]:
@@ -38,30 +43,32 @@ def kb_matches(kb: KnowledgeBase, text: str, tokens: list[Token], sentence_start
         found = None
         for w in range(min(maxw, n - i), 0, -1):
             last = tokens[i + w - 1]
-            if not (_cap(last.text) or last.text[:1].isdigit() or w > 1):
-                continue
-            span = text[tok.start : last.end]
+            if not last.text[:1].isalnum() or not (_cap(last.text) or last.text[:1].isdigit() or w > 1):
+                continue  # a name ends with a word, never with punctuation
+            end = last.end
+            poss = _POSSESSIVE.search(last.text)
+            if poss and poss.start() > 0:
+                end = last.start + poss.start()  # "Russia's" -> "Russia"
+            span = text[tok.start : end]
             ids = kb.by_exact.get(exact_key(span))
             exact = True
             if not ids:
-                # Inflected forms only away from sentence starts for one-word names, where a
-                # capitalised common word is likelier than a name.
-                if w == 1 and tok.start in sentence_starts:
+                # Inflected one-word forms at a sentence start only when long enough that a
+                # capitalised common word is unlikely ("Israels", not "Roms").
+                if w == 1 and tok.start in sentence_starts and len(span) < 5:
                     continue
                 ids = kb.by_match.get(match_key(span))
                 exact = False
             if ids and len(ids) == 1:
                 eid = next(iter(ids))
-                found = Mention(tok.start, last.end, span, kb.entities[eid].type)
+                found = Mention(tok.start, end, span, kb.entities[eid].type)
                 if not exact and w == 1 and len(tok.text) < 4:
                     found = None
                     continue
                 break
         if found:
             out.append(found)
-            i += len(exact_key(found.text)) or 1
-            # Advance by tokens actually covered.
-            while i < n and tokens[i].start < found.end:
+            while i < n and tokens[i].start < found.end:  # past the tokens the name covers
                 i += 1
         else:
             i += 1
@@ -72,7 +79,7 @@ def _is_trigger(tok: Token) -> bool:
     low = tok.text.lower()
     if low in TITLES:
         return True
-    if _cap(tok.text) and _german_role(low.replace("ä", "a").replace("ö", "o").replace("ü", "u").replace("ß", "ss")):
+    if _cap(tok.text) and german_role(fold(tok.text)):
         return True
     return low in ENGLISH_ROLES
 
@@ -121,11 +128,14 @@ def fallback_mentions(
         if free(m.start, m.end):
             found.append(m)
             taken.append((m.start, m.end))
+            if m.type == "PER" and " " in m.text:
+                surnames.add(m.text.split()[-1])
     # Later bare surnames of the names found above ("... Müller sagte").
     keys = {" ".join(match_key(s)) for s in surnames}
     for tok in tokens:
-        if _cap(tok.text) and " ".join(match_key(tok.text)) in keys and free(tok.start, tok.end):
-            found.append(Mention(tok.start, tok.end, tok.text, "PER"))
-            taken.append((tok.start, tok.end))
+        word = _POSSESSIVE.sub("", tok.text) if _POSSESSIVE.search(tok.text[1:]) else tok.text
+        if _cap(word) and " ".join(match_key(word)) in keys and free(tok.start, tok.start + len(word)):
+            found.append(Mention(tok.start, tok.start + len(word), word, "PER"))
+            taken.append((tok.start, tok.start + len(word)))
     found.sort(key=lambda m: m.start)
     return found

@@ -119,7 +119,7 @@ class RolePhrase:
     indefinite: bool = False  # "ein Sprecher", "a spokesman": someone, not the office holder
 
 
-def _german_role(word: str) -> tuple[str, str, tuple[str, ...]] | None:
+def german_role(word: str) -> tuple[str, str, tuple[str, ...]] | None:
     """(prefix, stem, roles) for a folded token ending in a German role word."""
     compact = word.replace(" ", "").replace("-", "")
     for stem in _GERMAN_BY_LEN:
@@ -156,7 +156,7 @@ def find_roles(kb: KnowledgeBase, tokens: list[Token]) -> list[RolePhrase]:
                                     next_token=i + len(parts), word=key)
                 break
         if phrase is None and tokens[i].text[:1].isupper():
-            hit = _german_role(folded[i])
+            hit = german_role(folded[i])
             if hit:
                 prefix, stem, roles = hit
                 quals: set[str] = set()
@@ -176,7 +176,7 @@ def find_roles(kb: KnowledgeBase, tokens: list[Token]) -> list[RolePhrase]:
                 j = first - width
                 if j < 0:
                     continue
-                if folded[j] in _ARTICLES:
+                if folded[j] in _ARTICLES or not all(t.text[:1].isalnum() for t in tokens[j:first]):
                     continue
                 text = " ".join(t.text for t in tokens[j:first])
                 ids = _qualifier_ids(kb, text)
@@ -195,6 +195,8 @@ def find_roles(kb: KnowledgeBase, tokens: list[Token]) -> list[RolePhrase]:
                 text = " ".join(t.text for t in tokens[k : k + width])
                 if not tokens[k].text[:1].isupper():
                     break
+                if not all(t.text[:1].isalnum() for t in tokens[k : k + width]):
+                    continue
                 ids = _qualifier_ids(kb, text)
                 if ids:
                     phrase.qualifiers = ids
@@ -237,18 +239,22 @@ def resolve(
     if not keys:
         return None
     if phrase.qualifiers:
-        scope: set[str] = set()
-        for q in phrase.qualifiers:
-            scope |= kb.scope(q)
-        cands = kb.holders_of(keys, scope, on)
-        if len(cands) > 1:
-            cands = {c for c in cands if c in mentioned} or cands
-        # A head of state who also heads the government (US president) must not count twice.
-        return next(iter(cands)) if len(cands) == 1 else None
-    seen = [m for m in dict.fromkeys(reversed(mentioned))]
+        # Narrow first: "Kreml-Sprecher" is the Kremlin's spokesperson, not any Russian one;
+        # widen to the country a body speaks for only when the body itself has no holder.
+        for wide in (False, True):
+            scope: set[str] = set()
+            for q in phrase.qualifiers:
+                body = kb.get(q)
+                scope |= kb.scope(q) if wide or body is None or not body.represents else {q}
+            cands = kb.holders_of(keys, scope, on)
+            if len(cands) > 1:
+                cands = {c for c in cands if c in mentioned} or cands
+            if cands:
+                return next(iter(cands)) if len(cands) == 1 else None
+        return None
     cands = kb.holders_of(keys, None, on)
-    hits = [m for m in seen if m in cands]
-    return hits[0] if len(hits) == 1 else None
+    hits = {m for m in mentioned if m in cands}
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def person_roles(kb: KnowledgeBase, pid: str) -> set[str]:

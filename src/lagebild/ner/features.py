@@ -42,6 +42,7 @@ class Resources:
     phrases: Mapping[tuple[str, ...], str] = field(default_factory=dict)
     max_phrase: int = 4
     caps_ratio: Mapping[str, int] = field(default_factory=dict)  # word -> P(capitalised | not sentence-initial), fifths
+    pos: Mapping[str, str] = field(default_factory=dict)  # word as written -> HanTa POS ("NE", "NN", "NE?")
 
     def cluster(self, word: str) -> tuple[str, ...] | None:
         c = self.clusters.get(word.lower())
@@ -104,6 +105,10 @@ def _token_base(word: str, res: Resources) -> tuple[list[str], list[str]]:
         ctx.append(f"cr={r}")
     else:
         feats.append("cr=unk")
+    if res.pos and word[:1].isupper():
+        h = res.pos.get(word, "oov")
+        feats.append("h=" + h)
+        ctx.append("h=" + h)
     return feats, ctx
 
 

@@ -2,7 +2,7 @@
 
 Shipped next to the CRF weights as one gzip'd TSV, ``resources.tsv.gz``, with one record
 per line: ``kind <TAB> key <TAB> value``. Kinds: ``w`` word cluster ids, ``p`` piece
-cluster ids, ``g`` single-word gazetteer type, ``m`` multi-word gazetteer name (tokens
+cluster ids, ``h`` HanTa's context-free part of speech, ``g`` single-word gazetteer type, ``m`` multi-word gazetteer name (tokens
 joined by spaces), ``c`` capitalisation bucket. Plain text keeps the model inspectable
 and diff-able, and avoids unpickling files.
 
@@ -46,6 +46,8 @@ def save_resources(res: Resources, path: str | Path) -> None:
             fh.write(f"m\t{' '.join(toks)}\t{t}\n")
         for k, b in sorted(res.caps_ratio.items()):
             fh.write(f"c\t{k}\t{b}\n")
+        for k, t in sorted(res.pos.items()):
+            fh.write(f"h\t{k}\t{t}\n")
 
 
 def load_resources(path: str | Path) -> Resources:
@@ -54,6 +56,7 @@ def load_resources(path: str | Path) -> Resources:
     gaz: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
     caps: dict[str, int] = {}
+    pos: dict[str, str] = {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             kind, key, value = line.rstrip("\n").split("\t")
@@ -67,8 +70,10 @@ def load_resources(path: str | Path) -> Resources:
                 phrases[tuple(key.split(" "))] = value
             elif kind == "c":
                 caps[key] = int(value)
+            elif kind == "h":
+                pos[key] = value
     max_phrase = max((len(k) for k in phrases), default=1)
-    return Resources(clusters, pieces, gaz, phrases, max_phrase, caps)
+    return Resources(clusters, pieces, gaz, phrases, max_phrase, caps, pos)
 
 
 # --------------------------------------------------------------------------- build
@@ -175,6 +180,35 @@ def build_place_gazetteer() -> dict[str, set[str]]:
     return gaz
 
 
+_PERSON_LOCALES = ("de_DE", "de_AT", "de_CH", "en_US", "en_GB", "fr_FR", "it_IT", "es_ES",
+                   "nl_NL", "tr_TR", "cs_CZ", "hu_HU", "pl_PL")  # fmt: skip
+
+
+def build_person_gazetteer() -> dict[str, set[str]]:
+    """First names ("PERf") and surnames ("PERl") from Faker's person providers (MIT).
+
+    The lists favour German-speaking and European names, which is what German news mostly
+    reports; surnames that are also common nouns ("Koch") are kept, the CRF weighs them.
+    """
+    import importlib
+
+    gaz: dict[str, set[str]] = {}
+    for loc in _PERSON_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr, typ in (
+            ("first_names", "PERf"), ("first_names_male", "PERf"), ("first_names_female", "PERf"),
+            ("last_names", "PERl"),
+        ):  # fmt: skip
+            names = getattr(provider, attr, None) or ()
+            for name in names:
+                if isinstance(name, str) and _LATIN_NAME.match(name) and len(name) >= 3 and " " not in name:
+                    gaz.setdefault(name, set()).add(typ)
+    return gaz
+
+
 def caps_buckets(sentences: Iterable[list[str]], min_count: int = 3) -> dict[str, int]:
     """Per lowercased word: how often it is capitalised away from sentence start, in fifths.
 
@@ -191,18 +225,48 @@ def caps_buckets(sentences: Iterable[list[str]], min_count: int = 3) -> dict[str
     return {w: int(4 * up[w] / c + 0.5) for w, c in total.items() if c >= min_count}
 
 
+def hanta_pos(words: Iterable[str]) -> dict[str, str]:
+    """HanTa's best part of speech for each capitalised word, out of context.
+
+    "NE" (proper noun) versus "NN" (common noun) is what matters; a "?" marks a guess for a
+    word HanTa's lexicon does not know (its log-probability is far lower then).
+    """
+    from HanTa import HanoverTagger
+
+    tagger = HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+    out: dict[str, str] = {}
+    for w in words:
+        if not w[:1].isupper() or len(w) < 2:
+            continue
+        tags = tagger.tag_word(w)
+        if not tags:
+            continue
+        tag, logp = tags[0][0], float(tags[0][1])
+        tag = tag.split("(")[0]
+        out[w] = tag + ("?" if logp < -20 else "")
+    return out
+
+
 def build_resources(sentences: list[list[str]]) -> Resources:
-    """All tables from an unlabelled corpus (tokenised sentences) plus the open name lists."""
+    """All tables from an unlabelled corpus (tokenised sentences) plus the open name lists.
+
+    Pass text the CRF is *not* trained on: then training sentences have the same share of
+    words missing from the tables as new text has at run time.
+    """
     counts: Counter[str] = Counter(w for s in sentences for w in s)
     words, pieces = build_clusters(counts)
-    single: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
-    for name, types in build_place_gazetteer().items():
+    gaz = build_place_gazetteer()
+    for name, types in build_person_gazetteer().items():
+        gaz.setdefault(name, set()).update(types)
+    merged: dict[str, set[str]] = {}
+    for name, types in gaz.items():
         toks = name.split()
-        typ = "|".join(sorted(types))
         if len(toks) == 1:
-            single[name.lower()] = typ
+            merged.setdefault(name.lower(), set()).update(types)
         else:
-            phrases[tuple(toks)] = typ
+            phrases[tuple(toks)] = "|".join(sorted(types))
+    single = {k: "|".join(sorted(v)) for k, v in merged.items()}
     caps = caps_buckets(sentences)
-    return Resources(words, pieces, single, phrases, max((len(k) for k in phrases), default=1), caps)
+    pos = hanta_pos(w for w, c in counts.items() if c >= 2)
+    return Resources(words, pieces, single, phrases, max((len(k) for k in phrases), default=1), caps, pos)

@@ -37,9 +37,16 @@ def covered_share(start: int, end: int, spans: Iterable[tuple[int, int]]) -> flo
     return covered / (end - start)
 
 
+def is_attributed(quote: Quote) -> bool:
+    """Whether a quote really hands the words to someone else. Indirect speech with no
+    speaker at all ("Man muss es deutlich sagen: ...") is the writer's own voice; direct
+    speech is marked by quotation marks and counts even when its speaker is unknown."""
+    return quote.kind == "direct" or bool(quote.speaker or quote.speaker_text)
+
+
 def quote_share(start: int, end: int, quotes: Iterable[Quote]) -> float:
-    """Share of the sentence span covered by quotes (either kind) from the quotes stage."""
-    return covered_share(start, end, ((q.start, q.end) for q in quotes))
+    """Share of the sentence span covered by attributed quotes from the quotes stage."""
+    return covered_share(start, end, ((q.start, q.end) for q in quotes if is_attributed(q)))
 
 
 def quote_mark_share(text: str) -> float:

@@ -29,11 +29,15 @@ DEFAULT_VARIANT = "fast"
 
 
 def default_model_dir() -> Path:
-    """``$LAGEBILD_MODELS/opinion`` or ``models/opinion`` at the repository root."""
+    """``$LAGEBILD_MODELS/opinion``; else ``models/opinion`` at the repository root (a source
+    checkout); else ``lagebild/data/models/opinion`` inside the installed package."""
     env = os.environ.get("LAGEBILD_MODELS")
     if env:
         return Path(env) / "opinion"
-    return Path(__file__).resolve().parents[3] / "models" / "opinion"
+    here = Path(__file__).resolve()
+    repo = here.parents[3] / "models" / "opinion"
+    packaged = here.parents[1] / "data" / "models" / "opinion"
+    return repo if repo.is_dir() or not packaged.is_dir() else packaged
 
 
 @dataclass(slots=True)
@@ -47,14 +51,24 @@ class OpinionModel:
     def threshold(self, language: str | None) -> float:
         return self.thresholds.get(language or "*", self.thresholds.get("*", 0.5))
 
-    def scores(self, texts: Sequence[str]) -> np.ndarray:
-        """P(the sentence is the writer's own evaluation), one per text."""
+    def scores(self, texts: Sequence[str], embed: Sequence[bool] | None = None) -> np.ndarray:
+        """P(the sentence is the writer's own evaluation), one per text.
+
+        ``embed``: where False, the sentence embedding (most of the cost) is skipped and its
+        part of the score is replaced by its training-set average; the stage does this for
+        sentences whose verdict attribution already decides.
+        """
         texts = list(texts)
         if not texts:
             return np.zeros(0)
-        xs = self.vocabulary.transform(texts)
-        xd = get_encoder(self.encoder).encode(texts) if self.encoder else None
-        return sigmoid(self.weights.logits(xs, xd))
+        z = self.weights.logits(self.vocabulary.transform(texts), None)
+        if self.encoder:
+            mask = np.ones(len(texts), dtype=bool) if embed is None else np.asarray(embed, dtype=bool)
+            z[~mask] += float(self.info.get("dense_mean_logit", 0.0))
+            if mask.any():
+                chosen = [t for t, m in zip(texts, mask) if m]
+                z[mask] += get_encoder(self.encoder).encode(chosen) @ self.weights.dense
+        return sigmoid(z)
 
     def save(self, folder: str | Path) -> None:
         folder = Path(folder)

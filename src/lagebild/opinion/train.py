@@ -32,6 +32,7 @@ C_DENSE_GRID = (0.3, 1.0, 3.0, 10.0)
 MIN_DF = 2
 CV_FOLDS = 5
 SEED = 13
+THRESHOLD_SMOOTHING = 3  # +-0.03 around the chosen threshold
 # variant name -> encoder (None = lexical only)
 VARIANT_ENCODERS: dict[str, str | None] = {"fast": "use", "e5": "e5", "lexical": None}
 
@@ -56,11 +57,18 @@ def macro_f1(y: np.ndarray, pred: np.ndarray) -> float:
     return float(np.mean(scores))
 
 
-def best_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+def best_threshold(p: np.ndarray, y: np.ndarray, smooth: int = 0) -> tuple[float, float]:
+    """Threshold with the best macro-F1 (and that F1). ``smooth``: pick the centre of the best
+    window of 2*smooth+1 grid points instead of the single best point, so that a threshold
+    chosen on a few hundred sentences does not sit on a lucky spike."""
     grid = np.round(np.arange(0.2, 0.801, 0.01), 2)
-    f = [macro_f1(y, p >= t) for t in grid]
-    i = int(np.argmax(f))
-    return float(grid[i]), f[i]
+    f = np.array([macro_f1(y, p >= t) for t in grid])
+    if smooth:
+        kernel = np.ones(2 * smooth + 1) / (2 * smooth + 1)
+        i = int(np.argmax(np.convolve(np.pad(f, smooth, mode="edge"), kernel, mode="valid")))
+    else:
+        i = int(np.argmax(f))
+    return float(grid[i]), float(f[i])
 
 
 def _split(rows: Sequence[LabeledSentence]) -> _Split:
@@ -142,7 +150,7 @@ def train_variant(
     thresholds, cv_scores = {}, {}
     for lg in languages:
         m = lang == lg
-        thresholds[lg], cv_scores[lg] = best_threshold(oof[m], y[m])
+        thresholds[lg], cv_scores[lg] = best_threshold(oof[m], y[m], smooth=THRESHOLD_SMOOTHING)
     info = {
         "variant": variant,
         "encoder": encoder_name,
@@ -154,6 +162,8 @@ def train_variant(
         "dev_macro_f1_when_trained_on_train": {k: round(v, 4) for k, v in dev_scores.items()},
         "cv_macro_f1_train_dev": {k: round(v, 4) for k, v in cv_scores.items()},
         "vocabulary_size": len(vocab.features),
+        # average embedding contribution to the logit: stands in where the stage skips encoding
+        "dense_mean_logit": round(float(np.mean(emb @ weights.dense)), 5) if emb is not None else 0.0,
     }
     log.info("%s: chose c_sparse=%g c_dense=%g, thresholds %s, CV %s", variant, cs, cd, thresholds, cv_scores)
     return OpinionModel(encoder_name, vocab, weights, thresholds_from(thresholds), info)

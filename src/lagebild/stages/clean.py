@@ -37,8 +37,12 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"(facebook|twitter|whatsapp|telegram|linkedin|e-?mail|drucken|print|x))+)\W*$", re.I)),
     ("newsletter or subscription prompt", re.compile(
         r"^\W*(newsletter|jetzt abonnieren|abonnieren sie|abo abschließen|hier anmelden|"
-        r"melden sie sich (jetzt )?an|subscribe( now| to)?|sign up( for)?|"
+        r"melden sie sich (jetzt )?an|subscribe( now| to)?|sign up( for)?|get (the|our) .{0,40}newsletter|"
         r"folgen sie uns|follow us)(?![\w-])", re.I)),
+    ("donation or membership appeal", re.compile(
+        r"(support (our|independent) journalism|become a (member|subscriber|supporter)|"
+        r"jetzt unterstützen|unterstützen sie (unseren|unabhängigen) journalismus|werden sie mitglied|"
+        r"donate now|jetzt spenden)", re.I)),
     ("photo credit", re.compile(
         r"^\W*((foto|fotos|bild|bilder|photo|photos|image|picture|grafik|video|quelle)\s*:|"
         r"©|\(c\)\s|copyright(?![\w-]))|(/\s*(shutterstock|getty images|imago|picture alliance|dpa|afp|reuters|ap)"
@@ -67,10 +71,14 @@ _STOP = frozenset(
     "wie wird wurde wurden zu zum zur zwei drei also about after again against been before being both could "
     "does doing down during each from further have having here into itself more most once only other over "
     "same should some such than that their them then there these they this those through under until very "
-    "were what when where which while will with would your said says sagte".split()
+    "were what when where which while will with would your said says sagte "
+    # generic news words that say nothing about a topic
+    "erwartet erwarten erwartete woche wochen tage tagen jahr jahre jahren zuletzt bereits rund etwa "
+    "sollen sollte könnte könnten wollen heißt hieß neue neuen neuer teilte mitteilte erklärte "
+    "expected week weeks year years told could week new according".split()
 )
 # A trailing teaser shares (almost) no content word with the article it is appended to.
-_TEASER_MAX_OVERLAP = 0.1
+_TEASER_MAX_OVERLAP = 0.2
 _TEASER_MAX_LINES = 3
 _TEASER_MIN_BODY_LINES = 3
 _HEADLINE_COLON = re.compile(r"^[^.:!?]{2,40}:\s+\S")

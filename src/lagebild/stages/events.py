@@ -7,8 +7,15 @@ event words; a few sentence-level rules decide which of them are events of their
   threatened) and an event only when nothing else follows it;
 * a topic noun after "über/about" in a sentence that reports talks is what was discussed
   ("Gespräche über einen Waffenstillstand" is one negotiation, not also an agreement);
+* a contact noun used as a time reference ("nach dem Gipfel", "at the end of the meeting") is
+  not an event where the sentence reports something else;
+* a reaction verb with a definite object ("kritisierte die Angriffe", "welcomed the
+  agreement") reports the reaction, a statement, not the event reacted to;
 * "agreed to meet" / "vereinbarten ein Treffen" is a planned meeting, not an agreement;
-* statements ("sagte", "kritisierte") are events only when the sentence reports nothing else;
+* a threat compound names its measure ("Zolldrohung" is a tariff, threatened), and stopped
+  aid ("stoppt die Militärhilfe") is a sanction;
+* statements ("sagte", "kritisierte") are events only when the sentence reports nothing else,
+  and only with a named speaker;
 * one contact event (meeting, summit, visit, phone call, negotiation) per status and sentence.
 
 Actors are the PER/ORG mentions (and LOC mentions used as actors, "Russland griff an") of the
@@ -16,7 +23,9 @@ trigger's clause, with the main clause's subject added where the trigger's claus
 opens with a pronoun ("Trump sagte, er werde Putin treffen"). The location is a LOC mention
 after a locative preposition. The date is the nearest DATE/TIME expression in the clause, then
 in the sentence, else what the sentence implies: the publication day for something that
-happened, FUTURE_REF/PAST_REF otherwise. The status comes from ``eventlex.modality``.
+happened, FUTURE_REF/PAST_REF otherwise. A bare weekday that the time stage placed on the
+wrong side of the publication date for the clause's tense is moved by a week ("made a visit
+on Sunday" in a Monday paper is yesterday). The status comes from ``eventlex.modality``.
 Upstream annotations that are missing (no mentions, no timexes, no sentences) degrade the
 result instead of failing: events still come out, with fewer actors or implied dates.
 """
@@ -27,9 +36,9 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from ..eventlex.modality import StatusContext, decide_status, is_past_context
+from ..eventlex.modality import StatusContext, clause_tense, decide_status, is_past_context
 from ..eventlex.timexval import parse_published, relation_to
 from ..eventlex.triggers import TriggerMatch, find_triggers
 from ..eventlex.types import CONTACT_TYPES
@@ -38,21 +47,28 @@ from ..pipeline import stage
 
 _LANGS = ("de", "en")
 
-# Clause boundaries inside a sentence. A comma-separated piece of one or two words is an
-# enumeration ("Merz, Macron und Starmer"), not a clause, and is joined to the next piece.
+# Clause boundaries inside a sentence (a comma between two names lists them and is skipped,
+# see ``_clauses``).
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[,;:()\[\]]|\s[–—-]\s|[–—])\s*"
     r"|\s+(?=(?:as|while|whereas|after|before|because|although|when)\s+(?!well\b|soon\b|long\b|of\b)[\w.]+\s+\w)"
 )
 _WORD = re.compile(r"\w+")
+# After the second of two comma-separated names, the list goes on: "Merz, Macron und Starmer".
+_LIST_GOES_ON = re.compile(r"\s*(?:,|und\b|and\b|oder\b|or\b|sowie\b|as\s+well\s+as\b)", re.I)
 
 # A place: after a locative preposition, optionally with article and up to two modifiers
 # ("in der russischen Region Saratow", "in the western city of Ternopil").
 _LOC_PREP = {
     "de": re.compile(
-        r"\b(?:in|im|nach|auf|bei|beim|am|an|vor|nahe|über|gegenüber\s+von)\s+(?:der|dem|den|die|das)?\s*(?:[\w-]+\s+){0,2}$", re.I
+        r"\b(?i:in|im|nach|auf|bei|beim|an|vor|nahe|über|gegenüber\s+von)\s+(?i:der|dem|den|die|das)?\s*"
+        r"(?:[a-zäöü][\w-]*\s+)?(?:(?i:region|stadt|hauptstadt|provinz|gebiet|oblast|ort|dorf|hafenstadt|grenzstadt|"
+        r"grenzregion|großstadt|metropole)\s+)?$"
     ),
-    "en": re.compile(r"\b(?:in|at|to|near|on|outside|inside|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:of\s+)?$", re.I),
+    "en": re.compile(
+        r"\b(?i:in|at|to|near|on|outside|inside|over)\s+(?i:the\s+)?(?:[a-z][\w-]*\s+)?"
+        r"(?:(?i:city|town|region|province|village|capital|port|state|oblast)\s+(?i:of\s+)?)?$"
+    ),
 }
 _AGENT_PREP = {
     "de": re.compile(r"\b(?:von|vom|durch|seitens)\s+(?:der|dem|den|die|das)?\s*$", re.I),
@@ -85,9 +101,19 @@ _THREAT_OBJECT = (
     (re.compile(r"sanktion|sanction|embargo", re.I), "sanction"),
     (re.compile(r"angriff|militär|attack|military|invasion", re.I), "attack"),
 )
+# Aid that is stopped is a sanction: "stoppt die Militärhilfe", "halted economic aid".
+_AID_STOPPED = {
+    "de": re.compile(r"\b(?:stopp\w*|stell\w*\s+(?:[\w-]+\s+){0,3}ein|eingestellt|ausgesetzt|setz\w*\s+(?:[\w-]+\s+){0,3}aus|kürz\w*|gekürzt|strich|gestrichen|friert|eingefroren)\s+(?:[\w-]+\s+){0,3}$", re.I),
+    "en": re.compile(r"\b(?:halt\w*|suspend\w*|cut\w*|stop\w*|freez\w*|froze|withh[eo]ld\w*|prohibit\w*|end\w*|reduc\w*)\s+(?:[\w-]+\s+){0,3}$", re.I),
+}
 _TOPIC_PREP = {
     "de": re.compile(r"\b(?:über|um|zu|zum|zur|wegen|bezüglich|hinsichtlich)\s+(?:[\w-]+\s+){0,3}$", re.I),
-    "en": re.compile(r"\b(?:about|on|over|regarding|concerning|for)\s+(?:[\w-]+\s+){0,3}$", re.I),
+    # "on"/"for" only with an article: "talks on a ceasefire", not "killed on Sunday"
+    "en": re.compile(
+        r"\b(?:about|over|regarding|concerning)\s+(?:[\w-]+\s+){0,3}$"
+        r"|\b(?:on|for)\s+(?:a|an|the|new|further|possible|(?:[\w-]+\s+)?to)\s+(?:[\w-]+\s+){0,2}$",
+        re.I,
+    ),
 }
 # Past finite forms: a trigger in the past tense reports a done event.
 _DE_STRONG_PAST = re.compile(
@@ -99,10 +125,27 @@ _DE_VERB_PAST = re.compile(r"^[a-zäöüß]\w*(?:te|ten)\b")
 
 # Agreement verbs that, before a contact word, express an intent to meet ("agreed to meet").
 _INTENT_AGREE = re.compile(r"^(?:agreed|agree|agrees|vereinbart\w*|verabredet\w*|einigt\w*|einigen|geeinigt)", re.I)
+_WEEKDAY = re.compile(
+    r"^(?:am\s+|on\s+|last\s+|this\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:abend|morgen|nachmittag|vormittag|\s+\w+)?$",
+    re.I,
+)
 _SENT_FALLBACK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„»])")
 _GERMAN_HINT = re.compile(r"\b(?:der|die|das|und|nicht|sich|mit|auf|für|ist)\b", re.I)
 
 ACTOR_TYPES = ("PER", "ORG", "LOC")
+# Who reports an event is not taking part in it: "nach Angaben des Kremls", "according to Kyiv".
+_ATTRIBUTION = {
+    "de": re.compile(r"\b(?:nach\s+angaben|laut|zufolge|nach\s+informationen|nach\s+berichten)\s+(?:des|der|von|dem|aus)?\s*(?:[\w-]+\s+){0,2}$", re.I),
+    "en": re.compile(r"\b(?:according\s+to|cited\s+by|reported\s+by|sources\s+in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I),
+}
+# An organisation named after "im"/"at the" is usually a building: "im Kreml", "at the White House".
+_BUILDING_PREP = {
+    "de": re.compile(r"\b(?:im|ins|vor\s+dem)\s+$", re.I),
+    "en": re.compile(r"\b(?:at|in|to|outside)\s+the\s+$", re.I),
+}
+# A weekday after these names the time of the thing announced, not of the report.
+_TARGET_TIME = re.compile(r"\b(?:für|bis|ab|for|until|by|from|next|nächsten?|kommenden?)\s+$", re.I)
 
 
 @dataclass(slots=True)
@@ -153,24 +196,7 @@ def _clauses(text: str, joins: Sequence[tuple[int, int]] = ()) -> list[tuple[int
         pos = m.end()
     if pos < len(text):
         pieces.append((pos, len(text)))
-    if not pieces:
-        return [(0, len(text))]
-    merged: list[tuple[int, int]] = []
-    carry: int | None = None
-    for a, b in pieces:
-        if carry is not None:
-            a = carry
-            carry = None
-        if len(_WORD.findall(text[a:b])) <= 2 and (a, b) != pieces[-1]:
-            carry = a
-            continue
-        merged.append((a, b))
-    if carry is not None:
-        if merged:
-            merged[-1] = (merged[-1][0], len(text))
-        else:
-            merged.append((carry, len(text)))
-    return merged
+    return pieces or [(0, len(text))]
 
 
 def _fallback_sentences(text: str) -> list[Sentence]:
@@ -225,8 +251,8 @@ class EventExtractor:
             starts = [t.start for t in trigs]
             lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
             sent_trigs = [t for t in trigs[lo:hi] if t.end <= sent.end]
-            sent_quotes = [q for q in doc.quotes if q.cue and sent.start <= q.start < sent.end or
-                           (q.start <= sent.start and q.end >= sent.end)]
+            # a cued quote that starts here can make a statement event of an otherwise empty sentence
+            sent_quotes = [q for q in doc.quotes if q.cue and q.speaker and sent.start <= q.start < sent.end]
             if not sent_trigs and not (self.quote_statements and self.statements and sent_quotes):
                 continue
             stext = text[sent.start : sent.end]
@@ -242,7 +268,7 @@ class EventExtractor:
             joins = [
                 (a.end - sent.start, b.start - sent.start)
                 for a, b in zip(view.mentions, view.mentions[1:])
-                if 0 < b.start - a.end <= 3
+                if 0 < b.start - a.end <= 3 and _LIST_GOES_ON.match(text, b.end)
             ]
             view.clauses = _clauses(stext, joins)
             out.extend(self._sentence_events(doc, view, sent_trigs, published))
@@ -281,6 +307,9 @@ class EventExtractor:
                     if rx.search(c.trig.text):
                         c.typed_as = typ
                         break
+        for c in cands:
+            if c.trig.type == "aid_or_arms_supply" and _AID_STOPPED[lang].search(before(c, 50)):
+                c.typed_as = "sanction"
         # reaction verb + definite noun: the reaction is the event
         reactions = [c for c in cands if c.trig.type == "statement" and c.trig.entry.plover in _REACTION_CODES]
         if reactions:
@@ -320,14 +349,21 @@ class EventExtractor:
         )
         if has_frame_event:
             topic = _TOPIC_PREP[lang]
+            topical = [
+                c
+                for c in cands
+                if "t" in c.trig.entry.flags
+                and c.trig.type not in CONTACT_TYPES
+                and topic.search(before(c))
+                and any(o is not c and o.trig.type != c.trig.type for o in cands)
+            ]
+            # the rest of a topic goes with it: "to agree to a ceasefire" is one topic, not two
             cands = [
                 c
                 for c in cands
-                if not (
-                    "t" in c.trig.entry.flags
-                    and c.trig.type not in CONTACT_TYPES
-                    and topic.search(before(c))
-                    and any(o is not c and o.trig.type != c.trig.type for o in cands)
+                if not any(
+                    t is c or (t.clause == c.clause and t.trig.type == c.trig.type and t.trig.start < c.trig.start)
+                    for t in topical
                 )
             ]
         # "agreed to meet": the agreement verb becomes the intent of the contact event
@@ -389,7 +425,7 @@ class EventExtractor:
         frame = " ".join(frame_parts)
 
         # date: nearest DATE/TIME timex in the clause, then in the sentence
-        explicit = self._date(view, c, ca, cb)
+        explicit = self._date(view, c, ca, cb, published, clause_kinds)
         relation = relation_to(explicit, published) if explicit else 0
         # a blanked trigger keeps its own letters from acting as cues ("agreed" is no "agree to")
         blanked = view.text[:rel_s] + " " * (rel_e - rel_s) + view.text[rel_e:]
@@ -414,8 +450,16 @@ class EventExtractor:
         c.date = explicit or self._implied_date(view.text[ca:cb], status, published, lang)
         self._participants(doc, view, c, ca, cb)
 
-    def _date(self, view: _SentenceView, c: _Candidate, ca: int, cb: int) -> str | None:
-        best: tuple[int, int, str] | None = None
+    def _date(
+        self,
+        view: _SentenceView,
+        c: _Candidate,
+        ca: int,
+        cb: int,
+        published: date | None,
+        clause_kinds: dict[int, set[str]],
+    ) -> str | None:
+        best: tuple[int, int, str, Timex] | None = None
         for t in view.timexes:
             if t.type not in ("DATE", "TIME") or not t.value or t.value.startswith("P"):
                 continue
@@ -423,13 +467,19 @@ class EventExtractor:
                 continue
             rel = t.start - view.start
             in_clause = 0 if ca <= rel < cb else 1
+            if in_clause and clause_kinds.get(view.clause_of(rel), set()) - {"statement", "threat"}:
+                continue  # it dates the event of its own clause
             dist = abs(rel - (c.trig.start - view.start))
-            key = (in_clause, dist, t.value)
-            if best is None or key < best:
+            key = (in_clause, dist, t.value, t)
+            if best is None or key[:3] < best[:3]:
                 best = key
         if best is None:
             return None
         value = best[2]
+        timex = best[3]
+        left = view.text[max(0, timex.start - view.start - 12) : timex.start - view.start]
+        if published is not None and _WEEKDAY.match(timex.text.strip()) and not _TARGET_TIME.search(left):
+            value = _weekday_by_tense(value, published, clause_tense(view.text[ca:cb], view.lang))
         # An event date is a day (or coarser); the time of day is the timex's business.
         return value.split("T")[0] if "T" in value and value[:4].isdigit() else value
 
@@ -453,9 +503,17 @@ class EventExtractor:
             return a <= rel(m) < b
 
         def is_place(m: Mention) -> bool:
-            return m.type == "LOC" and bool(loc_prep.search(view.text[max(0, rel(m) - 25) : rel(m)]))
+            left = view.text[max(0, rel(m) - 40) : rel(m)]
+            if m.type == "LOC":
+                return bool(loc_prep.search(left))
+            return m.type == "ORG" and bool(_BUILDING_PREP[lang].search(left))
 
-        usable = [m for m in view.mentions if m.type in ACTOR_TYPES]
+        attribution = _ATTRIBUTION[lang]
+        usable = [
+            m
+            for m in view.mentions
+            if m.type in ACTOR_TYPES and not attribution.search(view.text[max(0, rel(m) - 40) : rel(m)])
+        ]
         clause_ms = [m for m in usable if in_span(m, ca, cb)]
         actor_ms = [m for m in clause_ms if not is_place(m)]
         clause_text = view.text[ca:cb]
@@ -568,6 +626,24 @@ class EventExtractor:
             date=c.date,
             status=c.status,
         )
+
+
+def _weekday_by_tense(value: str, published: date, tense: int) -> str:
+    """A bare weekday resolved to the wrong side of the publication date, moved by a week.
+
+    "made a visit on Sunday" in a Monday paper is yesterday, "will meet on Friday" is ahead;
+    a resolver that ignores tense gets one of them wrong."""
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    if tense < 0 and 0 < (day - published).days <= 7:
+        day -= timedelta(days=7)
+    elif tense > 0 and 0 < (published - day).days <= 7:
+        day += timedelta(days=7)
+    else:
+        return value
+    return day.isoformat() + value[10:]
 
 
 def _absorb(keep: _Candidate, other: _Candidate) -> None:

@@ -5,9 +5,10 @@ it: a sentence mostly covered by a quote (direct or indirect, from the quotes st
 speaker's evaluation, not the writer's, so it is never an opinion of the article.
 
 ``Sentence.opinion_score`` is calibrated so that 0.5 is the decision threshold for the
-sentence's language (thresholds differ per language, tuned on CheckThat dev data); for
+sentence's language (thresholds differ per language, tuned on CheckThat train/dev data); for
 attributed sentences it is multiplied by the share of the sentence that is the writer's own
-words, so it drops below 0.5 and says how much was quoted.
+words, so it drops below 0.5 and says how much was quoted (and, to save time, it is computed
+without the sentence embedding: see ``OpinionModel.scores``).
 """
 
 from __future__ import annotations
@@ -47,20 +48,24 @@ def make_opinion(
         if not doc.sentences:
             return doc
         texts = [doc.text[s.start : s.end] for s in doc.sentences]
-        probs = classifier.scores(texts)
-        for sent, text, p in zip(doc.sentences, texts, probs):
+        # With a quotes stage result, trust it; without one (stage not run or found
+        # nothing), quotation marks inside the sentence are the best evidence left.
+        if doc.quotes:
+            shares = [quote_share(s.start, s.end, doc.quotes) for s in doc.sentences]
+        else:
+            shares = [quote_mark_share(t) for t in texts]
+        own = [share < attributed_share for share in shares]
+        # attributed sentences are never opinions, so their embedding is not worth computing
+        probs = classifier.scores(texts, embed=own)
+        for sent, p, share, is_own in zip(doc.sentences, probs, shares, own):
             shift = _logit(classifier.threshold(sent.language or doc.language))
             score = 1.0 / (1.0 + math.exp(-(_logit(float(p)) - shift)))
-            # With a quotes stage result, trust it; without one (stage not run or found
-            # nothing), quotation marks inside the sentence are the best evidence left.
-            share = quote_share(sent.start, sent.end, doc.quotes) if doc.quotes else quote_mark_share(text)
-            if share >= attributed_share:
-                sent.opinion = False
-                sent.opinion_score = score * (1.0 - share)
-            else:
+            if is_own:
                 sent.opinion = score >= 0.5
                 sent.opinion_score = score
+            else:
+                sent.opinion = False
+                sent.opinion_score = score * (1.0 - share)
         return doc
 
     return opinion
-

@@ -53,7 +53,7 @@ def make_time(narrative: bool = False, infer_published: bool = True) -> Callable
                     anchor = _anchor(value) if len(value) == 10 else None
         sentences = [(s.start, s.end) for s in doc.sentences] or None
         found = extract(doc.text, doc.language or "de", anchor, narrative=narrative, sentences=sentences)
-        doc.timexes = [Timex(t.start, t.end, t.text, t.type, t.value, anchored=t.anchored) for t in found]
+        doc.timexes = [Timex(t.start, t.end, t.text, t.type, t.value, anchored=t.anchored, mod=t.mod) for t in found]
         return doc
 
     return run

@@ -145,6 +145,21 @@ def stories_in_window(store: Store, lo_day: int, hi_day: int) -> list[StoryRow]:
     return [_row(r) for r in rows]
 
 
+def centroids_in_window(store: Store, lo_day: int, hi_day: int) -> list[tuple[int, bytes | None]]:
+    """(rowid, centroid) of the stories active in [lo_day, hi_day]: the cheap first pass of candidate
+    scoring (profiles are parsed only for the few stories whose centroid is close)."""
+    return [(r[0], r[1]) for r in store.db.execute(
+        "SELECT n, centroid FROM stories WHERE n IN (SELECT n FROM story_span WHERE last_day >= ? AND first_day <= ?)",
+        (lo_day, hi_day))]
+
+
+def stories_by_rowid(store: Store, ns: list[int]) -> list[StoryRow]:
+    if not ns:
+        return []
+    q = ",".join("?" * len(ns))
+    return [_row(r) for r in store.db.execute(f"SELECT {_COLS} FROM stories WHERE n IN ({q})", ns)]
+
+
 def stories_by_keys(store: Store, keys: list[str], limit: int) -> list[StoryRow]:
     """Stories indexed under any of ``keys`` (entity ids), most recently active first."""
     if not keys:

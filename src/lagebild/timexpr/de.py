@@ -162,7 +162,7 @@ def h_month_bare(m: re.Match[str]) -> Sem | None:
 
 
 _QUANTITY_BEFORE = re.compile(
-    r"(?:über|rund|etwa|fast|knapp|ca\.|insgesamt|mehr als|weniger als|bis zu|mit|auf|von|nur|"
+    r"(?<![\w.])(?:über|rund|etwa|fast|knapp|ca\.|insgesamt|mehr als|weniger als|bis zu|mit|auf|von|nur|"
     r"lediglich|mindestens|circa|zirka|je|pro|Nr\.|Nummer|§|Artikel|Platz|Seite|S\.)\s*$"
 )
 _UNIT_AFTER = re.compile(
@@ -172,6 +172,8 @@ _UNIT_AFTER = re.compile(
     r"Stimmen|Sitze|Abgeordnete|Seiten|Zeichen|Einheiten|Mal|mal\b)"
 )
 _CAP_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
+_COUNT_BEFORE = re.compile(r"\b(?:und|aus|die|der|den|des|statt|sowie|oder|gegen)\s*$")
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-zäöüß]+e[nmrs]?\s+)?[A-ZÄÖÜ][\wäöüß]*(?:e|en|n)\b")
 
 
 def h_year(m: re.Match[str]) -> Sem | None:
@@ -186,15 +188,42 @@ def h_year(m: re.Match[str]) -> Sem | None:
         before = text[max(0, m.start() - 14):m.start()]
         if _QUANTITY_BEFORE.search(before) and _CAP_AFTER.match(text, m.end()):
             return None
+        if _COUNT_BEFORE.search(before) and _PLURAL_AFTER.match(text, m.end()):
+            return None  # "und 1370 Landungsboote", "die 1400 hessischen Truppen"
         if _UNIT_AFTER.match(text, m.end()):
             return None
-        if re.match(r"\s*(?:bis|–|-)\s*\d", text[m.end():m.end() + 6]) and re.search(r"(?:von|zwischen)\s*$", before) is None:
-            # "1939 bis 1945" is fine; "über 1000 bis 1500 Mann" is caught above
-            pass
     s = Sem(year=y, mod=_mod(m["mod"]) or _mod(m["approx"]))
     if not era and len(year_s) <= 3:
         s.maybe_bc = True
     return s
+
+
+def h_year_range(m: re.Match[str]) -> Multi | None:
+    """"1939/1940", "1870/71", "264–260 v. Chr.": two years, the first taking the era
+    and century of the second where it lacks them."""
+    y1s, y2s, era = m["y1"], m["y2"], m["era"]
+    if not era and not (len(y1s) == 4 and 1000 <= int(y1s) <= 2099):
+        return None
+    if len(y2s) == 2 and len(y1s) == 4:
+        y2 = int(y1s[:2] + y2s)
+        if y2 <= int(y1s):
+            return None
+    else:
+        y2 = int(y2s)
+    y1 = int(y1s)
+    if era:
+        bc = year_of("1", era) < 0
+        if bc:
+            y1, y2 = -y1, -y2
+            if not (y1 < y2 <= y1 + 60):  # BC ranges count down: 264-260
+                return None
+        elif not (y1 <= y2 <= y1 + 60):
+            return None
+    elif not (y1 < y2 <= y1 + 60):
+        return None
+    a = Sem(year=y1, mod=_mod(m["approx"]))
+    b = Sem(year=y2)
+    return Multi([Part(m.start("t1"), m.end("t1"), a), Part(m.start("t2"), m.end("t2"), b)])
 
 
 def h_century(m: re.Match[str]) -> Sem:
@@ -299,7 +328,8 @@ _DET_OFFSET = {
     "kommend": (1, "ctx"), "vergangen": (-1, "ctx"), "letzt": (-1, "ctx"), "vorig": (-1, "ctx"),
     "vorherig": (-1, "ref"), "folgend": (1, "ref"), "darauffolgend": (1, "ref"),
     "darauf folgend": (1, "ref"), "selb": (0, "ref"), "gleich": (0, "ref"), "desselb": (0, "ref"),
-    "desgleich": (0, "ref"), "nachfolgend": (1, "ref"),
+    "desgleich": (0, "ref"), "nachfolgend": (1, "ref"), "vorangegangen": (-1, "ref"),
+    "vorausgegangen": (-1, "ref"), "ganz": (0, "ref"),
 }
 
 
@@ -315,6 +345,9 @@ def h_det_unit(m: re.Match[str]) -> Sem | None:
     off, base = _det(m["det"])
     unit_w = m["u"]
     ul = unit_w.lower()
+    if m.group("t").endswith(("Wochen", "Monaten", "Monate", "Jahren", "Jahre")) and " und " in m.group("t"):
+        unit_w = m.group("t").rsplit(None, 1)[1]  # "Tagen und Wochen": the larger unit
+        ul = unit_w.lower()
     mod = _mod(m["mod"])
     pod = _pod_code(unit_w) if ul.startswith(("morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht")) else None
     if pod:
@@ -633,6 +666,11 @@ RULES: list[Rule] = [
         h_day_range, 11,
     ),
     rule(
+        "dm_range",
+        rf"(?P<t1>{B}(?P<d1>{DAY})\.\s?(?P<m1>{DE_MONTH}))\s*(?:bis|–|-|und)\s*(?:(?:zum|den)\s+)?(?P<t2>(?P<d2>{DAY})\.\s?(?P<mon>{DE_MONTH})\s+{YEAR})(?!\d)",
+        lambda m: Multi([Part(m.start("t1"), m.end("t1"), Sem(day=int(m["d1"]), month=month_of(m["m1"]), year=_year(m))), Part(m.start("t2"), m.end("t2"), Sem(day=int(m["d2"]), month=month_of(m["mon"]), year=_year(m)))]), 12,
+    ),
+    rule(
         "month_range",
         rf"(?P<t1>(?:(?P<mod1>{MOD})\s+)?(?P<m1>{DE_MONTH_FULL}))\s*(?:bis|und|/|–|-|oder)\s*(?:(?:zum|Ende|Anfang)\s+)?"
         rf"(?P<t2>(?:(?P<mod>{MOD})\s+)?(?P<mon>{DE_MONTH_FULL})\s+{YEAR})",
@@ -655,6 +693,11 @@ RULES: list[Rule] = [
         h_year, 5,
     ),
     rule(
+        "year_range",
+        rf"(?P<t1>(?:(?P<approx>[Uu]m|[Ee]twa|[Cc]a\.)\s+)?(?:(?P<cue>Jahre?s?)\s+)?{B}(?P<y1>\d{{3,4}}))\s*(?:/|–|-|bis)\s*(?P<t2>(?P<y2>\d{{2,4}})(?P<era>{ERA})?)(?![\d.,]\d|[\w-])",
+        lambda m: h_year_range(m), 7,
+    ),
+    rule(
         "century",
         rf"(?P<t>(?:(?P<mod>Anfang|Mitte|Ende|Beginn|Laufe|Verlauf|[Ee]rsten\s+Hälfte|[Zz]weiten\s+Hälfte|[Ee]rste\s+Hälfte|[Zz]weite\s+Hälfte)\s+(?:des|der)\s+)?"
         rf"(?P<n>\d{{1,2}})\.\s*(?:Jahrhunderts?|Jh\.?)(?P<era>{ERA})?)",
@@ -667,7 +710,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "season",
-        rf"(?:(?P<pre>[Ii]m|[Ss]eit|[Bb]is|[Aa]b|zum|[Vv]om|des|[Dd]en|[Dd]er|[Ii]n|über den|während des|[Ff]ür den)\s+)?"
+        rf"(?:(?P<pre>[Ii]m|[Ss]eit|[Bb]is|[Aa]b|zum|[Vv]om|des|[Dd]en|[Dd]er|[Ii]n|über den|während des|[Ff]ür den|vor dem|nach dem|und|oder|bzw\.)\s+)?"
         rf"(?P<t>(?:(?P<mod>{MOD})\s+(?:des\s+)?)?(?:(?P<det>diese[nmsr]?|nächste[nmsr]?|kommende[nmsr]?|vergangene[nmsr]?|letzte[nmsr]?|vorige[nmsr]?)\s+)?"
         rf"(?:(?P<adj>frühen|späten)\s+)?(?P<s>\b(?:Früh|Spät)?(?:Frühjahr|Frühling|Sommer|Herbst|Winter|sommer|herbst|winter)(?:e?s)?)"
         rf"(?:\s+(?:des\s+Jahres\s+)?{YEAR}|\s+(?P<yrel>des\s+(?:nächsten|folgenden|kommenden|vergangenen|letzten|selben|gleichen)\s+Jahres|des\s+Vorjahres))?)(?![\w-])",
@@ -675,7 +718,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "deictic_day",
-        r"(?P<t>\b(?P<w>[Hh]eute|[Gg]estern|[Vv]orgestern|morgen|[Üü]bermorgen)(?:\s+(?P<p>früh|[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht))?)\b(?!-)",
+        r"(?P<t>\b(?P<w>[Hh]eute|[Gg]estern|[Vv]orgestern|morgen|(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n)|(?<=„))Morgen(?=\s+[a-zäöü])(?!\s+(?:des|der|dieses|darauf|danach|früh)\b)|[Üü]bermorgen)(?:\s+(?P<p>früh|[Mm]orgen|[Vv]ormittag|[Mm]ittag|[Nn]achmittag|[Aa]bend|[Nn]acht))?)\b(?!-)",
         h_deictic_day, 6,
     ),
     rule(
@@ -683,17 +726,22 @@ RULES: list[Rule] = [
         r"\b(?P<t>(?P<w>[Jj]etzt|[Dd]erzeit|[Zz]urzeit|[Zz]ur Zeit|[Gg]egenwärtig|[Mm]omentan|[Ii]m Moment|[Hh]eutzutage|[Kk]ürzlich|[Jj]üngst|[Uu]nlängst|[Nn]eulich|[Vv]or kurzem|[Vv]or kurzer Zeit|[Kk]urz zuvor|[Bb]ald|[Dd]emnächst|[Ii]n Zukunft|[Ii]n Kürze|[Bb]innen kurzem|[Ii]n Bälde|[Kk]urz darauf|[Kk]urz danach|[Ww]enig später|[Kk]urze Zeit später|[Bb]ald darauf|Folgezeit|so bald wie möglich|so schnell wie möglich|[Ee]inst))\b",
         h_ref_word, 4,
     ),
-    rule("heutig", r"\b(?P<t>[Hh]eutige[nmrs]?\s+(?:Tage?s?|Zeit))\b", h_heutig, 4),
+    rule("heutig", r"\b(?P<t>[Hh]eutige[nmrs]?\s+(?:Tage?s?|Zeit|Sicht))\b", h_heutig, 4),
+    rule(
+        "this_time",
+        r"\b(?:[Zz]u|[Ii]n|[Vv]on|[Bb]is zu)\s+(?P<t>(?:diesem|jenem|dem)\s+Zeitpunkt|(?:dieser|jener)\s+Zeit|diesen\s+Zeitraum)\b|(?P<t2>[Aa]b\s+diesem\s+Zeitpunkt)\b",
+        lambda m: Sem(value="PRESENT_REF"), 4,
+    ),
     rule(
         "det_unit",
         rf"(?P<t>(?:(?P<mod>{MOD})\s+)?(?:(?P<am>[Aa]m|[Ii]m|[Aa]n)\s+(?=selb|gleich|diese))?"
-        r"(?P<det>[Dd]iese[rsmn]?|[Nn]ächste[rsmn]?|[Kk]ommende[rsmn]?|[Vv]ergangene[rsmn]?|[Ll]etzte[rsmn]?|[Vv]orige[rsmn]?|[Vv]orherige[rsmn]?|[Ff]olgende[rsmn]?|[Dd]arauffolgende[rsmn]?|darauf folgende[rsmn]?|[Nn]achfolgende[rsmn]?|selbe[rsmn]?|gleiche[rsmn]?|[Dd]esselben|[Dd]esgleichen|[Ll]aufende[rsmn]?)\s+"
-        r"(?P<u>Tag(?:es)?|Woche|Wochenende[ns]?|Monat(?:s|es)?|Jahr(?:es|s)?|Quartal(?:s|es)?|Jahrzehnt(?:s|es)?|Jahrhundert(?:s|es)?|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Jahrzehnte|Jahrzehnten))(?![\w-])",
+        r"(?P<det>[Dd]iese[rsmn]?|[Nn]ächste[rsmn]?|[Kk]ommende[rsmn]?|[Vv]ergangene[rsmn]?|[Ll]etzte[rsmn]?|[Vv]orige[rsmn]?|[Vv]orherige[rsmn]?|[Ff]olgende[rsmn]?|[Dd]arauffolgende[rsmn]?|darauf folgende[rsmn]?|[Nn]achfolgende[rsmn]?|[Vv]orangegangene[rsmn]?|[Vv]orausgegangene[rsmn]?|(?<=das\s)ganze|selbe[rsmn]?|gleiche[rsmn]?|[Dd]esselben|[Dd]esgleichen|[Ll]aufende[rsmn]?)\s+"
+        r"(?P<u>Tag(?:es)?|Woche|Wochenende[ns]?|Monat(?:s|es)?|Jahr(?:es|s)?|Quartal(?:s|es)?|Jahrzehnt(?:s|es)?|Jahrhundert(?:s|es)?|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Jahrzehnte|Jahrzehnten)(?:\s+und\s+(?:Wochen|Monaten?|Jahren?))?)(?![\w-])",
         h_det_unit, 6,
     ),
     rule(
         "of_period",
-        rf"(?P<t>(?P<mod>{MOD}|[Ll]aufe|[Vv]erlauf)\s+(?P<det>des|der|dieses|dieser|nächsten|nächster|kommenden|kommender|vergangenen|vergangener|letzten|letzter|folgenden|folgender|selben)\s+"
+        rf"(?P<t>(?P<mod>{MOD}|[Ll]aufe|[Vv]erlauf)\s+(?P<det>des|der|dieses|dieser|nächsten|nächster|kommenden|kommender|vergangenen|vergangener|letzten|letzter|folgenden|folgender|selben|des\s+vorangegangenen|des\s+folgenden|des\s+vergangenen)\s+"
         rf"(?P<u>Jahres|Monats|Woche|Quartals|Jahrzehnts|Tages)(?:\s+{YEAR})?)(?![\w-])",
         h_of_period, 7,
     ),
@@ -719,11 +767,16 @@ RULES: list[Rule] = [
         rf"(?<![\w.,])(?P<n>{DE_NUM})\s+(?P<half>und\s+eine[n]?\s+halbe[n]?\s+)?(?:(?:ganze[n]?|volle[n]?|weitere[n]?|lange[n]?|aufeinanderfolgende[n]?|folgende[n]?|nächste[n]?|letzte[n]?|vergangene[n]?|kommende[n]?|darauffolgende[n]?)\s+)?(?P<u>{DE_UNIT}))(?![\w-])",
         h_duration, 3,
     ),
+    rule(
+        "vague_plural",
+        r"\b(?P<pre>[Üü]ber|[Ss]eit|[Ff]ür|[Nn]ach|[Vv]or|[Ii]n|[Bb]innen|[Ii]nnerhalb)\s+(?P<t>(?P<u>Tagen?|Wochen|Monaten?|Jahren?|Jahrzehnten?|Stunden))(?![\w-])(?!\s+(?:später|danach|zuvor|vorher|nach|vor|des|der)\b)",
+        lambda m: Sem(value="PAST_REF") if m["pre"].lower() == "vor" else Sem(type="DURATION", value=duration_value("x", m["u"])), 2,
+    ),
     rule("half_unit", r"(?P<t>\b(?:(?P<q>[Mm]ehr als|[Ff]ast|[Ee]twa)\s+)?(?:[Ee]ine[nrs]?\s+|[Ee]in\s+)?halbe[ns]?\s+(?P<u>Stunde|Jahr|Tag|Monat|Jahrhundert)(?P<later>\s+später|\s+danach)?)\b", h_half_unit, 4),
     rule(
         "adj_duration",
-        rf"(?P<t>(?<![\w])(?P<n>{DE_NUM_PREFIX})(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e[nmrs]?)?)\b",
-        h_adj_duration, 3, re.IGNORECASE,
+        rf"(?P<t>(?<![\w])(?P<n>(?i:{DE_NUM_PREFIX}))(?P<u>tägig|wöchig|monatig|jährig|stündig|minütig)(?:e[nmrs]?)?)\b(?!-)",
+        h_adj_duration, 3,
     ),
     rule(
         "dash_duration",
@@ -758,7 +811,7 @@ RULES: list[Rule] = [
     ),
     rule(
         "pod",
-        rf"(?:\b(?P<pre>[Aa]m|[Ii]n der|[Gg]egen|[Dd]es|[Ii]n den|[Üü]ber die)\s+)(?P<t>(?:(?:frühen|späten)\s+)?(?P<p>{POD_WORD}))(?![\w-])",
+        rf"(?:\b(?P<pre>[Aa]m|[Ii]n der|[Gg]egen|[Dd]es|[Ii]n den|[Üü]ber die|[Ii]n die|[Üü]ber)\s+)(?P<t>(?:(?:frühen|späten)\s+)?(?P<p>{POD_WORD}))(?![\w-])",
         h_pod, 2,
     ),
     rule("pod_adv", r"(?P<t>\b(?P<w>nachts|abends|morgens|vormittags|nachmittags|mittags))\b", h_pod_adv, 1),
@@ -800,9 +853,12 @@ RULES: list[Rule] = [
 
 # Quick pre-check: a text with none of these characters/words has no German timex.
 PREFILTER = re.compile(
-    r"\d|Jahr|Tag|Woche|Monat|Stunde|Minute|tag|woch|heut|gestern|morgen|Morgen|Abend|Nacht|jetzt|"
-    r"zeit|damals|bald|kürz|künftig|Zukunft|Winter|Sommer|Herbst|Frühjahr|Frühling|"
-    + "|".join(k.capitalize() for k in ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember")),
+    r"\d|jahr|tag|mittwoch|woche|wöchig|monat|stunde|minute|sekunde|heut|gestern|morgen|abend|nacht|mittag|"
+    r"jetzt|zeit|bald|kürz|kurz|jüngst|unlängst|neulich|einst|zukunft|später|gegenwärtig|momentan|"
+    r"moment|demnächst|winter|sommer|herbst|frühjahr|frühling|täglich|tägig|lich\b|weihnacht|"
+    r"silvester|neujahr|heilig|einheit|maifeiertag|quartal|halbjahr|jahrhundert|jh\.|"
+    + "|".join(("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember")),
+    re.IGNORECASE,
 )
 
 # Speed: cheap trigger words for the rules whose patterns start with optional parts
@@ -816,6 +872,9 @@ _TRIGGERS: dict[str, tuple[str, int, int]] = {
     "month_range": (DE_MONTH_FULL, 60, 60),
     "date_dmy": (_MONTH_TRIGGER, 70, 80),
     "day_range": (_MONTH_TRIGGER, 60, 40),
+    "dm_range": (_MONTH_TRIGGER, 40, 60),
+    "year_range": (r"(?<!\d)\d{3,4}\s*(?:/|–|-|bis)", 30, 40),
+    "this_time": (r"Zeitpunkt|Zeit\b|Zeitraum", 30, 5),
     "season": (r"(?i:frühjahr|frühling|sommer|herbst|winter)", 70, 50),
     "det_unit": (r"[Dd]iese|[Nn]ächst|[Kk]ommend|[Vv]ergangen|[Ll]etzt|[Vv]orig|[Vv]orherig|[Ff]olgend|[Dd]arauf|[Nn]achfolgend|selbe|gleiche|[Dd]esselb|[Dd]esgleich|[Ll]aufend", 40, 40),
     "year": (r"(?<!\d)\d{1,4}(?!\d)", 30, 30),
@@ -834,6 +893,11 @@ _TRIGGERS: dict[str, tuple[str, int, int]] = {
     "weekday": (DE_WEEKDAY, 30, 40),
     "set_every": (r"[Jj]ede|[Aa]lle", 5, 40),
     "times_per": (r"mal\b", 10, 30),
+    "adj_duration": (r"(?i:tägig|wöchig|monatig|jährig|stündig|minütig)", 30, 10),
+    "adv_set": (r"(?i:lich|tags)\b", 30, 5),
+    "lang": (r"(?i:lang|jährig)", 30, 10),
+    "weekday_set": (r"(?i:tags|wochs|abends|mittags|morgens)\b", 30, 5),
+    "vague_plural": (r"Tage|Wochen|Monate|Jahre|Jahrzehnte|Stunden", 20, 20),
 }
 for _r in RULES:
     if _r.name in _TRIGGERS:

@@ -148,7 +148,13 @@ def h_deictic(m: re.Match[str]) -> Sem:
 _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "nowadays": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "formerly": "PAST_REF", "previously": "PAST_REF", "earlier": "PAST_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "in the future": "FUTURE_REF", "later": "FUTURE_REF", "so far": "PAST_REF", "the past": "PAST_REF", "the future": "FUTURE_REF"}
 
 
-def h_ref(m: re.Match[str]) -> Sem:
+def h_ref(m: re.Match[str]) -> Sem | None:
+    w = m["w"].lower()
+    text = m.string
+    if w == "soon" and (text[max(0, m.start() - 3):m.start()].lower() == "as " or text[m.end():m.end() + 3].lower() == " as"):
+        return None  # "as soon as"
+    if w == "now" and text[m.end():m.end() + 5].lower() in (" that", ", tha"):
+        return None  # "now that": a conjunction
     return Sem(value=_REFS[re.sub(r"\s+", " ", m["w"].lower())])
 
 
@@ -214,6 +220,8 @@ def h_duration(m: re.Match[str]) -> Sem | None:
     n = m["n"]
     if n and n.isdigit() and len(n) == 4:
         return None
+    if n and n.lower() in ("a", "an") and m["u"].lower().startswith("second"):
+        return None  # "a second round", "a second term"
     return Sem(type="DURATION", value=duration_value(n, m["u"]), mod=_mod(m["q"]))
 
 
@@ -299,17 +307,17 @@ RULES: list[Rule] = [
     rule("month_year", rf"(?P<t>(?:(?P<mod>{MODW})[-\s]+)?(?P<mon>{EN_MONTH_FULL}|{EN_MONTH})(?:\s+of)?,?\s+{YEAR})(?![\w])", h_month_year, 7),
     rule("month_bare", rf"(?:\b(?P<pre>in|since|until|by|from|to|through|during|before|after|early|late|of|last|next|this|and|or)\s+)?(?P<t>(?:(?P<mod>{MODW})[-\s]+)?(?P<mon>{EN_MONTH_FULL}))(?![\w]|\s+\d)", h_month_bare, 2),
     rule("year", rf"(?P<t>(?:(?P<mod>early|mid|late|the end of|the start of|the beginning of|end of|start of|beginning of)[-\s]+)?{B}{YEAR})(?![\d.,]\d|[\w-])", h_year, 5),
-    rule("decade", rf"(?P<t>(?:(?:the\s+)?(?P<mod>early|mid|late)[-\s]+)?(?:the\s+)?{B}(?:'|’)?(?P<dec>\d{{2,4}})0?'?s)(?![\w])", lambda m: h_decade(m) if m["dec"].endswith("0") or len(m["dec"]) in (3,) else None, 8),
-    rule("century", rf"(?P<t>(?:(?P<mod>early|mid|late)[-\s]+)?(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[-\s]+century(?P<era>{ERA})?)", h_century, 8, re.I),
+    rule("decade", rf"(?:\b[Tt]he\s+)?(?P<t>(?:(?P<mod>early|mid|late)[-\s]+)?{B}(?:'|’)?(?P<dec>\d{{2,4}})0?'?s)(?![\w])", lambda m: h_decade(m) if m["dec"].endswith("0") or len(m["dec"]) in (3,) else None, 8),
+    rule("century", rf"(?:\bthe\s+)?(?P<t>(?:(?P<mod>early|mid|late)[-\s]+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[-\s]+century(?P<era>{ERA})?)", h_century, 8, re.I),
     rule("season", rf"(?:\b(?P<pre>in|the|this|since|until|by|during|of|over)\s+)?(?P<t>(?:(?P<mod>early|mid|late)[-\s]+)?(?:(?P<det>this|next|last|coming|past)\s+)?(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?{YEAR})?)(?![\w])", h_season, 6, re.I),
     rule("deictic", r"(?P<t>\b(?P<w>[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)(?:\s+(?P<p>morning|afternoon|evening|night))?)\b", h_deictic, 6),
     rule("ref", r"(?P<t>\b(?P<w>[Nn]ow|[Cc]urrently|[Aa]t present|[Aa]t the moment|[Nn]owadays|[Rr]ecently|[Ll]ately|[Ff]ormerly|[Pp]reviously|[Ss]oon|[Ii]n the future|[Ss]o far))\b", h_ref, 4),
-    rule("det_unit", rf"(?P<t>(?:(?P<mod>{MODW})[-\s]+)?(?:the\s+)?(?P<det>[Tt]his|[Nn]ext|[Cc]oming|[Ll]ast|[Pp]ast|[Pp]revious|[Ff]ollowing|same|[Cc]urrent)\s+(?P<u>day|week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night|days|weeks|months|years|decades))\b", h_det_unit, 6),
+    rule("det_unit", rf"(?:\b[Tt]he\s+)?(?P<t>(?:(?P<mod>{MODW})[-\s]+)?(?P<det>[Tt]his|[Nn]ext|[Cc]oming|[Ll]ast|[Pp]ast|[Pp]revious|[Ff]ollowing|same|[Cc]urrent)\s+(?P<u>day|week|weekend|month|year|quarter|decade|century|morning|afternoon|evening|night|days|weeks|months|years|decades))\b", h_det_unit, 6),
     rule("of_period", rf"(?P<t>(?P<mod>{MODW})\s+(?P<det>this|the|next|last|the next|the following)\s+(?P<u>year|month|week|quarter|decade))\b", h_of_period, 7, re.I),
     rule("ago", rf"(?P<t>(?:(?P<q>{QUANT})\s+)?\b(?P<n>{EN_NUM})\s+(?P<u>{EN_UNIT})\s+ago)\b", h_ago, 8, re.I),
     rule("in_n", rf"(?P<t>\b[Ii]n\s+(?:(?P<q>{QUANT})\s+)?(?P<n>{EN_NUM})\s+(?P<u>{EN_UNIT}))(?![\w-]|\s+(?:ago|later|earlier))", h_in, 7),
     rule("later", rf"(?P<t>(?:(?P<q>{QUANT})\s+)?\b(?P<n>{EN_NUM})\s+(?P<u>{EN_UNIT})\s+(?P<dir>later|earlier|afterwards|after that|before that))\b", h_later, 8, re.I),
-    rule("duration", rf"(?P<t>(?:(?P<q>{QUANT})\s+)?(?:(?:the|a|an)\s+)?(?:(?:past|last|next|first|coming|following|previous)\s+)?\b(?P<n>{EN_NUM})[-\s]+(?P<u>{EN_UNIT})(?:[-\s]+long)?)(?![\w-])", h_duration, 3, re.I),
+    rule("duration", rf"(?P<t>(?:(?P<q>{QUANT})\s+)?(?:the\s+(?:past|last|next|first|coming|following|previous)\s+|(?:past|next|first|coming|following|previous)\s+(?=\S+\s+\w+s\b)|the\s+)?\b(?P<n>{EN_NUM})[-\s]+(?P<u>{EN_UNIT})(?:[-\s]+long)?)(?![\w-])", h_duration, 3, re.I),
     rule("weekday", rf"(?P<t>(?:(?P<det>[Nn]ext|[Ll]ast|[Tt]his|[Cc]oming|[Pp]ast)\s+)?\b(?P<wd>{EN_WEEKDAY})(?:\s+(?P<p>morning|afternoon|evening|night))?)(?![\w])", h_weekday, 5),
     rule("weekday_set", rf"(?P<t>\b(?:[Ee]very|[Ee]ach)\s+(?P<n>{EN_NUM}\s+)?(?P<u>{EN_WEEKDAY}|day|week|month|year|hour|morning|evening|night|weekend|days|weeks|months|years))\b", h_set, 6),
     rule("weekday_plural", rf"(?P<t>\b(?:[Oo]n\s+)?(?P<wd>{EN_WEEKDAY})s)\b", lambda m: Sem(type="SET", value=f"XXXX-WXX-{EN_WEEKDAYS[m['wd'].lower()]}"), 4),
@@ -318,11 +326,14 @@ RULES: list[Rule] = [
     rule("time24", rf"(?P<t>{B}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<ap>)(?:\s+(?P<tz>GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT))?)(?![\d:])", h_time, 5),
     rule("noon", r"(?P<t>\b(?P<w>noon|midday|midnight))\b", h_noon, 4, re.I),
     rule("pod", r"(?:\b(?:in|on|during|that|the|this|overnight)\s+(?:the\s+)?)(?P<t>(?P<p>morning|afternoon|evening|night))\b", h_pod, 2),
+    rule("half", rf"(?:\b[Tt]he\s+)?(?P<t>(?P<o>first|second)\s+half\s+of\s+(?:{YEAR}|the\s+year|this\s+year))(?![\w])", lambda m: Sem(half=1 if m["o"].lower() == "first" else 2, year=_year(m), needs_tense=_year(m) is None), 6, re.I),
     rule("quarter", rf"(?P<t>(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|Q1|Q2|Q3|Q4)(?:\s+quarter)?(?:\s+of)?(?:\s+{YEAR})?)(?![\w])", lambda m: h_quarter(m) if ("quarter" in m.group(0).lower() or m["o"].upper().startswith("Q")) else None, 6),
 ]
 
 PREFILTER = re.compile(
     r"\d|day|week|month|year|today|yesterday|tomorrow|tonight|now|soon|recent|ago|later|morning|"
+    r"hour|minute|second|daily|weekly|monthly|annual|hourly|nightly|midnight|lately|formerly|previous|"
+    r"currently|present|future|quarter|christmas|"
     r"evening|night|noon|spring|summer|autumn|fall|winter|century|decade|"
     + EN_MONTH_FULL,
     re.I,

@@ -133,6 +133,7 @@ def extract(
     starts = [b[0] for b in bounds]
     anchors = Anchors(dct=anchor, ref=None, narrative=narrative)
     out: list[TimexMatch] = []
+    last_day: tuple[int, Ref] | None = None  # (sentence index, day) of the last day-level date
     for s, e, name, sem in chosen:
         k = max(0, bisect.bisect_right(starts, s) - 1)
         ss, se = bounds[k] if bounds else (0, len(text))
@@ -140,9 +141,23 @@ def extract(
         dirn = direction(text, ss, max(se, e), s, e, lang) if needs_dir else 0
         if sem.weekday is not None and dirn == 0:
             dirn = 1  # present tense in news: the coming weekday (see tense.py)
-        typ, value, anchored = resolve(sem, anchors, dirn)
-        out.append(TimexMatch(s, e, text[s:e], typ, value, sem.mod, anchored, name))
+        time_only = (sem.hour is not None or sem.pod is not None) and sem.year is None and sem.month is None and sem.day is None and sem.rel_unit is None and sem.weekday is None
+        if time_only and last_day is not None and last_day[0] == k:
+            # "Am Dienstag um 9 Uhr": a clock time belongs to the day named just before it
+            saved, anchors.ref = anchors.ref, last_day[1]
+            typ, value, anchored = resolve(sem, anchors, dirn)
+            anchors.ref = saved
+        else:
+            typ, value, anchored = resolve(sem, anchors, dirn)
         if typ in ("DATE", "TIME") and anchored:
+            r = _ref_of(value)
+            if r is not None and r[2] is not None:
+                last_day = (k, r)
+        out.append(TimexMatch(s, e, text[s:e], typ, value, sem.mod, anchored, name))
+        # Only dates the text states (fully or without the year) move the reference time;
+        # relative ones ("im letzten Jahr", "zwei Tage später") are read against it but
+        # do not shift it (WikiWarsDE 01-11 annotators read them that way too).
+        if typ in ("DATE", "TIME") and anchored and sem.rel_unit is None and sem.weekday is None:
             ref = _ref_of(value)
             if ref is not None and not _is_aside(text, s, e, ref, anchors.ref, sem):
                 anchors.ref = ref
@@ -176,12 +191,16 @@ def _is_aside(text: str, s: int, e: int, new: Ref, cur: Ref | None, sem: Sem) ->
     return True
 
 
+_SENT_END = re.compile(r"\n|(?<!\d)[.!?](?=[ \n])")
+
+
 def _split_sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence bounds (line breaks and . ! ? not after a digit), used only to
+    find the tense of a clause when the caller has no segmentation."""
     out: list[tuple[int, int]] = []
     start = 0
-    for i, ch in enumerate(text):
-        if ch == "\n" or (ch in ".!?" and i + 1 < len(text) and text[i + 1] in " \n" and i > 0 and not text[i - 1].isdigit()):
-            out.append((start, i + 1))
-            start = i + 1
+    for m in _SENT_END.finditer(text):
+        out.append((start, m.end()))
+        start = m.end()
     out.append((start, len(text)))
     return out

