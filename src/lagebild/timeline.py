@@ -167,6 +167,15 @@ def _reach(value: str | None, published: date | None) -> tuple[date, date] | Non
     return published - _UNDATED_WINDOW, published + _UNDATED_WINDOW
 
 
+def _explicit(it: _Item) -> bool:
+    """True when the mention's date is written in its own sentence (not implied from the
+    publication date): only such dates are firm enough to keep two events apart."""
+    m = it.mention
+    if not m.date or timex_interval(m.date) is None:
+        return False
+    return any(t.value == m.date and m.start <= t.start < m.end for t in it.doc.timexes)
+
+
 def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
     if a is None or b is None:
         return True
@@ -180,6 +189,9 @@ class _Cluster:
         self.actors: Counter[str] = Counter(item.participants)
         self.locations: Counter[str] = Counter([item.mention.location] if item.mention.location else [])
         self.reaches = [_reach(item.mention.date, item.published)]
+        # Reaches of mentions with an explicit date: a new mention must agree with every one of them,
+        # so an undated mention can never bridge two differently dated events (February vs August call).
+        self.dated = [r for r in self.reaches if r is not None and _explicit(item)]
 
     def score(self, it: _Item) -> float:
         m = it.mention
@@ -187,6 +199,8 @@ class _Cluster:
             return 0.0
         reach = _reach(m.date, it.published)
         if not any(_overlap(reach, r) for r in self.reaches):
+            return 0.0
+        if reach is not None and _explicit(it) and not all(_overlap(reach, r) for r in self.dated):
             return 0.0
         mine, theirs = set(self.actors), it.participants
         shared = mine & theirs
@@ -221,7 +235,10 @@ class _Cluster:
         self.actors.update(it.participants)
         if it.mention.location:
             self.locations[it.mention.location] += 1
-        self.reaches.append(_reach(it.mention.date, it.published))
+        reach = _reach(it.mention.date, it.published)
+        self.reaches.append(reach)
+        if reach is not None and _explicit(it):
+            self.dated.append(reach)
 
 
 def _root(doc_id: str, duplicate_of: Mapping[str, str]) -> str:

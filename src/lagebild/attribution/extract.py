@@ -149,6 +149,12 @@ def find_quotes(words: Sequence[str]) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- noun phrases
 
 
+_EN_NP_STOP = L.EN_PREPOSITIONS | L.EN_VERBS | L.EN_REPORTED_VERBS | L.EN_DET | frozenset(
+    """that who which whose and or but to was were is are has have had will would could should
+    may might can not it he she they we also""".split()
+)
+
+
 def _np_right(d: _Doc, i: int, end: int, allow_von: bool = False) -> int:
     """End (exclusive) of a noun phrase starting at ``i`` (German or English), or ``i``."""
     low, words = d.low, d.words
@@ -177,6 +183,9 @@ def _np_right(d: _Doc, i: int, end: int, allow_von: bool = False) -> int:
             head = True
             j += 1
             continue
+        if head and not de and w[:1].islower() and w.isalpha() and low[j] not in _EN_NP_STOP:
+            j += 1  # English heads are lower-case: "a White House official"
+            continue
         if head:
             # particles inside names: "van", "de", "al", "von der" between capitalised parts
             if low[j] in ("van", "de", "der", "von", "al", "bin", "da", "di", "du", "la", "le") and (
@@ -187,8 +196,10 @@ def _np_right(d: _Doc, i: int, end: int, allow_von: bool = False) -> int:
             break
         if w[:1].islower() and w.isalpha() and (
             (de and _adj_like(w))
-            or (not de and low[j] not in L.EN_PREPOSITIONS and low[j] not in L.EN_VERBS and low[j] not in L.EN_DET)
+            or (not de and low[j] not in _EN_NP_STOP)
         ):
+            if not de and low[i] in dets:
+                head = True
             j += 1
             continue
         if w[:1].isdigit():
@@ -432,7 +443,7 @@ def _verb_cues_en(d: _Doc, s0: int, s1: int) -> list[_Cue]:
     return [
         _Cue([i], i, "verb")
         for i in range(s0, s1)
-        if not d.in_quote[i] and d.low[i] in L.EN_VERBS
+        if not d.in_quote[i] and (d.low[i] in L.EN_VERBS or d.low[i] in L.EN_REPORTED_VERBS)
     ]
 
 
@@ -635,6 +646,14 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
                 or not _has_verb(d, head)
             ):
                 verb_first = False
+        if not de and not verb_first and v + 1 >= end:
+            # English "…, a White House official said."
+            cm = next((m for m in range(v - 1, s0, -1) if words[m] == "," and not d.in_quote[m]), -1)
+            if cm > s0 and v > cm + 1 and _np_right(d, cm + 1, v) == v:
+                msg = _trim(d, [m for m in range(s0, cm) if m not in taken])
+                if len(msg) >= 3 and not all(d.in_quote[m] for m in msg):
+                    add(Attribution("Indirect", msg, list(range(cm + 1, v)), c.tokens))
+                continue
         if verb_first and c.kind != "passive":
             e = _np_right(d, max(last_cue, v) + 1, s1)
             src = list(range(max(last_cue, v) + 1, e)) if e > max(last_cue, v) + 1 else []
@@ -681,26 +700,32 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
             or low[v] in ("sprach", "spricht", "sprachen") and not any(low[m] in ("von", "vom") for m in range(v + 1, min(end, v + 5)))
         ):
             reported = False
-        if comma < 0 and reported:
+        if comma < 0 and reported and de:
             if src and not any(m in taken for m in range(s0, s1)):
                 add(Attribution("Reported", list(range(s0, s1)), src, c.tokens))
             continue
         if comma < 0:
-            if not de and src and end > region_end + 2:
-                # English "X said (that) the talks had failed"
+            n_before = len(out)
+            if not de and src and end > region_end + 2 and low[v] in L.EN_VERBS:
+                # English "X said (that) the talks had failed" / "X told reporters on Friday that ..."
                 k = region_end
-                if low[k] == "that":
-                    k += 0
+                if low[v] in ("told", "tells", "tell"):
+                    k = max(k, _np_right(d, k, end))
+                that = next((m for m in range(k, min(end, k + 6)) if low[m] == "that"), -1)
+                if that >= 0:
+                    k = that
+                elif low[k] in L.EN_PREPOSITIONS:
+                    k = max(k + 1, _np_right(d, k + 1, end))  # "said on Sunday it had ..."
                 msg = [m for m in range(k, end) if m not in taken]
                 msg = _trim(d, msg)
-                if len(msg) >= 3 and not any(d.in_quote[m] for m in msg):
+                if len(msg) >= 3 and not all(d.in_quote[m] for m in msg):
                     add(Attribution("Indirect", msg, src, c.tokens, _addressee(d, s0, s1, set(msg))))
+            if len(out) == n_before and reported and src and not any(m in taken for m in range(s0, s1)):
+                add(Attribution("Reported", list(range(s0, s1)), src, c.tokens))
             continue
         if words[comma] == ":" and comma + 1 < end and d.in_quote[comma + 1]:
             continue  # direct speech introduced by a colon: handled with the quotation
-        msg = [m for m in range(comma + 1, end) if m not in taken]
-        # stop at a following frame ("…, sagte er, und …") — keep it simple: up to the end
-        msg = _trim(d, msg)
+        msg = _trim(d, [m for m in range(comma + 1, end) if m not in taken])
         if len(msg) < 2:
             continue
         if all(d.in_quote[m] for m in msg):

@@ -114,16 +114,6 @@ _DE_VERBS: tuple[tuple[str, str, str, str], ...] = (
     ("ist", "war", "", "überzeugt"),
 )
 
-# Verbs that report speech only with a complement clause or a quote; on their own they describe
-# other actions ("sah das Spiel", "hielt eine Rede", "zeigte Bilder", "weiß").
-DE_WEAK_VERBS = frozenset(
-    """sieht sah sehen sahen hält hielt halten hielten zeigt zeigte zeigen zeigten weiß wusste
-    wissen wussten denkt dachte denken dachten spricht sprach sprechen sprachen beschließt
-    beschloss beschließen beschlossen entscheidet entschied entscheiden entschieden erwartet
-    erwartete erwarten erwarteten ist war sind waren bittet bat bitten baten lobt lobte loben
-    lobten heißt lautet lautete lauten""".split()
-)
-
 # Verbs that introduce speech even without a complement clause (then "reported speech": the
 # whole sentence reports what someone said, "Die Gewerkschaft forderte höhere Löhne.").
 DE_REPORTED_VERBS = frozenset(
@@ -270,8 +260,6 @@ DE_CLAUSE_WORDS = frozenset(
 DE_RELATIVE = frozenset(
     """der die das dem den deren dessen denen welche welcher welches welchem welchen wo""".split()
 )
-# Nouns naming a medium; "gegenüber X", "in einem Interview mit X" name an addressee/channel.
-DE_MEDIUM_PREPS = ("gegenüber", "im gespräch mit", "in einem interview mit", "im interview mit")
 
 # English.
 EN_VERBS = frozenset(

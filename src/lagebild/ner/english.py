@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -98,8 +99,46 @@ def recognize_english(doc: Document, sentences: Sequence[Sequence[Token]]) -> li
         # spaCy often includes a leading "the" ("the Elysee Palace"); a name starts after it.
         if ent.end - ent.start > 1 and first.text.lower() == "the":
             start = tokens[ent.start + 1].start
+        if typ != "PER" and _looks_like_person(words[ent.start : ent.end]):
+            typ = "PER"
         out.append(Mention(start, end, doc.text[start:end], typ))
-    return out
+    return _one_type_per_name(out)
+
+
+def _looks_like_person(words: Sequence[str]) -> bool:
+    """Two or three capitalised words starting with a known first name ("Olaf Scholz").
+
+    The small English model often calls foreign politicians ORG; the first-name list
+    (Faker's, shipped in the German model's tables) corrects the commonest case.
+    """
+    if not 2 <= len(words) <= 3 or not all(_CAPITALISED.match(w) for w in words):
+        return False
+    gaz = _first_names()
+    return "PERf" in gaz.get(words[0].lower(), "") and "LOC" not in gaz.get(words[-1].lower(), "")
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    try:
+        from .recognize import load_german
+
+        return dict(load_german().resources.gazetteer)
+    except FileNotFoundError:
+        return {}
+
+
+def _one_type_per_name(mentions: list[Mention]) -> list[Mention]:
+    """Within a document, a name keeps its majority type (ties keep their own)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        votes[m.text][m.type] += 1
+    for m in mentions:
+        c = votes[m.text]
+        if len(c) > 1:
+            (best, n), (_, n2) = c.most_common(2)
+            if n > n2:
+                m.type = best
+    return mentions
 
 
 def _heuristic(doc: Document, sentences: Sequence[Sequence[Token]]) -> list[Mention]:

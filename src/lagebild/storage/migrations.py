@@ -79,6 +79,7 @@ M_STORIES = """
             first TEXT, last TEXT,              -- earliest / latest publication date (YYYY-MM-DD)
             size INTEGER NOT NULL DEFAULT 0,
             centroid BLOB,                      -- float32 sum of the members' unit embeddings
+            unit BLOB,                          -- the centroid normalised (what candidate search reads)
             profile TEXT NOT NULL DEFAULT '{}', -- JSON: entity counts, event signatures
             updated_at TEXT NOT NULL
         );

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ..dates import utc_now_iso
 
 if TYPE_CHECKING:
@@ -148,9 +150,11 @@ def stories_in_window(store: Store, lo_day: int, hi_day: int) -> list[StoryRow]:
 def centroids_in_window(store: Store, lo_day: int, hi_day: int) -> list[tuple[int, bytes | None]]:
     """(rowid, centroid) of the stories active in [lo_day, hi_day]: the cheap first pass of candidate
     scoring (profiles are parsed only for the few stories whose centroid is close)."""
-    return [(r[0], r[1]) for r in store.db.execute(
-        "SELECT n, centroid FROM stories WHERE n IN (SELECT n FROM story_span WHERE last_day >= ? AND first_day <= ?)",
-        (lo_day, hi_day))]
+    cur = store.db.cursor()
+    cur.row_factory = None  # plain tuples: this runs for every article, over hundreds of rows
+    return cur.execute(
+        "SELECT n, unit FROM stories WHERE n IN (SELECT n FROM story_span WHERE last_day >= ? AND first_day <= ?)",
+        (lo_day, hi_day)).fetchall()
 
 
 def stories_by_rowid(store: Store, ns: list[int]) -> list[StoryRow]:
@@ -200,18 +204,23 @@ def save_story(store: Store, st: StoryRow, new_keys: list[str]) -> StoryRow:
     """Insert or update a story, its interval in the span index and its entity keys."""
     profile = json.dumps(st.profile, ensure_ascii=False, separators=(",", ":"))
     now = utc_now_iso()
+    unit = None
+    if st.centroid:
+        vec = np.frombuffer(st.centroid, dtype="<f4")
+        norm = float(np.linalg.norm(vec))
+        unit = (vec / norm if norm else vec).astype("<f4").tobytes()
     if st.n <= 0:
         cur = store.db.execute(
-            "INSERT INTO stories(id, title, title_doc, first, last, size, centroid, profile, updated_at)"
-            " VALUES (?,?,?,?,?,?,?,?,?)",
-            (st.id, st.title, st.title_doc, st.first, st.last, st.size, st.centroid, profile, now),
+            "INSERT INTO stories(id, title, title_doc, first, last, size, centroid, unit, profile, updated_at)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (st.id, st.title, st.title_doc, st.first, st.last, st.size, st.centroid, unit, profile, now),
         )
         st.n = int(cur.lastrowid or 0)
     else:
         store.db.execute(
-            "UPDATE stories SET title=?, title_doc=?, first=?, last=?, size=?, centroid=?, profile=?, updated_at=?"
-            " WHERE n=?",
-            (st.title, st.title_doc, st.first, st.last, st.size, st.centroid, profile, now, st.n),
+            "UPDATE stories SET title=?, title_doc=?, first=?, last=?, size=?, centroid=?, unit=?, profile=?,"
+            " updated_at=? WHERE n=?",
+            (st.title, st.title_doc, st.first, st.last, st.size, st.centroid, unit, profile, now, st.n),
         )
     lo, hi = day_number(st.first), day_number(st.last)
     if lo is not None and hi is not None:

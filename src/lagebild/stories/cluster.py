@@ -50,8 +50,10 @@ W_ENTITY = 0.25
 W_EVENT_MATCH = 0.10
 W_EVENT_CLASH = 0.35
 W_TIME = 0.30
-# Candidate stories must have been active within this many days of the article.
-WINDOW_DAYS = 30
+# Candidate stories must have had an article within this many days of the article's date: a story
+# silent for two weeks is closed (its next development opens a new story). Besides being news
+# practice, this bounds the candidate set by the number of stories running at one time.
+WINDOW_DAYS = 14
 # Gap (days between the article and the story's date range) that costs nothing; beyond it the time
 # similarity decays exponentially with this scale (30 days apart: ~0.15 left).
 TIME_GRACE_DAYS = 3
@@ -233,14 +235,13 @@ def _centroid(st: db.StoryRow) -> np.ndarray:
     return v / n if n else v
 
 
-def _cos_all(vec: np.ndarray, blobs: list[bytes | None]) -> np.ndarray:
-    if not blobs:
+def _cos_all(vec: np.ndarray, units: list[bytes | None]) -> np.ndarray:
+    """Cosines of ``vec`` with unit centroids given as float32 blobs (missing ones score 0)."""
+    if not units:
         return np.zeros(0, dtype=np.float32)
     zero = bytes(4 * embed.DIM)
-    mat = np.frombuffer(b"".join(b or zero for b in blobs), dtype="<f4").reshape(len(blobs), embed.DIM)
-    norms = np.linalg.norm(mat, axis=1)
-    norms[norms == 0] = 1.0
-    return (mat @ vec) / norms
+    mat = np.frombuffer(b"".join(b or zero for b in units), dtype="<f4").reshape(len(units), embed.DIM)
+    return mat @ vec
 
 
 def candidates(store: Store, f: Features) -> list[tuple[db.StoryRow, float]]:
@@ -254,7 +255,7 @@ def candidates(store: Store, f: Features) -> list[tuple[db.StoryRow, float]]:
     for st in db.stories_by_keys(store, f.entities, KEY_CANDIDATES) + db.recent_stories(store, RECENT_CANDIDATES):
         seen.setdefault(st.id, st)
     sts = list(seen.values())
-    coss = _cos_all(f.vec, [st.centroid for st in sts])
+    coss = np.array([float(_centroid(st) @ f.vec) for st in sts])
     return [(st, float(c)) for st, c in zip(sts, coss.tolist()) if c >= MIN_COS]
 
 

@@ -1,0 +1,206 @@
+"""Stories: near-duplicates, online cross-lingual clustering, rebuild, CLI and export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lagebild import analyze
+from lagebild.cli import main
+from lagebild.model import Document
+from lagebild.storage import Store
+from lagebild.storage import stories as sdb
+from lagebild.stories import assign_story, cluster, neardup, rebuild
+
+CALL_FEB_DE = (
+    "US-Präsident Donald Trump hat am Mittwoch mit Kremlchef Wladimir Putin telefoniert. Das Gespräch habe "
+    "rund anderthalb Stunden gedauert, teilte Trump mit. Beide vereinbarten, dass ihre Teams sofort "
+    "Verhandlungen über ein Ende des Krieges in der Ukraine aufnehmen. Der Kreml bestätigte das Telefonat. "
+    "Putin lud Trump nach Moskau ein. In Kiew löste das Gespräch Besorgnis aus."
+)
+CALL_FEB_EN = (
+    "President Donald Trump said on Wednesday he had held a lengthy phone call with Russian President Vladimir "
+    "Putin and that they agreed to have their teams begin negotiations on ending the war in Ukraine "
+    "immediately. The Kremlin confirmed the call and said Putin had invited Trump to Moscow. Officials in Kyiv "
+    "reacted with concern."
+)
+CALL_OCT_DE = (
+    "Kremlchef Wladimir Putin und US-Präsident Donald Trump haben am Donnerstag mehr als zwei Stunden "
+    "telefoniert. Nach Angaben Trumps vereinbarten beide ein Gipfeltreffen in Budapest. Putin warnte davor, "
+    "die Ukraine mit Tomahawk-Marschflugkörpern auszurüsten. Das Telefonat fand einen Tag vor dem Besuch "
+    "Selenskyjs im Weißen Haus statt."
+)
+FLOOD_DE = (
+    "Nach tagelangem Starkregen sind in Bayern an mehreren Orten Dämme gebrochen. Im Landkreis Günzburg "
+    "mussten in der Nacht zum Sonntag Tausende Menschen ihre Häuser verlassen, wie das Landratsamt mitteilte. "
+    "Feuerwehr, Technisches Hilfswerk und Bundeswehr waren mit mehr als 20.000 Einsatzkräften im Einsatz. "
+    "Ein Feuerwehrmann kam bei einem Rettungseinsatz ums Leben. Ministerpräsident Markus Söder besuchte die "
+    "betroffenen Gebiete und sagte schnelle Hilfe zu."
+)
+# The same agency copy, lightly edited by a second outlet.
+FLOOD_DE_COPY = FLOOD_DE.replace("sagte schnelle Hilfe zu", "versprach schnelle und unbürokratische Hilfe") + (
+    " Auch in unserer Region bleiben mehrere Straßen gesperrt.")
+FLOOD_EN = (
+    "Several dams burst in the German state of Bavaria after days of heavy rain, forcing thousands of people to "
+    "leave their homes overnight into Sunday. More than 20,000 firefighters, relief workers and soldiers were "
+    "deployed. A firefighter died during a rescue operation. State premier Markus Soeder promised swift aid."
+)
+ECB_DE = (
+    "Die Europäische Zentralbank hat die Zinsen im Euroraum erneut gesenkt. Der Einlagensatz sinkt um 0,25 "
+    "Prozentpunkte auf 2,0 Prozent, wie die Notenbank am Donnerstag in Frankfurt mitteilte. EZB-Präsidentin "
+    "Christine Lagarde deutete an, dass die Zinssenkungen bald enden könnten."
+)
+
+
+def _add(store: Store, text: str, published: str | None, *, title: str | None = None,
+         source: str | None = None) -> Document:
+    doc = analyze(text, published=published, title=title, source=source)
+    assert store.add(doc)
+    assign_story(store, doc)
+    return doc
+
+
+def _story(store: Store, doc: Document) -> str | None:
+    return store.db.execute("SELECT story FROM documents WHERE id=?", (doc.id,)).fetchone()[0]
+
+
+# ---------------------------------------------------------------- near-duplicates
+
+
+def test_syndicated_copy_is_a_near_duplicate_and_an_independent_report_is_not() -> None:
+    a, copy, other = neardup.signature(FLOOD_DE), neardup.signature(FLOOD_DE_COPY), neardup.signature(FLOOD_EN)
+    assert a.jaccard(copy) >= neardup.NEARDUP_JACCARD
+    assert set(a.bands()) & set(copy.bands()), "LSH must make the copy a candidate"
+    assert a.jaccard(other) < 0.2
+    # the MinHash estimate tracks the exact shingle Jaccard
+    assert abs(a.jaccard(copy) - neardup.exact_jaccard(FLOOD_DE, FLOOD_DE_COPY)) < 0.2
+
+
+def test_signature_survives_storage_round_trip() -> None:
+    sig = neardup.signature(FLOOD_DE)
+    assert neardup.Signature.from_bytes(sig.to_bytes()).jaccard(sig) == 1.0
+
+
+# ---------------------------------------------------------------- online clustering
+
+
+def test_german_and_english_report_of_one_event_share_a_story(store: Store) -> None:
+    de = _add(store, CALL_FEB_DE, "2025-02-12", title="Trump und Putin telefonieren", source="Tagesblick")
+    en = _add(store, CALL_FEB_EN, "2025-02-12", title="Trump and Putin agree to start talks", source="Northbridge")
+    assert _story(store, de) == _story(store, en) is not None
+
+
+def test_same_actors_months_apart_are_different_stories(store: Store) -> None:
+    feb = _add(store, CALL_FEB_DE, "2025-02-12", title="Trump und Putin telefonieren")
+    oct_ = _add(store, CALL_OCT_DE, "2025-10-16", title="Putin und Trump telefonieren erneut")
+    assert _story(store, feb) != _story(store, oct_)
+
+
+def test_different_event_same_day_opens_new_story(store: Store) -> None:
+    call = _add(store, CALL_FEB_DE, "2025-06-05")
+    ecb = _add(store, ECB_DE, "2025-06-05")
+    assert _story(store, call) != _story(store, ecb)
+
+
+def test_near_duplicate_joins_story_and_is_grouped(store: Store) -> None:
+    a = _add(store, FLOOD_DE, "2025-06-02", source="dpa")
+    b = _add(store, FLOOD_DE_COPY, "2025-06-02", source="Alpenpost")
+    assert _story(store, a) == _story(store, b)
+    assert sdb.dup_group(store, b.id) == sdb.dup_group(store, a.id) == a.id
+
+
+def test_story_has_title_and_date_range(store: Store) -> None:
+    _add(store, CALL_FEB_DE, "2025-02-12", title="Trump und Putin telefonieren")
+    _add(store, CALL_FEB_EN, "2025-02-13", title="Trump and Putin agree to start talks")
+    (st,) = sdb.list_stories(store)
+    assert st.size == 2
+    assert (st.first, st.last) == ("2025-02-12", "2025-02-13")
+    assert st.title in ("Trump und Putin telefonieren", "Trump and Putin agree to start talks")
+
+
+def test_candidate_search_ignores_stories_outside_the_time_window(store: Store) -> None:
+    _add(store, CALL_FEB_DE, "2025-02-12")
+    doc = analyze(CALL_FEB_EN, published="2025-09-01")
+    store.add(doc)
+    assert cluster.candidates(store, cluster.features(store, doc)) == []
+
+
+def test_undated_article_still_gets_a_story(store: Store) -> None:
+    _add(store, CALL_FEB_DE, "2025-02-12")
+    doc = _add(store, CALL_FEB_EN, None)
+    assert _story(store, doc) is not None
+
+
+def test_rebuild_reproduces_the_online_partition(store: Store) -> None:
+    docs = [_add(store, CALL_FEB_DE, "2025-02-12"), _add(store, CALL_FEB_EN, "2025-02-12"),
+            _add(store, ECB_DE, "2025-06-05"), _add(store, FLOOD_DE, "2025-06-02")]
+    before = {d.id: _story(store, d) for d in docs}
+    n = rebuild(store)
+    after = {d.id: _story(store, d) for d in docs}
+    assert n == 3
+    assert before == after
+
+
+def test_embeddings_are_cached_per_document(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = _add(store, ECB_DE, "2025-06-05")
+    from lagebild.stories import embed
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise AssertionError("document was embedded twice")
+
+    monkeypatch.setattr(embed, "document_vector", boom)
+    cluster.features(store, doc)
+
+
+# ---------------------------------------------------------------- ingest, CLI, export
+
+
+def _write_corpus(tmp: Path) -> list[str]:
+    items = [("feb-de.txt", "Trump und Putin telefonieren", CALL_FEB_DE), ("feb-en.txt", "Trump and Putin talk",
+             CALL_FEB_EN), ("ecb.txt", "EZB senkt Leitzins", ECB_DE)]
+    paths = []
+    for name, title, text in items:
+        p = tmp / name
+        p.write_text(title + "\n\n" + text, encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
+def test_batch_ingest_assigns_stories_and_cli_lists_them(tmp_path: Path, db_path: str) -> None:
+    paths = _write_corpus(tmp_path)
+    with Store(db_path) as store:
+        report = store.add_paths(paths, published="2025-02-12")
+        assert len(report.added) == 3
+        stories = {r[0] for r in store.db.execute("SELECT story FROM documents")}
+        assert None not in stories and len(stories) == 2
+    runner = CliRunner()
+    res = runner.invoke(main, ["stories", "--db", db_path, "--json"])
+    assert res.exit_code == 0, res.output
+    listed = json.loads(res.output)
+    assert [s["size"] for s in listed] == [2, 1]
+    res = runner.invoke(main, ["stories", "--db", db_path, "--top", "1", "--json"])
+    assert len(json.loads(res.output)) == 1
+    res = runner.invoke(main, ["stories", "--db", db_path, "--since", "2030-01-01", "--json"])
+    assert json.loads(res.output) == []
+    res = runner.invoke(main, ["stories", "--db", db_path, "--rebuild", "--json"])
+    assert res.exit_code == 0 and [s["size"] for s in json.loads(res.output)] == [2, 1]
+    res = runner.invoke(main, ["compare", listed[0]["id"], "--db", db_path, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert len(json.loads(res.output)["documents"]) == 2
+    res = runner.invoke(main, ["compare", listed[0]["id"], "--db", db_path])
+    assert res.exit_code == 0 and res.output.startswith("# ")
+    res = runner.invoke(main, ["compare", "no-such-story", "--db", db_path])
+    assert res.exit_code == 1
+
+
+def test_export_fills_stories_section(store: Store) -> None:
+    a = _add(store, CALL_FEB_DE, "2025-02-12")
+    b = _add(store, CALL_FEB_EN, "2025-02-12")
+    picture = store.export()
+    (st,) = picture["stories"]
+    assert sorted(st["documents"]) == sorted([a.id, b.id]) and st["title"]
+    assert {d["story"] for d in picture["documents"]} == {st["id"]}
+    assert isinstance(picture["contradictions"], list)
