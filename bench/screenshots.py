@@ -91,7 +91,9 @@ def main() -> None:
                     marks.last.click()  # the last drawn is on top of any neighbour
                     page.wait_for_selector(".evidence.shown")
                 shot("story-timeline", full=False)
-                page.goto(page.url.split("#")[0] + "#comparison")
+                page.wait_for_selector("#comparison table, #comparison .empty", timeout=180_000)
+                page.locator("#comparison").scroll_into_view_if_needed()
+                page.evaluate("document.getElementById('comparison').scrollIntoView()")
                 shot("story-comparison", full=False)
                 page.goto(base + "/documents")
                 page.click("table.grid tbody tr:first-child td:nth-child(3) a")

@@ -240,6 +240,29 @@ def test_english_according_to_and_said_that():
     assert b.cue == "said"
 
 
+def test_english_inverted_frame_and_scare_quote():
+    text = (
+        "The talks in Geneva were constructive, a White House official said. "
+        'Trump called the meeting "very productive".'
+    )
+    quotes = _quotes(_doc(text, lang="en", mentions=[("White House", "ORG", "WH"), ("Trump", "PER", "T1")]))
+    a = _find(quotes, "constructive")
+    assert a.text == "The talks in Geneva were constructive"
+    assert a.speaker_text == "a White House official"
+    assert a.speaker is None  # unnamed official, not the White House itself
+    b = _find(quotes, "very productive")
+    assert b.kind == "direct" and b.speaker == "T1"
+    assert len(quotes) == 2
+
+
+def test_nach_angaben_von():
+    q = _find(_quotes(_doc("Nach Angaben von Ärzten vor Ort starben mindestens zwölf Menschen.")), "zwölf Menschen")
+    assert q.speaker_text is not None and q.speaker_text.startswith("Angaben von Ärzten")
+    assert q.text.endswith("starben mindestens zwölf Menschen")
+    assert "Angaben" not in q.text
+    assert q.cue == "Nach"
+
+
 # --------------------------------------------------------------------------- robustness
 
 

@@ -179,19 +179,19 @@ def test_batch_ingest_assigns_stories_and_cli_lists_them(tmp_path: Path, db_path
     runner = CliRunner()
     res = runner.invoke(main, ["stories", "--db", db_path, "--json"])
     assert res.exit_code == 0, res.output
-    listed = json.loads(res.output)
+    listed = json.loads(res.stdout)
     assert [s["size"] for s in listed] == [2, 1]
     res = runner.invoke(main, ["stories", "--db", db_path, "--top", "1", "--json"])
-    assert len(json.loads(res.output)) == 1
+    assert len(json.loads(res.stdout)) == 1
     res = runner.invoke(main, ["stories", "--db", db_path, "--since", "2030-01-01", "--json"])
-    assert json.loads(res.output) == []
+    assert json.loads(res.stdout) == []
     res = runner.invoke(main, ["stories", "--db", db_path, "--rebuild", "--json"])
-    assert res.exit_code == 0 and [s["size"] for s in json.loads(res.output)] == [2, 1]
+    assert res.exit_code == 0 and [s["size"] for s in json.loads(res.stdout)] == [2, 1]
     res = runner.invoke(main, ["compare", listed[0]["id"], "--db", db_path, "--format", "json"])
     assert res.exit_code == 0, res.output
-    assert len(json.loads(res.output)["documents"]) == 2
+    assert len(json.loads(res.stdout)["documents"]) == 2
     res = runner.invoke(main, ["compare", listed[0]["id"], "--db", db_path])
-    assert res.exit_code == 0 and res.output.startswith("# ")
+    assert res.exit_code == 0 and res.stdout.startswith("# ")
     res = runner.invoke(main, ["compare", "no-such-story", "--db", db_path])
     assert res.exit_code == 1
 

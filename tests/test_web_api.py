@@ -245,6 +245,12 @@ def test_story_page_shows_timeline_comparison_and_articles(web) -> None:
     html = client.get(f"/stories/{story}").text
     assert "<svg" in html and 'class="mark status-' in html
     assert 'id="comparison"' in html and f'/documents/{ids["warschau_en.txt"]}' in html
+    # the comparison comes as a fragment (no page around it) or as its own page
+    frag = client.get(f"/stories/{story}/comparison", params={"fragment": 1}).text
+    assert "<html" not in frag and "cmp-" in frag
+    assert "<h1" in client.get(f"/stories/{story}/comparison").text
+    # once computed, the story page shows it at once
+    assert 'class="grid cmp-table"' in client.get(f"/stories/{story}").text
 
 
 def test_unknown_page_is_a_404_page(web) -> None:

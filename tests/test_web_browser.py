@@ -99,8 +99,9 @@ def test_story_timeline_event_shows_its_evidence(page, site) -> None:  # type: i
     assert cite.inner_text().split(",")[0] in ("Ostsee-Kurier", "Northern Herald")
     assert "/documents/" in cite.get_attribute("href") and "#at-" in cite.get_attribute("href")
     assert page.locator("svg.timeline .mark.selected").count() == 1
-    # the comparison table and the article list are on the same page
-    assert page.locator("#comparison table, #comparison .empty").count() >= 1
+    # the comparison table (loaded after the page) and the article list are on the same page
+    page.wait_for_selector("#comparison table.cmp-table, #comparison .empty")
+    assert page.locator("#comparison .loading").count() == 0
     assert page.locator("#articles a[href^='/documents/']").count() == 2
     assert not page.errors, page.errors
 

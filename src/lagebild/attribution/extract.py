@@ -293,6 +293,15 @@ def _apposition_end(d: _Doc, i: int, end: int) -> int:
     return k
 
 
+def _short_quoted_name(d: _Doc, i: int, end: int) -> bool:
+    """An opening quote starting a quoted name of at most three words („Der Spiegel“)."""
+    qid = d.in_quote[i]
+    if not qid or i + 1 >= end or not _is_cap(d.words[i + 1]):
+        return False
+    close = next((k for k in range(i + 2, min(end, i + 5)) if d.in_quote[k] == qid and d.words[k] in _QUOTE_CHARS), -1)
+    return close > i + 1
+
+
 def _np_left(d: _Doc, start: int, verb: int) -> list[int]:
     """The subject in front of a verb: the first constituent ``[start, verb)`` if nominal."""
     low, words = d.low, d.words
@@ -300,7 +309,9 @@ def _np_left(d: _Doc, start: int, verb: int) -> list[int]:
     leading = L.DE_LEADING if de else L.EN_LEADING
     preps = L.DE_PREPOSITIONS if de else L.EN_PREPOSITIONS
     i = start
-    while i < verb and (low[i] in leading or words[i] in _QUOTE_CHARS or words[i] in ("–", "-")):
+    while i < verb and (low[i] in leading or words[i] in ("–", "-") or (
+        words[i] in _QUOTE_CHARS and not _short_quoted_name(d, i, verb)
+    )):
         i += 1
     if de and i + 1 < verb and low[i] == "des" and low[i + 1] == "weiteren":
         return []
@@ -310,7 +321,7 @@ def _np_left(d: _Doc, start: int, verb: int) -> list[int]:
         return []
     if not de and low[i] in ("that", "which", "who", "as", "if", "when", "because"):
         return []
-    first = words[i]
+    first = words[i + 1] if words[i] in _QUOTE_CHARS else words[i]  # „Muslix64“ schrieb ...
     if not (low[i] in (L.DE_DET if de else L.EN_DET) or low[i] in (L.DE_PRONOUNS if de else L.EN_PRONOUNS)
             or (_noun_start(first) if de and i == start else _is_cap(first))):
         return []
@@ -336,6 +347,9 @@ def _np_left(d: _Doc, start: int, verb: int) -> list[int]:
         k += 1
     while toks and (words[toks[-1]] in (",", "–", "-") or low[toks[-1]] in leading):
         toks.pop()
+    quoted_words = sum(1 for t in toks if d.in_quote[t] and _is_word(words[t]))
+    if quoted_words > 3:
+        return []  # a quotation is no speaker (a quoted name like „Der Spiegel“ is)
     verbs = _AUX | L.DE_FINITE.keys() if de else L.EN_VERBS
     if any(low[t] in verbs and not words[t][:1].isupper() for t in toks):
         return []
@@ -555,8 +569,10 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
             elif i > s0 and _nach_noun(low[i - 1]):
                 # "Seiner Ansicht nach"
                 k = i - 1
-                while k - 1 >= s0 and (low[k - 1] in L.DE_DET or _is_cap(words[k - 1])) and words[k - 1] != ",":
+                while k - 1 >= s0 and (low[k - 1] in L.DE_DET or _is_cap(words[k - 1]) or _adj_like(words[k - 1])):
                     k -= 1
+                    if low[k] in L.DE_DET:
+                        break  # "Seiner Ansicht nach": the article opens the phrase
                 src, cue = list(range(k, i)), [i]
         elif de and w in L.DE_REFERRING_CUES:
             src, cue = [i], [i]
@@ -616,7 +632,7 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
             if tail and _has_verb(d, tail):
                 continue  # "so" as an adverb inside a clause
             src = list(range(k, stop))
-            while src and words[src[-1]] in _CLAUSE_PUNCT:
+            while src and (words[src[-1]] in _CLAUSE_PUNCT or low[src[-1]] in L.DE_LEADING):
                 src.pop()
             frame = set(range(i, min(stop + 1, end)))
             if i > s0:
@@ -1030,7 +1046,7 @@ def extract(words: Sequence[str], sentences: Sequence[tuple[int, int]], lang: st
             continue
         found = _frames_in_sentence(d, s0, s1, quotes)
         # drop frames whose message is only a quotation already attributed
-        found = [a for a in found if not set(a.message) <= taken]
+        found = [a for a in found if not set(a.message) <= taken and not (a.form == "Reported" and set(a.message) & taken)]
         for a in found:
             taken.update(a.message)
         if found:

@@ -38,9 +38,12 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
         import uvicorn
     except ImportError:
         raise LagebildError("the web UI needs uvicorn and fastapi", tip="pip install 'lagebild[web]'") from None
-    from ..web import create_app
+    import threading
+
+    from ..web import create_app, warm_up
 
     app = create_app(path, token=token)
+    threading.Thread(target=warm_up, name="lagebild-warm-up", daemon=True).start()
     shown = f"[{host}]" if ":" in host else host
     err.print(f"lagebild: serving {path} on [bold]http://{shown}:{port}/[/]"
               + (" (token required)" if token else "") + " — Ctrl-C stops", highlight=False)

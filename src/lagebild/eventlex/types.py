@@ -30,9 +30,11 @@ EVENT_TYPES: tuple[str, ...] = (
 # event per status ("Bei seinem Besuch in Kiew traf Merz Selenskyj" is one visit), and
 # across documents these types may merge (the "meeting" of one outlet is the "summit" of
 # another). Higher rank = more specific, wins when mentions are merged.
+# Rank = how much a type says about the form of the contact: "talks" (negotiation) says least,
+# so a merged event whose mentions say "met" and "talks" is a meeting.
 CONTACT_TYPES: dict[str, int] = {
-    "meeting": 1,
-    "negotiation": 2,
+    "negotiation": 1,
+    "meeting": 2,
     "visit": 3,
     "phone_call": 4,
     "summit": 5,

@@ -40,11 +40,13 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"melden sie sich (jetzt )?an|subscribe( now| to)?|sign up( for)?|get (the|our) .{0,40}newsletter|"
         r"folgen sie uns|follow us)(?![\w-])", re.I)),
     ("donation or membership appeal", re.compile(
-        r"(support (our|independent) journalism|become a (member|subscriber|supporter)|"
+        r"(support (our|independent) journalism|support our work|become a (member|subscriber|supporter)|"
+        r"unterstützen sie unsere (journalistische )?arbeit|"
         r"jetzt unterstützen|unterstützen sie (unseren|unabhängigen) journalismus|werden sie mitglied|"
         r"donate now|jetzt spenden)", re.I)),
     ("photo credit", re.compile(
-        r"^\W*((foto|fotos|bild|bilder|photo|photos|image|picture|grafik|video|quelle)\s*:|"
+        r"^\W*((foto|fotos|bild|bilder|bildquelle|bildrechte|fotocredit|photo|photos|image|picture|credit|credits|"
+        r"grafik|video|quelle)\s*:|"
         r"©|\(c\)\s|copyright(?![\w-]))|(/\s*(shutterstock|getty images|imago|picture alliance|dpa|afp|reuters|ap)"
         r"(\.com)?\s*$)|^(picture alliance|imago images|getty images)\b", re.I)),
     ("byline", re.compile(
@@ -52,14 +54,23 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         r"[A-ZÄÖÜ][\w.'’-]+(\s+(und|and|&)?\s*[A-ZÄÖÜ][\w.'’-]+){0,5}"
         r"(\s*[,|/]\s*[\w .-]{0,40})?$")),
     ("timestamp", re.compile(
-        r"^\W*((vor|seit)\s+(\d+|einer|einem|wenigen)\s+(sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?)|"
+        r"^\W*((vor|seit)\s+(\d+|einer|einem|wenigen)\s+(sekunden?|minuten?|min\.?|stunden?|std\.?|tagen?|wochen?|monaten?)|"
         r"\d+\s+(minutes?|hours?|days?|weeks?)\s+ago|(aktualisiert|updated|veröffentlicht|published|stand)"
         r"\s*(am|on|:)?\s*[\d.:/ ,-]*\w*[\d.:/ ,-]*(uhr)?|\d{1,2}\.\d{1,2}\.\d{2,4},?\s*\d{1,2}:\d{2}(\s*uhr)?)\W*$",
         re.I)),
     ("navigation", re.compile(
-        r"^\W*(startseite|home|zurück|weiter|nach oben|back to top|skip to (main )?content|"
-        r"menü|menu|suche|search|anmelden|login|log in|impressum|datenschutz|cookie-?einstellungen|"
+        r"^\W*(startseite|zur startseite|zurück zur (startseite|übersicht)|home|zurück|weiter|weiterlesen|read on|"
+        r"nach oben|back to top|skip to (main )?content|zum (artikel|inhalt)|mehr anzeigen|weniger anzeigen|"
+        r"show (more|less)|menü|menu|suche|search|anmelden|abmelden|login|log in|log out|sign in|"
+        r"jetzt (kostenlos )?registrieren|register( now| for free)?|impressum|datenschutz(erklärung)?|kontakt|"
+        r"cookie-?einstellungen|alle akzeptieren|(alle )?cookies akzeptieren|accept( all)?( cookies)?|"
+        r"drucken|print|artikel (merken|drucken|vorlesen|anhören)|merken|speichern|save( article)?|"
+        r"hören sie (diesen|den) artikel|diesen artikel anhören|listen to (this|the) (article|story)|"
+        r"(audio|video|podcast)\s*:?\s*\d{1,2}:\d{2}( min\.?)?|\d{1,2}:\d{2} min\.?|"
         r"alle rechte vorbehalten|all rights reserved)\W*$", re.I)),
+    ("cookie notice", re.compile(
+        r"^\W*(wir (verwenden|nutzen) cookies|diese (seite|website|webseite) (verwendet|nutzt) cookies|"
+        r"we use cookies|this (site|website) uses cookies|mit der nutzung (dieser|unserer) (seite|website))", re.I)),
 ]
 
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{4,}")

@@ -31,7 +31,8 @@ def document_records(doc: Document) -> dict[str, list[dict[str, Any]]]:
                       for s in doc.sentences],
         "mentions": [{"doc": d, "start": m.start, "end": m.end, "text": m.text, "entity": m.entity,
                       "type": m.type, "flags": m.flags} for m in doc.mentions],
-        "timexes": [{"doc": d, "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+        "timexes": [{"doc": d, "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value,
+                     "mod": t.mod, "anchored": t.anchored}
                     for t in doc.timexes],
         "quotes": [{"doc": d, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
                     "speaker": q.speaker, "speaker_text": q.speaker_text, "cue": q.cue, "medium": q.medium}

@@ -46,6 +46,9 @@ ALIGN_SIM = 0.62
 # they also share a subject (entity or name): "keine Kontakte" and "wir haben gesprochen" share few
 # words by nature.
 DENIAL_SIM = 0.25
+# ... and at this one when they share no name (a German denial and an English claim name the parties
+# differently: "Moskau und Kiew" / "the Russian side").
+DENIAL_SIM_UNSHARED = 0.35
 # Two quotes are one claim at this similarity (and the same speaker where both are known).
 CLAIM_SIM = 0.70
 # Status conflicts count only between reports this many days apart at most (later reports may
@@ -73,9 +76,10 @@ _CANCEL = re.compile(
 _PLANNED = re.compile(
     r"\b(?:soll(?:en)?|geplant|plant|planen|will|wollen|werden|wird|angekündigt|plans?\s+to|is\s+to|are\s+to"
     r"|scheduled|expected\s+to|will)\b", re.I)
+# Words announcing that a figure was updated ("stieg auf vier"): a later, different figure is news,
+# not a contradiction.
 _UPDATE = re.compile(
-    r"\b(?:stieg|steigt|gestiegen|erhöhte?|inzwischen|mittlerweile|nun|jetzt|rose|risen|climbed|now|updated|"
-    r"weiter(?:e|en)?|further|more)\b", re.I)
+    r"\b(?:stieg|steigt|gestiegen|erhöht\w*|inzwischen|mittlerweile|rose|risen|climbed|updated|revised)\b", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
 _NUMBER_WORDS = {
@@ -91,7 +95,7 @@ _UNITS = {
     "prozent": "percent", "%": "percent", "percent": "percent", "prozentpunkte": "points",
     "percentage": "points", "tote": "dead", "todesopfer": "dead", "dead": "dead", "killed": "dead",
     "deaths": "dead", "verletzte": "injured", "injured": "injured", "menschen": "people", "people": "people",
-    "personen": "people", "euro": "euro", "dollar": "dollar", "dollars": "dollar", "stunden": "hours",
+    "personen": "people", "euro": "euro", "euros": "euro", "eur": "euro", "€": "euro", "dollar": "dollar", "dollars": "dollar", "stunden": "hours",
     "hours": "hours", "tage": "days", "tagen": "days", "days": "days", "minuten": "minutes", "minutes": "minutes",
     "soldaten": "soldiers", "soldiers": "soldiers", "troops": "soldiers", "einsatzkräfte": "responders",
     "einsatzkräften": "responders", "jahre": "years", "jahren": "years", "years": "years", "raketen": "missiles",
@@ -391,7 +395,7 @@ def _find_denials(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
                 continue
             # same subject: a shared entity or name (the story context makes names specific)
             shared = (s.names & t.names) - {"n:" + w for w in ("der", "die", "das", "the")}
-            if not shared and sim[i, j] < ALIGN_SIM:
+            if not shared and sim[i, j] < DENIAL_SIM_UNSHARED:
                 continue
             if _PLANNED.search(t.text) and not re.search(r"\b(?:hat|haben|hatte|hatten|has|have|had)\b", t.text, re.I):
                 continue  # "will talk" does not contradict "no talks so far"

@@ -17,6 +17,7 @@ from .lexicon import (
     DE_MONTH_FULL,
     DE_NUM,
     DE_NUM_PREFIX,
+    DE_NUMBERS,
     DE_POD,
     DE_UNIT,
     DE_WEEKDAY,
@@ -243,7 +244,7 @@ def h_decade(m: re.Match[str]) -> Sem:
     if len(dec) == 2:
         if dec.endswith("0"):
             return Sem(decade_short=int(dec[0]), mod=_mod(m["mod"]))
-        return Sem(value=None, year=None, mod=None) if False else Sem(decade_short=int(dec[0]))
+        return Sem(decade_short=int(dec[0]))  # "die 20er Jahre" of a decade like "25er" are rare
     d = int(dec) // 10
     if len(dec) == 3 and not bc:
         # "460er Jahre" only occur in antiquity texts; the year context decides.
@@ -637,7 +638,7 @@ def h_holiday(m: re.Match[str]) -> Sem:
 # --- the rule list -------------------------------------------------------------------
 
 TIME_SUFFIX = (
-    rf"(?:,?\s+(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*Uhr"
+    r"(?:,?\s+(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?\s*Uhr"
     r"(?:\s+(?P<tz>mitteleuropäischer\s+(?:Sommer)?[Zz]eit|MEZ|MESZ))?)?"
     r"(?:\s+(?P<poda>morgens|abends|nachts|früh))?"
 )
@@ -780,8 +781,8 @@ RULES: list[Rule] = [
     ),
     rule(
         "dash_duration",
-        rf"(?P<t>(?<![\w-])(?P<n>\d+|[A-ZÄÖÜ]?[a-zäöüß]+)-(?P<u>Tage|Wochen|Monate|Jahre|Stunden|Minuten))(?=-)",
-        lambda m: h_dash_duration(m) if m["n"].lower() in __import__("lagebild.timexpr.lexicon", fromlist=["DE_NUMBERS"]).DE_NUMBERS or m["n"].isdigit() else None,
+        r"(?P<t>(?<![\w-])(?P<n>\d+|[A-ZÄÖÜ]?[a-zäöüß]+)-(?P<u>Tage|Wochen|Monate|Jahre|Stunden|Minuten))(?=-)",
+        lambda m: h_dash_duration(m) if m["n"].lower() in DE_NUMBERS or m["n"].isdigit() else None,
         3,
     ),
     rule("lang", r"(?P<t>\b(?P<w>tagelang|wochenlang|monatelang|jahrelang|jahrzehntelang|stundenlang|minutenlang|nächtelang|jahrhundertelang|mehrjährig|ganzjährig)(?:e[nmrs]?)?)\b", h_lang, 3, re.IGNORECASE),
@@ -836,7 +837,7 @@ RULES: list[Rule] = [
     rule("adv_set", r"(?P<t>\b(?P<w>täglich|tagtäglich|wöchentlich|monatlich|jährlich|alljährlich|stündlich|allabendlich|allmorgendlich|vierteljährlich|halbjährlich|werktags|wochentags))\b", h_adv_set, 4, re.IGNORECASE),
     rule(
         "times_per",
-        rf"(?P<t>\b(?:ein|zwei|drei|vier|fünf|mehr|\d+)mal\s+(?:pro|im|in der|am|je|jede[nmrs]?)\s+(?P<u>Tag|Woche|Monat|Jahr|Stunde))\b",
+        r"(?P<t>\b(?:ein|zwei|drei|vier|fünf|mehr|\d+)mal\s+(?:pro|im|in der|am|je|jede[nmrs]?)\s+(?P<u>Tag|Woche|Monat|Jahr|Stunde))\b",
         h_times_per, 6,
     ),
     rule(

@@ -81,10 +81,23 @@ def create_app(store_path: str | os.PathLike[str], token: str | None = None, *,
     return app
 
 
+def warm_up() -> None:
+    """Load what the first story comparison would otherwise wait for (the sentence-embedding
+    model, the pipeline for POSTed articles). Meant for a background thread of ``serve``."""
+    import logging
+
+    try:
+        from ..stories import embed
+
+        embed.encode(["warm-up"])
+    except Exception as exc:  # optional: a missing model only means a slower first comparison
+        logging.getLogger(__name__).debug("warm-up skipped: %s", exc)
+
+
 def _version() -> str:
     from .. import __version__
 
     return __version__
 
 
-__all__ = ["create_app", "StoreAccess"]
+__all__ = ["create_app", "StoreAccess", "warm_up"]

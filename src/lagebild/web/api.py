@@ -156,7 +156,7 @@ Status = Literal["occurred", "planned", "proposed", "threatened", "denied", "unc
 def _timeline(store: Store, f: Q.TimelineFilter) -> dict[str, Any]:
     tl = Q.timeline(store, f)
     return {"events": tl.events, "filters": f.active(), "documents": tl.documents, "truncated": tl.truncated,
-            "merged_by": tl.merged_by}
+            "total_events": tl.total_events, "merged_by": tl.merged_by}
 
 
 @router.get("/stories/{story_id}/timeline", summary="The canonical events of a story")

@@ -31,6 +31,12 @@ MAX_LIMIT = 200
 # The story page and the timeline merge events over at most this many articles (newest first);
 # beyond it the answer says ``truncated`` rather than loading a whole archive into memory.
 MAX_TIMELINE_DOCS = 400
+# Without a story, a timeline (whole corpus, an entity, a date range) merges the newest this many
+# matching articles: merging costs grow faster than linearly, and a page of thousands of events
+# helps nobody; filters narrow it down.
+MAX_CORPUS_TIMELINE_DOCS = 100
+# The most events a page draws (those reported by most outlets, then in date order).
+MAX_EVENTS_SHOWN = 250
 
 # Indexes the web filters rely on, beyond those the base schema creates. Created once at start-up by
 # the (writable) app store; ``IF NOT EXISTS`` keeps this idempotent and harmless next to migrations.
@@ -203,6 +209,7 @@ class Timeline:
     truncated: bool
     merged_by: str  # "timeline" (lagebild.timeline) or "builtin"
     doc_meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    total_events: int = 0  # before the MAX_EVENTS_SHOWN cut
 
 
 def _builtin_merge(docs: list[Document]) -> list[dict[str, Any]]:
@@ -262,6 +269,10 @@ class _Cache:
         self.data: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self.lock = threading.Lock()
 
+    def peek(self, key: tuple[Any, ...]) -> Any:
+        with self.lock:
+            return self.data.get(key)
+
     def get_or(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
         with self.lock:
             if key in self.data:
@@ -288,8 +299,27 @@ def _doc_signature(store: Store, ids: list[str]) -> tuple[Any, ...]:
 
 
 def _timeline_doc_ids(store: Store, f: TimelineFilter, cap: int) -> tuple[list[str], bool]:
-    """Articles that can contribute events to a filtered timeline, selected through indexes."""
-    where, args = ["d.id IN (SELECT doc FROM event_mentions)"], []
+    """Articles that can contribute events to a filtered timeline, newest first.
+
+    The documents are walked in publication order (index) and each condition is a correlated
+    EXISTS probing an index on (doc) or (entity, doc), so the query stops after ``cap`` matches
+    instead of materialising every mention of a popular entity.
+    """
+    ev_where, args_ev = ["e.doc = d.id"], []
+    if f.status:
+        ev_where.append("+e.status = ?")  # unary +: probe by doc, not by status
+        args_ev.append(f.status)
+    if f.type:
+        ev_where.append("+e.type = ?")
+        args_ev.append(f.type)
+    if f.since:
+        ev_where.append("+e.date >= ?")
+        args_ev.append(f.since)
+    if f.until:
+        ev_where.append("+e.date <= ? AND e.date GLOB '[0-9]*'")
+        args_ev.append(f.until + "~")
+    where = [f"EXISTS (SELECT 1 FROM event_mentions e WHERE {' AND '.join(ev_where)})"]
+    args: list[Any] = list(args_ev)
     if f.story:
         where.append("d.story = ?")
         args.append(f.story)
@@ -297,20 +327,8 @@ def _timeline_doc_ids(store: Store, f: TimelineFilter, cap: int) -> tuple[list[s
         where.append("d.source = ?")
         args.append(f.source)
     if f.entity:
-        where.append("d.id IN (SELECT doc FROM mentions WHERE entity = ?)")
+        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.entity = ? AND m.doc = d.id)")
         args.append(f.entity)
-    if f.status:
-        where.append("d.id IN (SELECT doc FROM event_mentions WHERE status = ?)")
-        args.append(f.status)
-    if f.type:
-        where.append("d.id IN (SELECT doc FROM event_mentions WHERE type = ?)")
-        args.append(f.type)
-    if f.since:
-        where.append("d.id IN (SELECT doc FROM event_mentions WHERE date >= ?)")
-        args.append(f.since)
-    if f.until:
-        where.append("d.id IN (SELECT doc FROM event_mentions WHERE date <= ? AND date GLOB '[0-9]*')")
-        args.append(f.until + "~")
     sql = f"SELECT d.id FROM documents d WHERE {' AND '.join(where)} ORDER BY d.published DESC, d.n DESC LIMIT ?"
     ids = [r[0] for r in store.db.execute(sql, (*args, cap + 1))]
     return ids[:cap], len(ids) > cap
@@ -336,17 +354,22 @@ def _event_matches(ev: dict[str, Any], f: TimelineFilter) -> bool:
     return True
 
 
-def timeline(store: Store, f: TimelineFilter, *, cap: int = MAX_TIMELINE_DOCS) -> Timeline:
+def timeline(store: Store, f: TimelineFilter, *, cap: int | None = None) -> Timeline:
+    cap = cap or (MAX_TIMELINE_DOCS if f.story else MAX_CORPUS_TIMELINE_DOCS)
     ids, truncated = _timeline_doc_ids(store, f, cap)
 
     def compute() -> Timeline:
         docs = _load_docs(store, ids)
         events, how = merge_events(docs, store)
         events = [e for e in events if _event_matches(e, f)]
+        total = len(events)
+        if total > MAX_EVENTS_SHOWN:
+            events.sort(key=lambda e: (-len(e.get("sources") or ()), -len(e.get("mentions") or ())))
+            events = events[:MAX_EVENTS_SHOWN]
         events.sort(key=lambda e: (e.get("date") or "9999", e.get("type") or ""))
         meta = {d.id: {"title": d.title, "source": d.source, "published": d.published, "language": d.language}
                 for d in docs}
-        return Timeline(events, len(docs), truncated, how, meta)
+        return Timeline(events, len(docs), truncated, how, meta, total)
 
     return _CACHE.get_or(("timeline", tuple(sorted(f.active().items())), *_doc_signature(store, ids)), compute)
 
@@ -386,6 +409,14 @@ def comparison(store: Store, story_id: str) -> dict[str, Any]:
         return {"story": story_id, "rows": _builtin_compare(docs, store), "by": "builtin"}
 
     return _CACHE.get_or(("comparison", story_id, *_doc_signature(store, ids)), compute)
+
+
+def comparison_ready(store: Store, story_id: str) -> dict[str, Any] | None:
+    """The comparison if it is already computed (pages then show it at once; else they load it
+    separately, since the embedding-based comparison can take seconds)."""
+    ids = [r[0] for r in store.db.execute("SELECT id FROM documents WHERE story=? ORDER BY published",
+                                          (story_id,))][:MAX_TIMELINE_DOCS]
+    return _CACHE.peek(("comparison", story_id, *_doc_signature(store, ids)))
 
 
 def _compare_module(store: Store, story_id: str, docs: list[Document]) -> list[dict[str, Any]] | None:
@@ -529,10 +560,15 @@ def quote_list(store: Store, *, speaker: str | None = None, doc: str | None = No
         args += [f"%{q}%", f"%{q}%"]
     w = (" WHERE " + " AND ".join(where)) if where else ""
     total = store.db.execute(f"SELECT count(*) FROM quotes q{w}", args).fetchone()[0]
+    # Unfiltered (or word-filtered) lists walk the documents in publication order through their
+    # index and stop after the page (CROSS JOIN fixes that loop order); a speaker or document
+    # filter is more selective through its own index.
+    join = "documents d JOIN quotes q ON q.doc = d.id" if (speaker or doc) else \
+        "documents d CROSS JOIN quotes q ON q.doc = d.id"
     rows = store.db.execute(
         f"""SELECT q.*, d.title, d.source, d.published, e.name AS speaker_name
-            FROM quotes q JOIN documents d ON d.id = q.doc LEFT JOIN entities e ON e.id = q.speaker{w}
-            ORDER BY d.published DESC, q.doc, q.start LIMIT ? OFFSET ?""", (*args, limit, offset)).fetchall()
+            FROM {join} LEFT JOIN entities e ON e.id = q.speaker{w}
+            ORDER BY d.published DESC, d.n DESC, q.start LIMIT ? OFFSET ?""", (*args, limit, offset)).fetchall()
     return [{"doc": r["doc"], "start": r["start"], "end": r["end"], "text": r["text"], "kind": r["kind"],
              "speaker": r["speaker"], "speaker_text": r["speaker_text"], "speaker_name": r["speaker_name"],
              "cue": r["cue"], "medium": r["medium"], "title": r["title"], "source": r["source"],

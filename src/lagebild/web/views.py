@@ -97,12 +97,31 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     if info is None:
         raise HTTPException(404, f"There is no story {story_id!r}.")
     tl = Q.timeline(s, Q.TimelineFilter(story=story_id))
-    cmp = Q.comparison(s, story_id)
+    # The comparison can take seconds (sentence embeddings): shown at once when computed before,
+    # otherwise the page loads it from /stories/ID/comparison (static/app.js).
+    cmp = Q.comparison_ready(s, story_id)
+    return render(request, "story.html", nav="stories", story=info, tl=tl, **_comparison_ctx(cmp),
+                  **_event_view(tl.events, s, tl.doc_meta))
+
+
+def _comparison_ctx(cmp: dict[str, Any] | None) -> dict[str, Any]:
+    if cmp is None:
+        return {"cmp": None, "cmp_by": None, "category_help": CATEGORY_HELP}
     by_cat: dict[str, list[dict[str, Any]]] = {c: [] for c in Q.CATEGORIES}
     for row in cmp["rows"]:
         by_cat.setdefault(row["category"], []).append(row)
-    return render(request, "story.html", nav="stories", story=info, tl=tl, cmp=by_cat, cmp_by=cmp["by"],
-                  category_help=CATEGORY_HELP, **_event_view(tl.events, s, tl.doc_meta))
+    return {"cmp": by_cat, "cmp_by": cmp["by"], "category_help": CATEGORY_HELP}
+
+
+@router.get("/stories/{story_id}/comparison", response_class=HTMLResponse)
+def comparison_page(request: Request, story_id: str, fragment: bool = False) -> HTMLResponse:
+    s = store(request)
+    info = Q.story_info(s, story_id)
+    if info is None:
+        raise HTTPException(404, f"There is no story {story_id!r}.")
+    ctx = _comparison_ctx(Q.comparison(s, story_id))
+    return render(request, "comparison_fragment.html" if fragment else "comparison.html", nav="stories",
+                  story=info, **ctx)
 
 
 @router.get("/timeline", response_class=HTMLResponse)

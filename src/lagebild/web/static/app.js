@@ -45,8 +45,30 @@
     if (m) { selectEvent(m[1], false); }
   }
   window.addEventListener("hashchange", fromHash);
+  // Sections that take long to compute (the story comparison) arrive separately: same-origin
+  // HTML rendered and escaped by the server, parsed inert and moved in (no script is run).
+  function loadDeferred() {
+    document.querySelectorAll("[data-load]").forEach(function (box) {
+      var url = box.getAttribute("data-load");
+      if (url.charAt(0) !== "/" || url.charAt(1) === "/") { return; }
+      fetch(url, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) { throw new Error("HTTP " + r.status); }
+        return r.text();
+      }).then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var nodes = Array.prototype.map.call(doc.body.childNodes, function (n) { return document.importNode(n, true); });
+        box.replaceChildren.apply(box, nodes);
+        box.classList.remove("loading");
+        box.removeAttribute("data-load");
+      }).catch(function () {
+        box.classList.add("failed");
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     fromHash();
+    loadDeferred();
     var toggle = document.getElementById("toggle-ann");
     var body = document.getElementById("article-body");
     if (toggle && body) {

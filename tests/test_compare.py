@@ -1,0 +1,160 @@
+"""Source comparison: corroborated / single-source claims, opinion per outlet, and each kind of
+contradiction (denial, date, number, status, name) on written examples."""
+
+from __future__ import annotations
+
+from lagebild import analyze
+from lagebild.model import Document
+from lagebild.storage import Store
+from lagebild.stories import assign_story
+from lagebild.stories.compare import compare_documents, is_denial, numbers, to_markdown
+
+
+def _doc(text: str, source: str, published: str = "2025-11-10", title: str | None = None) -> Document:
+    return analyze(text, published=published, title=title, source=source)
+
+
+def _kinds(docs: list[Document]) -> dict[str, list[tuple[str, str]]]:
+    out: dict[str, list[tuple[str, str]]] = {}
+    for c in compare_documents(docs).contradictions:
+        out.setdefault(c.kind, []).append((c.a.text, c.b.text))
+    return out
+
+
+def test_denial_against_claim_of_contact() -> None:
+    docs = [
+        _doc("Kremlsprecher Dmitri Peskow sagte am Montag, es habe keine Kontakte zwischen Moskau und Kiew "
+             "über einen Gefangenenaustausch gegeben. Die Berichte seien frei erfunden.", "Spreebote"),
+        _doc("Andriy Yermak, the head of Ukraine's presidential office, said on Monday: \"We have spoken with "
+             "the Russian side through Turkish mediators about a prisoner exchange.\" Talks were continuing, "
+             "he added.", "Northbridge Times"),
+    ]
+    found = _kinds(docs)
+    assert "denial" in found
+    deny, claim = found["denial"][0]
+    assert "keine Kontakte" in deny and "spoken" in claim
+
+
+def test_conflicting_dates_of_the_same_report() -> None:
+    docs = [
+        _doc("Die Außenminister wollen sich am 14. November in Genf treffen, teilte das Auswärtige Amt mit.",
+             "Tagesblick"),
+        _doc("Die Außenminister wollen sich am 16. November in Genf treffen, teilte das Auswärtige Amt mit.",
+             "Alpenpost"),
+    ]
+    found = _kinds(docs)
+    assert "date" in found
+
+
+def test_conflicting_death_toll_across_languages() -> None:
+    docs = [
+        _doc("Bei dem russischen Raketenangriff auf Dnipro wurden in der Nacht mindestens 14 Menschen getötet "
+             "und mehr als 40 verletzt.", "Spreebote", "2025-07-29"),
+        _doc("The Russian missile strike on Dnipro overnight killed at least nine people and injured more than "
+             "40, officials said.", "Northbridge Times", "2025-07-29"),
+    ]
+    found = _kinds(docs)
+    assert "number" in found
+    # both agree on "more than 40" injured: only the toll is reported, once
+    assert len(found["number"]) == 1
+
+
+def test_status_held_vs_cancelled_same_day() -> None:
+    docs = [
+        _doc("Das Treffen der Außenminister soll am Freitag in Genf stattfinden.", "Tagesblick", "2025-11-11"),
+        _doc("The foreign ministers' meeting in Geneva has been cancelled, officials said on Tuesday.",
+             "Globalwire", "2025-11-11"),
+    ]
+    assert "status" in _kinds(docs)
+
+
+def test_later_cancellation_is_an_update_not_a_contradiction() -> None:
+    docs = [
+        _doc("Das Treffen der Außenminister soll am Freitag in Genf stattfinden.", "Tagesblick", "2025-11-03"),
+        _doc("The foreign ministers' meeting in Geneva has been cancelled, officials said on Tuesday.",
+             "Globalwire", "2025-11-11"),
+    ]
+    assert "status" not in _kinds(docs)
+
+
+def test_name_given_differently_by_one_outlet() -> None:
+    docs = [
+        _doc("US-Außenminister Marco Rubio traf am Dienstag in Genf ein. Rubio will dort mit Lawrow sprechen.",
+             "Tagesblick"),
+        _doc("Außenminister Marco Rubio ist am Dienstag in Genf angekommen, um Lawrow zu treffen.", "Spreebote"),
+        _doc("US-Außenminister Mark Rubio traf am Dienstag in Genf ein, wo er Lawrow treffen will.", "Alpenpost"),
+    ]
+    names = _kinds(docs).get("name", [])
+    assert names and names[0][0] == "Mark Rubio" and names[0][1] == "Marco Rubio"
+
+
+def test_transliteration_across_languages_is_not_a_name_conflict() -> None:
+    docs = [
+        _doc("Präsident Wolodymyr Selenskyj dankte Deutschland für die Hilfe.", "Spreebote"),
+        _doc("President Volodymyr Zelensky thanked Germany for its help.", "Northbridge Times"),
+    ]
+    assert "name" not in _kinds(docs)
+
+
+def test_consistent_reports_have_no_contradictions() -> None:
+    docs = [
+        _doc("Die EZB hat den Einlagensatz am Donnerstag um 0,25 Prozentpunkte auf 2,0 Prozent gesenkt. "
+             "Präsidentin Christine Lagarde sprach von einer guten Ausgangslage.", "Hanse-Echo", "2025-06-05"),
+        _doc("The ECB cut its deposit rate by 0.25 percentage points to 2.0 percent on Thursday. President "
+             "Christine Lagarde said the bank was in a good position.", "Capital Ledger", "2025-06-05"),
+    ]
+    assert compare_documents(docs).contradictions == []
+
+
+def test_rising_toll_is_an_update_not_a_contradiction() -> None:
+    docs = [
+        _doc("Bei dem Hochwasser kamen zwei Menschen ums Leben.", "Tagesblick", "2025-06-02"),
+        _doc("Die Zahl der Todesopfer des Hochwassers stieg inzwischen auf vier Menschen.", "Alpenpost",
+             "2025-06-03"),
+    ]
+    assert "number" not in _kinds(docs)
+
+
+def test_claim_corroborated_by_two_outlets_but_not_by_a_reprint() -> None:
+    quote_de = ("Verteidigungsminister Boris Pistorius sagte am Mittwoch: „Luftverteidigung hat für uns "
+                "höchste Priorität.“ Deutschland liefert zwei weitere Systeme.")
+    quote_en = ("Defence Minister Boris Pistorius said on Wednesday: \"Air defence has the highest priority for "
+                "us.\" Germany is delivering two more systems.")
+    a = _doc(quote_de, "dpa", "2025-09-03")
+    reprint = _doc(quote_de + " Das meldete die Agentur.", "Alpenpost", "2025-09-03")
+    b = _doc(quote_en, "Northbridge Times", "2025-09-03")
+    store = Store(":memory:")
+    for d in (a, reprint, b):
+        store.add(d)
+        assign_story(store, d)
+    only_copies = compare_documents([a, reprint], store=store)
+    assert only_copies.independent_sources == 1
+    assert all(c.verdict == "single-source" for c in only_copies.claims)
+    everything = compare_documents([a, reprint, b], store=store)
+    assert everything.independent_sources == 2
+    if everything.claims:  # claims need the quotes stage; with it, the quote is corroborated
+        top = everything.claims[0]
+        assert top.verdict == "corroborated" and len(top.supported_by) == 2
+    store.close()
+
+
+def test_opinion_sentences_listed_per_outlet() -> None:
+    a = _doc("Die Bundesregierung hat zwei IRIS-T-Systeme geliefert. Dass Europa weiter zögert, ist beschämend.",
+             "Spreebote")
+    b = _doc("Germany delivered two IRIS-T systems to Ukraine on Wednesday.", "Northbridge Times")
+    for s in a.sentences:  # as the opinion stage marks the writer's own evaluation
+        s.opinion = "beschämend" in a.text[s.start:s.end]
+    cmp = compare_documents([a, b])
+    assert list(cmp.opinions) == ["Spreebote"]
+    assert "beschämend" in cmp.opinions["Spreebote"][0].text
+    md = to_markdown(cmp, "IRIS-T")
+    assert "## Opinion" in md and "beschämend" in md
+
+
+def test_lexical_helpers() -> None:
+    assert is_denial("Es habe keine Kontakte gegeben.")
+    assert is_denial("The Kremlin denied that the two presidents had spoken.")
+    assert not is_denial("Wir haben gesprochen.")
+    assert [(v, u) for v, u, _ in numbers("Mehr als 20.000 Einsatzkräfte und 2,5 Prozent", "de")] == [
+        (20000.0, "responders"), (2.5, "percent")]
+    assert [(v, u) for v, u, _ in numbers("1.9 billion euros in 2025", "en")] == [(1.9e9, "euro")]
