@@ -151,14 +151,12 @@ def run_labelled(split: str, show: bool) -> None:
                 a = how[m["id"]]
                 print(f"   {m['id']} {m['published']} {m['language']} {a.reason:14s} {a.score:.3f} {m['title'][:60]}"
                       f"  {_fmt(a.detail)}")
-        gold_of = {r["id"]: r["story"] for r in records}
         split_gold = defaultdict(set)
         for r in records:
             split_gold[r["story"]].add(pred[r["id"]])
         for g, ps in split_gold.items():
             if len(ps) > 1:
                 print(f"SPLIT gold {g}: {sorted(ps)}")
-        del gold_of
     store.close()
 
 

@@ -111,6 +111,7 @@ def main() -> None:
         ("quotes of one speaker", f"/quotes?speaker={speaker}"),
         ("timeline (all)", "/timeline"), ("timeline, status=denied", "/timeline?status=denied"),
         ("timeline, entity + dates", f"/timeline?entity={top}&since=2025-03-01&until=2025-04-30"),
+        ("timeline, words", "/timeline?q=Putin+Treffen"),
         ("search", "/search?q=Gespr%C3%A4ch+Berlin"),
         ("API documents", "/api/documents?limit=50&offset=5000"), ("API stories", "/api/stories"),
         ("API story comparison", f"/api/stories/{story}/comparison"), ("API document", f"/api/documents/{doc}"),

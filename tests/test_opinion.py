@@ -9,7 +9,7 @@ import pytest
 
 from lagebild.model import Document, Quote, Sentence
 from lagebild.opinion import load_model
-from lagebild.opinion.attribution import covered_share, quote_mark_share
+from lagebild.opinion.attribution import covered_share, is_german_reported_speech, quote_mark_share
 from lagebild.opinion.data import load_split
 from lagebild.opinion.linear import SparseRows, fit_logistic, sigmoid
 from lagebild.opinion.train import macro_f1, train_variant
@@ -87,6 +87,15 @@ def test_indirect_reported_speech_is_the_speakers(opinion) -> None:
     assert not doc.sentences[1].opinion
 
 
+def test_german_konjunktiv_i_sentence_is_reported_speech(opinion) -> None:
+    # no cue, no quotation marks: the subjunctive alone says the words are someone else's
+    sentence = "Dieses Gesetz sei ein peinliches Armutszeugnis, und die Regierung solle sich endlich schämen."
+    doc = opinion(doc_of([GERMAN_REPORT, sentence], "de"))
+    assert not doc.sentences[1].opinion
+    assert not is_german_reported_speech("Er fragte, ob das überhaupt sinnvoll sei, und ich finde es absurd.")
+    assert not is_german_reported_speech("Es sei denn, die Regierung lenkt noch ein.")
+
+
 def test_speakerless_reported_speech_stays_the_writers(opinion) -> None:
     # "Man muss es deutlich sagen: ..." looks like a cue with indirect speech, but nobody else speaks
     content = "dieses Gesetz ist ein peinliches Armutszeugnis, und die Regierung sollte sich schämen"
@@ -99,6 +108,9 @@ def test_short_scare_quote_does_not_make_a_judgement_attributed() -> None:
     text = "Was die Regierung als „Reform“ verkauft, ist in Wahrheit ein dreister Griff in die Taschen der Rentner."
     assert quote_mark_share(text) < 0.2
     assert quote_mark_share("„Wir werden das nicht hinnehmen“, sagte sie.") > 0.5
+    # sentences inside a quote that spans several sentences
+    assert quote_mark_share("„Das ist eine Zumutung für alle Beschäftigten.") == 1.0
+    assert quote_mark_share("This is a disgrace and everyone knows it.”") == 1.0
     assert covered_share(0, 10, [(0, 3), (2, 5), (8, 20)]) == pytest.approx(0.7)
 
 

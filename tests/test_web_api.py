@@ -181,6 +181,10 @@ def test_timeline_events_follow_the_contract_and_filters(web) -> None:
     dated = client.get("/api/timeline", params={"since": "2025-10-01", "until": "2025-12-31"}).json()["events"]
     assert all("2025-10-01" <= e["date"][:10] <= "2025-12-31~" for e in dated)
     assert client.get("/api/timeline", params={"status": "rumoured"}).status_code == 422
+    # words: every event found names them in its type, its actors' names or its evidence
+    found = client.get("/api/timeline", params={"q": "Wadephul"}).json()["events"]
+    assert found and len(found) < len(all_events)
+    assert client.get("/api/timeline", params={"q": "Radwege Wadephul"}).json()["events"] == []
 
 
 def test_entities_and_entity_detail(web) -> None:
@@ -235,6 +239,17 @@ def test_article_page_links_entities_and_shows_values(web) -> None:
     doc = client.get(f"/api/documents/{ids['warschau_de.txt']}").json()
     body = html.split('id="article-body">', 1)[1].split("</div>", 1)[0]
     assert ('class="ann-opinion"' in body) == any(s["opinion"] for s in doc["sentences"])
+
+
+def test_evidence_link_marks_the_span_in_the_article(web) -> None:
+    client, ids, _ = web
+    doc = client.get(f"/api/documents/{ids['warschau_de.txt']}").json()
+    s = doc["sentences"][2]
+    html = client.get(f"/documents/{ids['warschau_de.txt']}", params={"hl": f"{s['start']}-{s['end']}"}).text
+    assert html.count('id="hl"') == 1
+    for bad in ("5-3", "0-99999999", "x-1", "<b>"):
+        r = client.get(f"/documents/{ids['warschau_de.txt']}", params={"hl": bad})
+        assert r.status_code == 200 and 'id="hl"' not in r.text
 
 
 def test_story_page_shows_timeline_comparison_and_articles(web) -> None:
@@ -335,6 +350,17 @@ def test_request_bodies_are_limited(web) -> None:
 
         r = client.post("/api/documents", content=chunks(), headers={"content-type": "application/json"})
         assert r.status_code == 413
+
+
+def test_cross_site_writes_and_foreign_host_names_are_refused(web) -> None:
+    client, _, db = web
+    body = {"text": (FIXTURES / "warschau_en.txt").read_text(encoding="utf-8")}
+    r = client.post("/api/documents", json=body, headers={"Origin": "https://evil.example"})
+    assert r.status_code == 403
+    assert client.post("/api/documents", json=body, headers={"Origin": "http://testserver"}).status_code == 201
+    with TestClient(create_app(db, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/stories").status_code == 200
+        assert c.get("/api/stories", headers={"Host": "rebind.evil.example"}).status_code == 400
 
 
 def test_serve_refuses_a_public_address_without_a_token(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -94,15 +94,18 @@ def test_story_timeline_event_shows_its_evidence(page, site) -> None:  # type: i
     shown.wait_for()
     assert shown.count() == 1
     assert shown.locator("blockquote").first.inner_text().strip()
-    # the evidence names its source and links to the sentence in the article
-    cite = shown.locator(".cite a").first
-    assert cite.inner_text().split(",")[0] in ("Ostsee-Kurier", "Northern Herald")
-    assert "/documents/" in cite.get_attribute("href") and "#at-" in cite.get_attribute("href")
     assert page.locator("svg.timeline .mark.selected").count() == 1
     # the comparison table (loaded after the page) and the article list are on the same page
     page.wait_for_selector("#comparison table.cmp-table, #comparison .empty")
     assert page.locator("#comparison .loading").count() == 0
     assert page.locator("#articles a[href^='/documents/']").count() == 2
+    # the evidence names its source and links to the sentence, marked in the article
+    cite = shown.locator(".cite a").first
+    assert cite.inner_text().split(",")[0] in ("Ostsee-Kurier", "Northern Herald")
+    evidence = shown.locator("blockquote").first.inner_text().strip()
+    cite.click()
+    page.wait_for_url("**/documents/**")
+    assert page.locator("mark.hl").first.inner_text().strip()[:20] == evidence[:20]
     assert not page.errors, page.errors
 
 

@@ -49,8 +49,11 @@ def render_document(doc: Document, console: Console) -> None:
         t = Table(title="Quotes", title_justify="left", show_lines=False)
         for col in ("kind", "speaker", "cue", "text"):
             t.add_column(col)
+        names = {e.id: e.name for e in doc.entities}
         for q in doc.quotes:
-            speaker = q.speaker_text or "?"
+            speaker = names.get(q.speaker or "", q.speaker_text or "?")
+            if q.speaker in names and q.speaker_text and names[q.speaker] not in q.speaker_text:
+                speaker += f" ← “{q.speaker_text}”"
             if q.medium:
                 speaker += f" ({q.medium})"
             t.add_row(q.kind, speaker, q.cue or "", q.text)
@@ -65,6 +68,20 @@ def render_document(doc: Document, console: Console) -> None:
             t.add_column(col)
         for e in doc.events:
             t.add_row(e.type, e.status, e.date or "", e.text)
+        console.print(t)
+    if doc.entities:
+        counts: dict[str, int] = {}
+        for m in doc.mentions:
+            if m.entity:
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        t = Table(title="Entities", title_justify="left")
+        for col in ("entity", "type", "mentions", "written as", "wikidata"):
+            t.add_column(col)
+        for e in sorted(doc.entities, key=lambda e: -counts.get(e.id, 0)):
+            written = sorted({m.text for m in doc.mentions if m.entity == e.id})
+            flags = sorted({f for m in doc.mentions if m.entity == e.id for f in m.flags if f != "role"})
+            t.add_row(e.name, e.type, str(counts.get(e.id, 0)), ", ".join(written) + (f" [yellow]({', '.join(flags)})[/]" if flags else ""),
+                      e.wikidata or "")
         console.print(t)
     if doc.removed_lines:
         t = Table(title="Removed lines (not article body)", title_justify="left")

@@ -15,8 +15,16 @@ Forms follow the SpkAtt 2023 news guidelines:
 - ``Reported``: a sentence whose verb reports speech without a complement clause
   (Die Gewerkschaft forderte höhere Löhne.).
 
+- ``FreeIndirect``: a sentence with "soll/sollen" right after an attributed statement (a claim
+  reported without a frame).
+
 Speed matters (the pipeline budget is >= 10k words/s for this stage), so everything is dictionary
-look-ups and linear scans; no tagger runs here.
+look-ups and linear scans; no tagger runs here. simplemma (lemmas, cached) is consulted only to
+tell adjectives from verbs at noun-phrase boundaries and to spot Konjunktiv I of verbs outside the
+word list ("man warte" -> lemma "warten").
+
+Thresholds and word lists were tuned on the SpkAtt 2023 Task 2 *train* split only (see
+``bench/quotes.py``); they move as a set.
 """
 
 from __future__ import annotations

@@ -34,6 +34,9 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     path = _db_path(db)
     if path == ":memory:":
         raise LagebildError("serve needs a database file", tip="give one with --db FILE")
+    if not os.path.exists(path):
+        err.print(f"[yellow]note:[/] no database at {path}; starting an empty one (add articles with "
+                  "`lagebild add` or POST /api/documents)", highlight=False)
     try:
         import uvicorn
     except ImportError:
@@ -42,7 +45,11 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
 
     from ..web import create_app, warm_up
 
-    app = create_app(path, token=token)
+    from ..web.security import local_hosts
+
+    # Without a token the server is reachable from this machine only; also refuse requests for
+    # other host names (a remote page rebinding its DNS name to 127.0.0.1).
+    app = create_app(path, token=token, allowed_hosts=None if token else local_hosts(host))
     threading.Thread(target=warm_up, name="lagebild-warm-up", daemon=True).start()
     shown = f"[{host}]" if ":" in host else host
     err.print(f"lagebild: serving {path} on [bold]http://{shown}:{port}/[/]"

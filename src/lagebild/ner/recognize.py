@@ -11,7 +11,7 @@ from pathlib import Path
 from ..model import Document, Mention, Token
 from .crf import CrfTagger
 from .germeval import bio_spans, to_lagebild_type
-from .postprocess import Span, consistent_types, filter_obvious, propagate
+from .postprocess import Span, apply_names, consistent_types, filter_obvious, propagate
 
 # The shipped model lives in the repository's models/ folder; LAGEBILD_NER_DE overrides it
 # (e.g. a model just trained with ``lagebild train ner --out DIR``).
@@ -64,12 +64,15 @@ def recognize_tokens(
     tagger: CrfTagger | None = None,
     *,
     consistency: bool = True,
-    propagation: bool = False,
+    propagation: bool = True,
     filtering: bool = True,
+    known_names: bool = True,
 ) -> list[Span]:
     """German spans (token indices, GermEval types) for one document's tokenised sentences.
 
     The post-processing switches exist so that ``bench/ner.py`` can measure each step.
+    Propagation is on by default for the sake of real articles, where a surname repeats the
+    full name many times; GermEval's one- or two-sentence "documents" barely exercise it.
     """
     tagger = tagger or load_german()
     spans: list[Span] = []
@@ -78,11 +81,35 @@ def recognize_tokens(
             spans.append(Span(si, start, end, typ))
     if filtering:
         spans = filter_obvious(sentences, spans)
+    if known_names:
+        spans = apply_names(sentences, spans, kb_names())
     if consistency:
         spans = consistent_types(sentences, spans)
     if propagation:
         spans = propagate(sentences, spans)
     return spans
+
+
+@lru_cache(maxsize=1)
+def kb_names() -> dict[tuple[str, ...], str]:
+    """Names and aliases of the knowledge base as token tuples -> type (GermEval's OTH for MISC).
+
+    The KB is lagebild's curated list of news entities (``lagebild.kb``); where it is not
+    importable, no names are used.
+    """
+    try:
+        from ..kb import default_kb
+        from ..stages.segment import tokenize
+    except ImportError:
+        return {}
+    out: dict[tuple[str, ...], str] = {}
+    for ent in default_kb().entities.values():
+        typ = ent.type if ent.type in ("PER", "ORG", "LOC") else "OTH"
+        for name in ent.all_names():
+            toks = tuple(t.text for t in tokenize(name))
+            if toks and toks[0][:1].isupper() and (len(toks) > 1 or len(toks[0]) > 1):
+                out.setdefault(toks, typ)
+    return out
 
 
 def _flags(germeval_type: str) -> list[str]:

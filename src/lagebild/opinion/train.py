@@ -79,9 +79,7 @@ def _split(rows: Sequence[LabeledSentence]) -> _Split:
     )
 
 
-def _fit(
-    vocab: Vocabulary, xs: SparseRows, xd: np.ndarray | None, y: np.ndarray, cs: float, cd: float
-) -> LinearWeights:
+def _fit(xs: SparseRows, xd: np.ndarray | None, y: np.ndarray, cs: float, cd: float) -> LinearWeights:
     return fit_logistic(xs, xd, y, c_sparse=cs, c_dense=cd)
 
 
@@ -109,7 +107,7 @@ def train_variant(
     best: tuple[float, float, float, dict[str, float]] | None = None
     for cs in C_SPARSE_GRID:
         for cd in C_DENSE_GRID if encoder_name else (1.0,):
-            w = _fit(vocab, xs_train, e_train, train.y, cs, cd)
+            w = _fit(xs_train, e_train, train.y, cs, cd)
             p = _probs(w, xs_dev, e_dev)
             per_lang = {lang: best_threshold(p[dev.lang == lang], dev.y[dev.lang == lang])[1] for lang in languages}
             mean = float(np.mean(list(per_lang.values())))
@@ -126,7 +124,7 @@ def train_variant(
     emb = np.vstack([e_train, e_dev]) if e_train is not None and e_dev is not None else None
     vocab = Vocabulary.build(texts, min_df=MIN_DF, char_ngrams=False)
     xs = vocab.transform(texts)
-    weights = _fit(vocab, xs, emb, y, cs, cd)
+    weights = _fit(xs, emb, y, cs, cd)
 
     # 3. thresholds from cross-validated predictions
     rng = np.random.default_rng(SEED)
@@ -139,7 +137,6 @@ def train_variant(
         tr, te = np.flatnonzero(folds != k), np.flatnonzero(folds == k)
         fold_vocab = Vocabulary.build([texts[i] for i in tr], min_df=MIN_DF, char_ngrams=False)
         w = _fit(
-            fold_vocab,
             fold_vocab.transform([texts[i] for i in tr]),
             emb[tr] if emb is not None else None,
             y[tr],

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from ..model import Document
 from ..opinion import load_model
-from ..opinion.attribution import quote_mark_share, quote_share
+from ..opinion.attribution import quote_mark_share, quote_share, reported_speech_share
 from ..pipeline import stage
 
 # A sentence at least this much covered by quotes is the speaker's. Half: below that the
@@ -54,6 +54,11 @@ def make_opinion(
             shares = [quote_share(s.start, s.end, doc.quotes) for s in doc.sentences]
         else:
             shares = [quote_mark_share(t) for t in texts]
+        # German reported speech without a cue of its own, marked only by Konjunktiv I
+        shares = [
+            max(share, reported_speech_share(t, s.language or doc.language))
+            for share, t, s in zip(shares, texts, doc.sentences)
+        ]
         own = [share < attributed_share for share in shares]
         # attributed sentences are never opinions, so their embedding is not worth computing
         probs = classifier.scores(texts, embed=own)

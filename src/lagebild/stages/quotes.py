@@ -159,6 +159,7 @@ def attribute(doc: Document) -> list[tuple[Quote, Attribution]]:
     words = [t.text for t in tokens]
     lang = "en" if (doc.language or "de").startswith("en") else "de"
     resolver = _Resolver(doc)
+    first_tokens = [a for a, _ in ranges]
     out: list[tuple[Quote, Attribution]] = []
     for att in extract(words, ranges, lang):
         m = att.message
@@ -171,8 +172,8 @@ def attribute(doc: Document) -> list[tuple[Quote, Attribution]]:
             speaker = resolver.resolve(s0, s1, [words[k] for k in att.source])
         cue = _span_text(doc, tokens, att.cue) or None
         # frame = the sentence(s) around the message, minus the message itself
-        si = bisect.bisect_right([a for a, _ in ranges], m[0]) - 1
-        sj = bisect.bisect_right([a for a, _ in ranges], m[-1]) - 1
+        si = bisect.bisect_right(first_tokens, m[0]) - 1
+        sj = bisect.bisect_right(first_tokens, m[-1]) - 1
         sent_start = sent_spans[si][0] if si >= 0 else start
         sent_end = sent_spans[sj][1] if sj >= 0 else end
         frame = doc.text[sent_start:start] + " " + doc.text[end:sent_end]

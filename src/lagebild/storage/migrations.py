@@ -66,12 +66,10 @@ M001_INITIAL = """
         CREATE INDEX event_mentions_date ON event_mentions(date);
 """
 
-MIGRATIONS: list[str] = [M001_INITIAL]
-
 # Stories (stage 10): the stories, an interval index over their date ranges (for candidate search
 # when an article arrives), an inverted index from entity ids to stories, document embeddings, and
 # MinHash signatures with their LSH bands for near-duplicate detection.
-M_STORIES = """
+M002_STORIES = """
         CREATE TABLE stories (
             n INTEGER PRIMARY KEY,              -- rowid shared with the story_span interval index
             id TEXT NOT NULL UNIQUE,
@@ -91,7 +89,20 @@ M_STORIES = """
         CREATE INDEX doc_minhash_group ON doc_minhash(dup_group);
         CREATE TABLE minhash_bands (band INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (band, doc)) WITHOUT ROWID;
 """
-MIGRATIONS.append(M_STORIES)
+
+# Indexes behind the filters of the web pages and HTTP API (language, story pages, status and type
+# filters, speaker text, entity pages).
+M003_QUERY_INDEXES = """
+        CREATE INDEX documents_language ON documents(language);
+        CREATE INDEX documents_story_published ON documents(story, published);
+        CREATE INDEX event_mentions_status ON event_mentions(status);
+        CREATE INDEX event_mentions_type ON event_mentions(type);
+        CREATE INDEX quotes_speaker_text ON quotes(speaker_text);
+        CREATE INDEX mentions_entity_doc ON mentions(entity, doc);
+        CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+"""
+
+MIGRATIONS: list[str] = [M001_INITIAL, M002_STORIES, M003_QUERY_INDEXES]
 
 
 def migrate(db: sqlite3.Connection) -> int:

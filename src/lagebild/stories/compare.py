@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -49,6 +49,10 @@ DENIAL_SIM = 0.25
 # ... and at this one when they share no name (a German denial and an English claim name the parties
 # differently: "Moskau und Kiew" / "the Russian side").
 DENIAL_SIM_UNSHARED = 0.35
+# Figures (numbers) are compared at this lower similarity when the sentences share a name: a long
+# sentence with the toll and a second fact ("... hours after Germany pledged ...") scores ~0.55 with
+# a plain sentence giving the toll.
+FIGURE_SIM = 0.45
 # Two quotes are one claim at this similarity (and the same speaker where both are known).
 CLAIM_SIM = 0.70
 # Status conflicts count only between reports this many days apart at most (later reports may
@@ -60,16 +64,32 @@ MAX_SENTENCES = 40
 # ------------------------------------------------------------------ lexicons (de + en)
 
 _CONTACT = {
-    "call": r"telefon\w*|anruf\w*|phone\w*|call(?:s|ed)?|spoke|spoken|speak\w*|gesprochen|sprach\w*|talk(?:s|ed)?|conversation\w*|gespräch\w*",
+    "call": r"telefon\w*|anruf\w*|phone\w*|call(?:s|ed)?|spoke|spoken|speak\w*|gesprochen|sprach\w*"
+            r"|talk(?:s|ed)?|conversation\w*|gespräch\w*",
     "meet": r"treffen|getroffen|trafen|traf|meet\w*|met|summit\w*|gipfel\w*|begegn\w*",
     "contact": r"kontakt\w*|contact\w*|verhandl\w*|verhandelt|negotiat\w*|kommunikation|communicat\w*",
 }
 _CONTACT_RE = {k: re.compile(r"\b(?:" + v + r")\b", re.I) for k, v in _CONTACT.items()}
-_NEGATION = re.compile(
-    r"\b(?:kein(?:e|en|em|er|es)?|nie(?:mals)?|nicht|no|never|not|didn't|hasn't|haven't|hadn't|weren't|wasn't)\b", re.I)
+# A denial negates the contact itself: "keine Kontakte", "nicht miteinander gesprochen", "did not
+# speak", "no talks"; "no date was set for a meeting" or "kein Durchbruch beim Treffen" are not.
+_CONTACT_NOUN_DE = r"(?:Kontakt\w*|Gespräch\w*|Telefonat\w*|Treffen|Verhandlung\w*|Austausch\w*|Unterredung\w*)"
+_CONTACT_VERB_DE = r"(?:gesprochen|telefoniert|getroffen|verhandelt|kontaktiert|ausgetauscht)"
+_CONTACT_NOUN_EN = r"(?:contacts?|talks|conversations?|calls?|meetings?|negotiations|communications?|exchanges?)"
+_CONTACT_VERB_EN = r"(?:spoken|speak|spoke|talked|talk|met|meet|called|call|contacted|negotiated)"
+_DENIAL = re.compile(
+    r"\bkein(?:e|en|em|er|es)?\s+(?:[\w-]+\s+){0,2}?" + _CONTACT_NOUN_DE + r"\b"
+    r"|\b(?:nicht|nie(?:mals)?)\s+(?:[\w-]+\s+){0,3}?" + _CONTACT_VERB_DE + r"\b"
+    r"|\b(?:no|never\s+any|not\s+any)\s+(?:[\w-]+\s+){0,2}?" + _CONTACT_NOUN_EN + r"\b"
+    r"|\b(?:did\s+not|didn't|never|has\s+not|hasn't|have\s+not|haven't|had\s+not|hadn't)\s+(?:[\w-]+\s+){0,2}?"
+    + _CONTACT_VERB_EN + r"\b",
+    re.I)
 _DENY_VERB = re.compile(
-    r"\b(?:dementi\w+|bestr(?:itt|eitet|itten|eiten)|zurückgewiesen|wies\b.{0,60}\bzurück|weist\b.{0,60}\bzurück"
-    r"|den(?:y|ied|ies)|rejected\s+reports?|dismissed\s+reports?)\b", re.I)
+    r"\b(?:dementi\w+|bestr(?:itt|eitet|itten|eiten)|zurückgewiesen|den(?:y|ied|ies)|rejected\s+reports?"
+    r"|dismissed\s+reports?)\b", re.I)
+# "Über die Ukraine darf nicht ohne die Ukraine verhandelt werden", "no talks without Europe": a norm
+# or a condition, not a denial that something happened.
+_NORMATIVE = re.compile(r"\b(?:ohne|without|dürfe|darf|dürfen|müsse|muss|must|should|can|could|unless|sofern)\b",
+                        re.I)
 _CANCEL = re.compile(
     r"\b(?:abgesagt|sagte?n?\b.{0,40}\bab|verschoben|gestrichen|auf\s+eis|geplatzt|cancel+ed|postponed|called\s+off"
     r"|shelved|scrapped|put\s+on\s+hold)\b", re.I)
@@ -80,6 +100,10 @@ _PLANNED = re.compile(
 # not a contradiction.
 _UPDATE = re.compile(
     r"\b(?:stieg|steigt|gestiegen|erhöht\w*|inzwischen|mittlerweile|rose|risen|climbed|updated|revised)\b", re.I)
+_RELATIVE_DAY = re.compile(
+    r"\b(?:overnight|yesterday|today|tonight|last\s+night|this\s+morning|in\s+der\s+nacht|nachts|gestern|heute"
+    r"|vorgestern|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\b", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
 _NUMBER_WORDS = {
@@ -95,7 +119,8 @@ _UNITS = {
     "prozent": "percent", "%": "percent", "percent": "percent", "prozentpunkte": "points",
     "percentage": "points", "tote": "dead", "todesopfer": "dead", "dead": "dead", "killed": "dead",
     "deaths": "dead", "verletzte": "injured", "injured": "injured", "menschen": "people", "people": "people",
-    "personen": "people", "euro": "euro", "euros": "euro", "eur": "euro", "€": "euro", "dollar": "dollar", "dollars": "dollar", "stunden": "hours",
+    "personen": "people", "euro": "euro", "euros": "euro", "eur": "euro", "€": "euro", "dollar": "dollar",
+    "dollars": "dollar", "stunden": "hours",
     "hours": "hours", "tage": "days", "tagen": "days", "days": "days", "minuten": "minutes", "minutes": "minutes",
     "soldaten": "soldiers", "soldiers": "soldiers", "troops": "soldiers", "einsatzkräfte": "responders",
     "einsatzkräften": "responders", "jahre": "years", "jahren": "years", "years": "years", "raketen": "missiles",
@@ -108,17 +133,20 @@ _MONTHS = {
     "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10, "oct": 10,
     "november": 11, "nov": 11, "dezember": 12, "december": 12, "dec": 12,
 }
-_WEEKDAYS = {
-    "montag": 0, "monday": 0, "dienstag": 1, "tuesday": 1, "mittwoch": 2, "wednesday": 2, "donnerstag": 3,
-    "thursday": 3, "freitag": 4, "friday": 4, "samstag": 5, "sonnabend": 5, "saturday": 5, "sonntag": 6,
-    "sunday": 6,
-}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE_DMY = re.compile(r"\b(\d{1,2})\.\s*(" + _MONTH_RE + r")\b\.?(?:\s+(\d{4}))?", re.I)
 _DATE_MDY = re.compile(r"\b(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?", re.I)
 _DATE_NUM = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
-_WEEKDAY_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
-_PERSON = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+([A-ZÄÖÜ][a-zäöüß]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b")
+# Overlapping matches (lookahead), so "State Mark Rubio" yields "Mark Rubio" too.
+_PERSON = re.compile(
+    r"(?=\b([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\s+"
+    r"([A-ZÄÖÜ][a-zäöüßčšž]{2,}(?:-[A-ZÄÖÜ][a-zäöüß]+)?)\b)")
+# Titles and roles written before names ("Präsident Donald Trump", "Secretary Rubio").
+_ROLE = re.compile(
+    r"(?:präsident\w*|president|minister\w*|kanzler\w*|chancellor|secretary|sprecher\w*|spokes\w*|chef\w*|"
+    r"chief|premier\w*|general\w*|senator|governor|gouverneur|könig\w*|king|queen|prinz\w*|prince|papst|pope|"
+    r"bürgermeister\w*|mayor|dr|prof\w*|herr|frau|mr|mrs|ms|sir|lady|lord|state|staats\w*|vize\w*|vice|"
+    r"kreml\w*|kremlin|white|house|us|u\.s)$", re.I)
 _CAP_WORD = re.compile(r"\b[A-ZÄÖÜ][\w-]{2,}")
 
 
@@ -272,16 +300,12 @@ def _contact_kinds(text: str) -> set[str]:
 
 
 def is_denial(text: str) -> bool:
-    """A sentence denying that some contact/meeting/talk took place."""
-    if _DENY_VERB.search(text):
-        return True
-    if not _contact_kinds(text):
+    """A sentence denying that some contact (talks, a call, a meeting) took place."""
+    if _NORMATIVE.search(text):
         return False
-    for neg in _NEGATION.finditer(text):
-        window = text[max(0, neg.start() - 40):neg.end() + 60]
-        if any(rx.search(window) for rx in _CONTACT_RE.values()):
-            return True
-    return False
+    if _DENY_VERB.search(text) and _contact_kinds(text):
+        return True
+    return bool(_DENIAL.search(text))
 
 
 def _status(text: str) -> str:
@@ -330,16 +354,18 @@ def numbers(text: str, lang: str | None) -> list[tuple[float, str, tuple[int, in
     return out
 
 
-def _weekday_date(name: str, ref: date) -> date:
-    wd = _WEEKDAYS[name.lower()]
-    return ref - timedelta(days=(ref.weekday() - wd) % 7)
+_EXPLICIT = re.compile(r"\d|\b(?:" + _MONTH_RE + r")\b", re.I)
 
 
 def dates(s: _Sent) -> set[str]:
-    """Normalised dates mentioned in a sentence (from the time stage, else own patterns)."""
+    """Explicit calendar dates in a sentence ("am 14. November", "March 3", "13/02/2025"), from the
+    time stage where it ran, else from own patterns. Relative ones ("am Montag", "next week") are left
+    out: two outlets resolving "Monday" differently is a resolution error far more often than a
+    disagreement."""
     out: set[str] = set()
     for t in s.doc.timexes:
-        if s.start <= t.start < s.end and t.type in ("DATE", "TIME") and re.match(r"^\d{4}-\d\d-\d\d", t.value):
+        if (s.start <= t.start < s.end and t.type in ("DATE", "TIME") and re.match(r"^\d{4}-\d\d-\d\d", t.value)
+                and _EXPLICIT.search(t.text)):
             out.add(t.value[:10])
     if out:
         return out
@@ -363,9 +389,6 @@ def dates(s: _Sent) -> set[str]:
             out.add(date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat())
         except ValueError:
             pass
-    if ref:
-        for m in _WEEKDAY_RE.finditer(s.text):
-            out.add(_weekday_date(m.group(1), ref).isoformat())
     return out
 
 
@@ -375,6 +398,15 @@ def dates(s: _Sent) -> set[str]:
 def _about(a: _Sent, b: _Sent, limit: int = 70) -> str:
     text = a.text if len(a.text) <= limit else a.text[:limit].rsplit(" ", 1)[0] + " …"
     return text
+
+
+def _context_sim(sents: list[_Sent], sim: np.ndarray, i: int, j: int) -> float:
+    """Similarity of two sentences in their paragraph context: a denial ("Es habe keine Kontakte
+    gegeben, sagte Peskow") often names its topic only in the sentences before it."""
+    def around(k: int, back: int) -> list[int]:
+        return [m for m in range(max(0, k - back), k + 1) if sents[m].doc is sents[k].doc]
+
+    return max(float(sim[a, b]) for a in around(i, 2) for b in around(j, 1))
 
 
 def _find_denials(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
@@ -387,32 +419,37 @@ def _find_denials(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
             kinds = set(_CONTACT)
         best: tuple[float, int] | None = None
         for j, t in enumerate(sents):
-            if i == j or is_denial(t.text) or _CANCEL.search(t.text):
-                continue
+            if t.unit == s.unit or is_denial(t.text) or _CANCEL.search(t.text):
+                continue  # a contradiction is between sources; one article reporting both sides is not
             if not (_contact_kinds(t.text) & kinds):
                 continue
-            if sim[i, j] < DENIAL_SIM:
+            ctx = _context_sim(sents, sim, i, j)
+            if ctx < DENIAL_SIM:
                 continue
             # same subject: a shared entity or name (the story context makes names specific)
             shared = (s.names & t.names) - {"n:" + w for w in ("der", "die", "das", "the")}
-            if not shared and sim[i, j] < DENIAL_SIM_UNSHARED:
+            if not shared and ctx < DENIAL_SIM_UNSHARED:
                 continue
             if _PLANNED.search(t.text) and not re.search(r"\b(?:hat|haben|hatte|hatten|has|have|had)\b", t.text, re.I):
                 continue  # "will talk" does not contradict "no talks so far"
-            if best is None or sim[i, j] > best[0]:
-                best = (float(sim[i, j]), j)
+            if best is None or ctx > best[0]:
+                best = (ctx, j)
         if best is not None:
             t = sents[best[1]]
             out.append(Contradiction("denial", f"denied: {_about(s, t)}", s.span(), t.span()))
     return out
 
 
-def _aligned_pairs(sents: list[_Sent], sim: np.ndarray) -> list[tuple[int, int]]:
+def _aligned_pairs(sents: list[_Sent], sim: np.ndarray, lower: float | None = None) -> list[tuple[int, int]]:
+    """Pairs of sentences of different sources about the same thing: similarity ALIGN_SIM, or
+    ``lower`` when they also share a name (long sentences carrying two facts score lower)."""
     pairs = []
     n = len(sents)
     for i in range(n):
         for j in range(i + 1, n):
-            if sents[i].unit != sents[j].unit and sim[i, j] >= ALIGN_SIM:
+            if sents[i].unit == sents[j].unit:
+                continue
+            if sim[i, j] >= ALIGN_SIM or (lower is not None and sim[i, j] >= lower and sents[i].names & sents[j].names):
                 pairs.append((i, j))
     return pairs
 
@@ -420,15 +457,17 @@ def _aligned_pairs(sents: list[_Sent], sim: np.ndarray) -> list[tuple[int, int]]
 def _find_value_conflicts(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
     out: list[Contradiction] = []
     seen: set[tuple[str, int, int]] = set()
-    for i, j in _aligned_pairs(sents, sim):
+    for i, j in _aligned_pairs(sents, sim, lower=FIGURE_SIM):
         s, t = sents[i], sents[j]
         # dates: both give a full date, none shared
         ds, dt = dates(s), dates(t)
-        if ds and dt and not ds & dt and ("date", s.unit, t.unit) not in seen:
+        if sim[i, j] >= ALIGN_SIM and ds and dt and not ds & dt and ("date", s.unit, t.unit) not in seen:
             out.append(Contradiction("date", f"{', '.join(sorted(ds))} vs {', '.join(sorted(dt))}: {_about(s, t)}",
                                      s.span(), t.span()))
-        # numbers: same unit, different value (ignoring updates such as "stieg auf")
-        if not (_UPDATE.search(s.text) or _UPDATE.search(t.text)):
+        # numbers: same unit, different value (ignoring updates such as "stieg auf", and figures
+        # for "overnight"/"gestern" in articles of different days, which are different nights)
+        relative_apart = s.day != t.day and (_RELATIVE_DAY.search(s.text) or _RELATIVE_DAY.search(t.text))
+        if not (_UPDATE.search(s.text) or _UPDATE.search(t.text) or relative_apart):
             ns, nt = numbers(s.text, s.doc.language), numbers(t.text, t.doc.language)
             units_s = defaultdict(set)
             for v, u, _ in ns:
@@ -483,32 +522,49 @@ def _levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
+_TRANSLIT = [("tsch", "ch"), ("sch", "sh"), ("kh", "ch"), ("w", "v"), ("ij", "y"), ("iy", "y"), ("j", "y"),
+             ("ei", "ey"), ("ou", "u"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("š", "s"),
+             ("č", "c"),
+             ("ž", "z")]
+_FINAL_I = re.compile(r"(?:i|y|iy|ij)$")
+
+
+def _fold(name: str) -> str:
+    """Spelling key under which German/English transliterations of one name coincide."""
+    s = name.lower()
+    for a, b in _TRANSLIT:
+        s = s.replace(a, b)
+    return _FINAL_I.sub("y", s)
+
+
 def _find_name_variants(docs: list[Document], units: dict[str, int]) -> list[Contradiction]:
-    """Person names whose first name differs slightly between outlets writing the same language
-    (transliterations across languages, Wolodymyr/Volodymyr, are not variants)."""
+    """Person names (same surname) whose first name differs slightly between outlets: "Mark Rubio"
+    against "Marco Rubio". Transliterations (Wolodymyr/Volodymyr, Juri/Yuri) are not variants."""
     occ: dict[tuple[str | None, str], dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
     flagged: list[tuple[Document, Any]] = []
+    # Surnames of recognised persons; without NER, every "Capitalised Capitalised" pair counts.
+    surnames = {_fold(m.text.split()[-1]) for d in docs for m in d.mentions if m.type == "PER" and m.text.strip()}
     for d in docs:
-        found: list[tuple[int, int, str, str]] = []
-        pers = [m for m in d.mentions if m.type == "PER" and " " in m.text.strip()]
-        for m in pers:
-            parts = m.text.split()
-            found.append((m.start, m.end, parts[0], parts[-1]))
+        found: dict[int, tuple[int, int, str, str]] = {}
+        for m in d.mentions:
             if any(f in ("probable-misspelling", "variant", "misspelling") for f in m.flags):
                 flagged.append((d, m))
-        if not pers:
-            for m in _PERSON.finditer(d.text):
-                found.append((m.start(), m.end(), m.group(1), m.group(2)))
-        for a, b, first, last in found:
-            occ[(d.language, last.lower())][first].append(Span(d.id, a, b, d.text[a:b], outlet(d)))
+        # "Firstname Surname" as written (NER may cover only the surname: "Mark [Rubio]")
+        for m in _PERSON.finditer(d.text):
+            first, last = m.group(1), m.group(2)
+            if surnames and _fold(last) not in surnames or _ROLE.search(first):
+                continue
+            found[m.start(1)] = (m.start(1), m.end(2), first, last)
+        for a, b, first, last in found.values():
+            occ[(None, _fold(last))][first].append(Span(d.id, a, b, d.text[a:b], outlet(d)))
     out: list[Contradiction] = []
     for (_lang, last), firsts in occ.items():
         names = list(firsts)
         for x in range(len(names)):
             for y in range(x + 1, len(names)):
                 f1, f2 = names[x], names[y]
-                if f1.lower() == f2.lower() or _levenshtein(f1.lower(), f2.lower()) > 2 or min(len(f1), len(f2)) < 3:
-                    continue
+                if _fold(f1) == _fold(f2) or _levenshtein(f1.lower(), f2.lower()) > 2 or min(len(f1), len(f2)) < 3:
+                    continue  # same name, or a transliteration (Wolodymyr/Volodymyr, Sergej/Sergei)
                 u1 = {units.get(s.doc, -1) for s in firsts[f1]}
                 u2 = {units.get(s.doc, -1) for s in firsts[f2]}
                 if u1 & u2:
@@ -529,13 +585,16 @@ def _find_name_variants(docs: list[Document], units: dict[str, int]) -> list[Con
 # ------------------------------------------------------------------ events and claims
 
 
-def _canonical_events(docs: list[Document]) -> list[tuple[str, str | None, str | None, list[tuple[Document, Any]]]]:
-    """(label, status, date, [(doc, mention)]) per canonical event: from lagebild.timeline when
+_Canonical = tuple[str, str, "str | None", "str | None", list[tuple["Document", Any]]]
+
+
+def _canonical_events(docs: list[Document], groups: dict[str, str]) -> list[_Canonical]:
+    """(label, type, status, date, [(doc, mention)]) per canonical event: from lagebild.timeline when
     that module is present, else grouped here by type and participants."""
     try:
         from ..timeline import merge_events  # type: ignore[attr-defined]
 
-        canon = merge_events(docs)
+        canon = merge_events(docs, {d: g for d, g in groups.items() if d != g})
         by_id = {d.id: d for d in docs}
         out = []
         for ev in canon:
@@ -545,7 +604,8 @@ def _canonical_events(docs: list[Document]) -> list[tuple[str, str | None, str |
                 if doc_id in by_id:
                     pairs.append((by_id[doc_id], m))
             label = getattr(ev, "label", None) or f"{getattr(ev, 'type', 'event')}"
-            out.append((label, getattr(ev, "status", None), getattr(ev, "date", None), pairs))
+            out.append((label, str(getattr(ev, "type", "")), getattr(ev, "status", None), getattr(ev, "date", None),
+                        pairs))
         if out:
             return out
     except Exception:  # noqa: BLE001 - the timeline module is optional; fall back to local grouping
@@ -561,8 +621,16 @@ def _canonical_events(docs: list[Document]) -> list[tuple[str, str | None, str |
     for (etype, actors), pairs in groups.items():
         names = ", ".join(sorted(ents.get(a, a) for a in actors)) or "?"
         latest = max(pairs, key=lambda p: p[0].published or "")[1]
-        out.append((f"{etype}: {names}", latest.status, latest.date, pairs))
+        out.append((f"{etype}: {names}", etype, latest.status, latest.date, pairs))
     return out
+
+
+def _sentence_text(doc: Document, sp: Span) -> str:
+    s = doc.sentence_at(sp.start)
+    return doc.text[s.start:s.end] if s else sp.text
+
+
+_CONTACT_EVENT_TYPES = frozenset({"meeting", "summit", "phone_call", "visit", "negotiation", "call", "talks"})
 
 
 def _span_of(doc: Document, m: Any) -> Span:
@@ -571,31 +639,38 @@ def _span_of(doc: Document, m: Any) -> Span:
     return Span(doc.id, start, end, doc.text[start:end], outlet(doc))
 
 
-def _event_items(docs: list[Document], units: dict[str, int], unit_name: dict[int, str]) -> tuple[list[Item], list[Contradiction]]:
+def _event_items(docs: list[Document], units: dict[str, int], unit_name: dict[int, str],
+                 groups: dict[str, str]) -> tuple[list[Item], list[Contradiction]]:
     items, contras = [], []
-    for label, status, when, pairs in _canonical_events(docs):
+    for label, etype, status, when, pairs in _canonical_events(docs, groups):
         if not pairs:
             continue
         item = Item("event", label, status=status, date=when)
         support: dict[int, str] = {}
         denying: dict[int, str] = {}
-        first_occ: Span | None = None
-        first_den: Span | None = None
+        occurred: dict[int, Span] = {}
+        denied: dict[int, Span] = {}
         for d, m in pairs:
             st = m.get("status") if isinstance(m, dict) else getattr(m, "status", None)
             sp = _span_of(d, m)
             item.evidence.append(sp)
-            if st == "denied":
-                denying[units[d.id]] = unit_name[units[d.id]]
-                first_den = first_den or sp
+            u = units[d.id]
+            if st == "denied" and is_denial(_sentence_text(d, sp)):  # the sentence itself must deny
+                denying[u] = unit_name[u]
+                denied.setdefault(u, sp)
             else:
-                support[units[d.id]] = unit_name[units[d.id]]
+                support[u] = unit_name[u]
                 if st == "occurred":
-                    first_occ = first_occ or sp
-        item.supported_by = sorted(set(support.values()))
-        item.contradicted_by = sorted(set(denying.values()))
-        if first_occ and first_den:
-            contras.append(Contradiction("denial", f"denied: {label}", first_den, first_occ))
+                    occurred.setdefault(u, sp)
+        # an event only ever reported as denied: the sources are those reporting the denial
+        item.supported_by = sorted(set(support.values()) or set(denying.values()))
+        # contradicted: some sources report it, others deny it (a denial alone is the event's status)
+        item.contradicted_by = sorted(set(denying.values()) - set(support.values())) if support else []
+        # one source denying a contact another source reports as having happened
+        if etype in _CONTACT_EVENT_TYPES:
+            pair = next(((du, ou) for du in denied for ou in occurred if du != ou), None)
+            if pair is not None:
+                contras.append(Contradiction("denial", f"denied: {label}", denied[pair[0]], occurred[pair[1]]))
         items.append(item)
     items.sort(key=lambda it: (-len(it.supported_by), it.label))
     return items, contras
@@ -652,7 +727,10 @@ def compare_documents(docs: list[Document], *, store: Store | None = None, story
     unit_name: dict[int, str] = {}
     for d in docs:
         u = units[d.id]
-        unit_name[u] = unit_name[u] + " = " + outlet(d) if u in unit_name and outlet(d) not in unit_name[u] else unit_name.get(u, outlet(d))
+        if u not in unit_name:
+            unit_name[u] = outlet(d)
+        elif outlet(d) not in unit_name[u]:
+            unit_name[u] += " = " + outlet(d)  # a reprint: "dpa = Alpenpost" counts once
 
     sents = [s for d in docs for s in _sentences(d, units[d.id])]
     vecs = embed.encode([s.text for s in sents]) if sents else np.zeros((0, embed.DIM), np.float32)
@@ -660,11 +738,14 @@ def compare_documents(docs: list[Document], *, store: Store | None = None, story
 
     contras = (_find_denials(sents, sim) + _find_value_conflicts(sents, sim) + _find_status_conflicts(sents, sim)
               + _find_name_variants(docs, units))
-    events, ev_contras = _event_items(docs, units, unit_name)
+    events, ev_contras = _event_items(docs, units, unit_name, groups)
+    events = [e for e in events if e.label.split(":", 1)[0] not in ("statement", "other")]
     contras = _dedupe(ev_contras + contras)
     claims = _claim_items(docs, units, unit_name)
-    # a claim contradicted by a contradiction whose side overlaps one of its quotes
-    for item in claims + events:
+    # a claim contradicted by a contradiction whose side overlaps one of its quotes (events get
+    # theirs from the event statuses above: a sentence carrying two facts would otherwise pass a
+    # contradiction about one fact on to the other)
+    for item in claims:
         for c in contras:
             for ev in item.evidence:
                 other = c.b if _overlaps(ev, c.a) else c.a if _overlaps(ev, c.b) else None

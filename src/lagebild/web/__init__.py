@@ -30,11 +30,8 @@ class StoreAccess:
 
     def __init__(self, path: str | os.PathLike[str]):
         self.path = str(path)
-        # Create and migrate the database once, and add the indexes the web filters use.
-        from .queries import ensure_indexes
-
-        with Store(self.path) as s:
-            ensure_indexes(s)
+        # Create and migrate the database once (readers open it read-only).
+        Store(self.path).close()
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._writer: Store | None = None
@@ -55,13 +52,16 @@ class StoreAccess:
 
 
 def create_app(store_path: str | os.PathLike[str], token: str | None = None, *,
-               max_body: int | None = None) -> FastAPI:
-    """The ASGI app over the store at ``store_path``. With ``token``, every request must carry it."""
+               max_body: int | None = None, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The ASGI app over the store at ``store_path``. With ``token``, every request must carry it;
+    with ``allowed_hosts``, requests naming another Host are refused (DNS-rebinding guard)."""
     from fastapi import FastAPI
     from fastapi.staticfiles import StaticFiles
 
     from . import api, views
-    from .security import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders, TokenAuth
+    from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+    from .security import DEFAULT_MAX_BODY, BodyLimit, SameOrigin, SecurityHeaders, TokenAuth
 
     if str(store_path) == ":memory:":
         raise ValueError("the web app needs a database file (read-only connections cannot share :memory:)")
@@ -75,6 +75,9 @@ def create_app(store_path: str | os.PathLike[str], token: str | None = None, *,
     views.install_error_pages(app)
     # Outermost first at request time: size limit, then token, then headers on every response.
     app.add_middleware(SecurityHeaders)  # type: ignore[arg-type]
+    app.add_middleware(SameOrigin)  # type: ignore[arg-type]
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     if token:
         app.add_middleware(TokenAuth, token=token)  # type: ignore[arg-type]
     app.add_middleware(BodyLimit, max_body=max_body or DEFAULT_MAX_BODY)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 from ..model import Document
 
 # Nesting order, outermost first: block-ish spans outside, short inline spans inside.
-_RANK = {"opinion": 0, "quote": 1, "event": 2, "mention": 3, "timex": 4}
+_RANK = {"highlight": 0, "opinion": 1, "quote": 2, "event": 3, "mention": 4, "timex": 5}
 
 
 @dataclass(slots=True, frozen=True)
@@ -34,9 +34,13 @@ def _attr(value: object) -> str:
     return str(escape(str(value)))
 
 
-def spans_for(doc: Document, entity_names: dict[str, str] | None = None) -> list[Span]:
+def spans_for(doc: Document, entity_names: dict[str, str] | None = None,
+              highlight: tuple[int, int] | None = None) -> list[Span]:
     names = entity_names or {e.id: e.name for e in doc.entities}
     out: list[Span] = []
+    if highlight:
+        # The evidence a link points to (``?hl=START-END#hl``); the first piece carries the anchor.
+        out.append(Span(highlight[0], highlight[1], "highlight", '<mark class="hl">', "</mark>"))
     for s in doc.sentences:
         if s.opinion:
             out.append(Span(s.start, s.end, "opinion",
@@ -76,10 +80,12 @@ def spans_for(doc: Document, entity_names: dict[str, str] | None = None) -> list
     return [s for s in out if 0 <= s.start < s.end <= n]
 
 
-def annotated_html(doc: Document, entity_names: dict[str, str] | None = None) -> Markup:
-    """The document text with annotation elements; paragraphs become <p>."""
+def annotated_html(doc: Document, entity_names: dict[str, str] | None = None,
+                   highlight: tuple[int, int] | None = None) -> Markup:
+    """The document text with annotation elements; paragraphs become <p>. ``highlight`` marks
+    one span (evidence a link points to), anchored as ``#hl``."""
     text = doc.text
-    spans = spans_for(doc, entity_names)
+    spans = spans_for(doc, entity_names, highlight)
     cuts = {0, len(text)}
     for s in spans:
         cuts.update((s.start, s.end))
@@ -113,5 +119,5 @@ def annotated_html(doc: Document, entity_names: dict[str, str] | None = None) ->
         parts.append(str(escape(seg)))
     parts.extend(s.close_tag for s in reversed(stack))
     parts.append("</p>")
-    html = "".join(parts).replace("<p></p>", "")
+    html = "".join(parts).replace("<p></p>", "").replace('<mark class="hl">', '<mark class="hl" id="hl">', 1)
     return Markup(html)

@@ -30,7 +30,7 @@ def _page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, An
 
 def get_doc(store: Store, ref: str) -> Document:
     try:
-        return store.get(ref)
+        return Q.load_document(store, ref)
     except NotFoundError as exc:
         raise HTTPException(404, str(exc)) from None
 
@@ -39,9 +39,13 @@ def get_doc(store: Store, ref: str) -> Document:
 
 
 @router.get("/documents", summary="List articles, newest first")
-def list_documents(request: Request, limit: int = Query(50, ge=1, le=Q.MAX_LIMIT), offset: int = Query(0, ge=0),
-                   source: str | None = None, language: str | None = None, story: str | None = None,
-                   since: str | None = None, until: str | None = None) -> dict[str, Any]:
+def list_documents(request: Request, limit: int = Query(50, ge=1, le=Q.MAX_LIMIT, description="page size"),
+                   offset: int = Query(0, ge=0, description="items to skip"),
+                   source: str | None = Query(None, description="outlet name"),
+                   language: str | None = Query(None, description="ISO 639-1 code"),
+                   story: str | None = Query(None, description="story id"),
+                   since: str | None = Query(None, description="published on or after (YYYY-MM-DD)"),
+                   until: str | None = Query(None, description="published on or before (YYYY-MM-DD)")) -> dict[str, Any]:
     store = reader(request)
     docs = store.documents(limit=limit, offset=offset, source=source, language=language, story=story,
                            since=since, until=until)
@@ -124,8 +128,8 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=500),
 
 
 @router.get("/stories", summary="Stories, biggest first")
-def stories(request: Request, limit: int = Query(50, ge=1, le=Q.MAX_LIMIT),
-            offset: int = Query(0, ge=0)) -> dict[str, Any]:
+def stories(request: Request, limit: int = Query(50, ge=1, le=Q.MAX_LIMIT, description="page size"),
+            offset: int = Query(0, ge=0, description="items to skip")) -> dict[str, Any]:
     items, total = Q.story_list(reader(request), limit=limit, offset=offset)
     return _page(items, total, limit, offset)
 
@@ -167,11 +171,15 @@ def story_timeline(request: Request, story_id: str) -> dict[str, Any]:
 
 
 @router.get("/timeline", summary="Canonical events with status, filtered")
-def timeline(request: Request, story: str | None = None, entity: str | None = None, status: Status | None = None,
-             type: str | None = None, source: str | None = None,
+def timeline(request: Request, story: str | None = Query(None, description="story id"),
+             entity: str | None = Query(None, description="entity id (actor, target or place)"),
+             status: Status | None = None, type: str | None = Query(None, description="event type, e.g. meeting"),
+             source: str | None = Query(None, description="outlet name"),
              since: str | None = Query(None, description="TIMEX3/ISO date prefix, inclusive"),
-             until: str | None = Query(None, description="TIMEX3/ISO date prefix, inclusive")) -> dict[str, Any]:
-    return _timeline(reader(request), Q.TimelineFilter(story, entity, status, type, source, since, until))
+             until: str | None = Query(None, description="TIMEX3/ISO date prefix, inclusive"),
+             q: str | None = Query(None, max_length=200, description="words in the event's type, names or evidence"),
+             ) -> dict[str, Any]:
+    return _timeline(reader(request), Q.TimelineFilter(story, entity, status, type, source, since, until, q))
 
 
 # ------------------------------------------------------------------ entities, quotes, export
@@ -179,7 +187,7 @@ def timeline(request: Request, story: str | None = None, entity: str | None = No
 
 @router.get("/entities", summary="Entities, most mentioned first")
 def entities(request: Request, q: str | None = None, type: Literal["PER", "ORG", "LOC", "MISC"] | None = None,
-             limit: int = Query(50, ge=1, le=Q.MAX_LIMIT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+             limit: int = Query(50, ge=1, le=Q.MAX_LIMIT, description="page size"), offset: int = Query(0, ge=0, description="items to skip")) -> dict[str, Any]:
     items, total = Q.entity_list(reader(request), q=q, type=type, limit=limit, offset=offset)
     return _page(items, total, limit, offset)
 
@@ -194,8 +202,8 @@ def entity(request: Request, eid: str) -> dict[str, Any]:
 
 @router.get("/quotes", summary="Who said what: direct and indirect quotes")
 def quotes(request: Request, speaker: str | None = Query(None, description="entity id"), doc: str | None = None,
-           q: str | None = None, limit: int = Query(50, ge=1, le=Q.MAX_LIMIT),
-           offset: int = Query(0, ge=0)) -> dict[str, Any]:
+           q: str | None = None, limit: int = Query(50, ge=1, le=Q.MAX_LIMIT, description="page size"),
+           offset: int = Query(0, ge=0, description="items to skip")) -> dict[str, Any]:
     items, total = Q.quote_list(reader(request), speaker=speaker, doc=doc, q=q, limit=limit, offset=offset)
     return _page(items, total, limit, offset)
 

@@ -6,7 +6,7 @@ shapes of the export contract (SPEC.md), so the JSON API and the HTML pages shar
 Corpus-level features built by other modules (canonical events in ``lagebild.timeline``, story
 comparison in ``lagebild.stories.compare``) are imported at call time: when a module is missing or
 fails, a simpler built-in version is used (events) or the page shows an empty state (comparison).
-Lists are paginated and every filter is backed by an index (see ``ensure_indexes``).
+Lists are paginated and every filter is backed by an index (storage/migrations.py).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import sqlite3
 import threading
 from collections import Counter, OrderedDict, defaultdict
@@ -26,6 +27,7 @@ from ..storage import DocSummary, Store
 from ..storage.export import document_records
 
 log = logging.getLogger(__name__)
+_WORD = re.compile(r"\w+")
 
 MAX_LIMIT = 200
 # The story page and the timeline merge events over at most this many articles (newest first);
@@ -37,27 +39,7 @@ MAX_TIMELINE_DOCS = 400
 MAX_CORPUS_TIMELINE_DOCS = 100
 # The most events a page draws (those reported by most outlets, then in date order).
 MAX_EVENTS_SHOWN = 250
-
-# Indexes the web filters rely on, beyond those the base schema creates. Created once at start-up by
-# the (writable) app store; ``IF NOT EXISTS`` keeps this idempotent and harmless next to migrations.
-_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS web_documents_language ON documents(language)",
-    "CREATE INDEX IF NOT EXISTS web_documents_story_published ON documents(story, published)",
-    "CREATE INDEX IF NOT EXISTS web_event_mentions_status ON event_mentions(status)",
-    "CREATE INDEX IF NOT EXISTS web_event_mentions_type ON event_mentions(type)",
-    "CREATE INDEX IF NOT EXISTS web_quotes_speaker_text ON quotes(speaker_text)",
-    "CREATE INDEX IF NOT EXISTS web_mentions_entity_doc ON mentions(entity, doc)",
-    "CREATE INDEX IF NOT EXISTS web_entities_name ON entities(name COLLATE NOCASE)",
-)
-
-
-def ensure_indexes(store: Store) -> None:
-    for sql in _INDEXES:
-        try:
-            store.db.execute(sql)
-        except sqlite3.OperationalError as exc:  # e.g. a table another module has not created yet
-            log.debug("index skipped: %s (%s)", sql, exc)
-
+CO_MENTION_DOCS = 500
 
 def clamp(limit: int, offset: int) -> tuple[int, int]:
     return max(1, min(int(limit), MAX_LIMIT)), max(0, int(offset))
@@ -168,6 +150,13 @@ def story_info(store: Store, story_id: str) -> dict[str, Any] | None:
             "sources": sorted({d["source"] for d in docs if d["source"]})}
 
 
+def load_document(store: Store, ref: str) -> Document:
+    """One stored article by id, id prefix, path or URL (like ``Store.get``, without re-tokenising:
+    pages need sentences and annotations, not tokens). Raises NotFoundError."""
+    docs = _load_docs(store, [store.resolve_id(ref)])
+    return docs[0]
+
+
 def _load_docs(store: Store, ids: list[str]) -> list[Document]:
     # iter_documents(ids) calls get(), which also re-tokenises; the web needs no tokens.
     from ..storage import decode_document
@@ -196,10 +185,14 @@ class TimelineFilter:
     source: str | None = None
     since: str | None = None
     until: str | None = None
+    q: str | None = None  # words that must all occur in the event (type, names, evidence)
 
     def active(self) -> dict[str, str]:
-        return {k: v for k in ("story", "entity", "status", "type", "source", "since", "until")
+        return {k: v for k in ("story", "entity", "status", "type", "source", "since", "until", "q")
                 if (v := getattr(self, k))}
+
+    def words(self) -> list[str]:
+        return [w.lower() for w in _WORD.findall(self.q or "")]
 
 
 @dataclass(slots=True)
@@ -329,12 +322,18 @@ def _timeline_doc_ids(store: Store, f: TimelineFilter, cap: int) -> tuple[list[s
     if f.entity:
         where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.entity = ? AND m.doc = d.id)")
         args.append(f.entity)
+    if f.words():
+        # Articles whose text has the words, or that name an entity called so.
+        where.append("""(d.n IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)
+                         OR EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity
+                                    WHERE m.doc = d.id AND e.name LIKE ?))""")
+        args += [" ".join(f'"{w}"' for w in f.words()), f"%{f.q}%"]
     sql = f"SELECT d.id FROM documents d WHERE {' AND '.join(where)} ORDER BY d.published DESC, d.n DESC LIMIT ?"
     ids = [r[0] for r in store.db.execute(sql, (*args, cap + 1))]
     return ids[:cap], len(ids) > cap
 
 
-def _event_matches(ev: dict[str, Any], f: TimelineFilter) -> bool:
+def _event_matches(ev: dict[str, Any], f: TimelineFilter, names: dict[str, dict[str, str]] | None = None) -> bool:
     if f.status and ev.get("status") != f.status:
         return False
     if f.type and ev.get("type") != f.type:
@@ -351,6 +350,12 @@ def _event_matches(ev: dict[str, Any], f: TimelineFilter) -> bool:
         return False
     if f.until and date[:len(f.until)] > f.until:
         return False
+    if f.words():
+        ids = [*(ev.get("actors") or []), ev.get("location") or ""]
+        hay = " ".join([ev.get("type") or "", *((names or {}).get(i, {}).get("name", "") for i in ids),
+                        *(m.get("text", "") for m in ev.get("mentions") or [])]).lower()
+        if not all(w in hay for w in f.words()):
+            return False
     return True
 
 
@@ -361,7 +366,9 @@ def timeline(store: Store, f: TimelineFilter, *, cap: int | None = None) -> Time
     def compute() -> Timeline:
         docs = _load_docs(store, ids)
         events, how = merge_events(docs, store)
-        events = [e for e in events if _event_matches(e, f)]
+        names = entity_names(store, {i for e in events for i in [*e["actors"], e.get("location")] if i}) \
+            if f.words() else None
+        events = [e for e in events if _event_matches(e, f, names)]
         total = len(events)
         if total > MAX_EVENTS_SHOWN:
             events.sort(key=lambda e: (-len(e.get("sources") or ()), -len(e.get("mentions") or ())))
@@ -540,9 +547,22 @@ def entity_detail(store: Store, eid: str, *, limit: int = 50) -> dict[str, Any] 
            WHERE e.doc IN (SELECT doc FROM mentions WHERE entity = ?)
              AND (e.actors LIKE ? OR e.targets LIKE ? OR e.location = ?)
            ORDER BY coalesce(e.date, d.published) DESC LIMIT ?""", (eid, pattern, pattern, eid, limit))]
+    # Named together with: counted over the newest CO_MENTION_DOCS articles (a popular name is in
+    # thousands; the recent ones say who it is currently linked with).
+    co = [{"id": x["entity"], "name": x["name"], "type": x["type"], "articles": x["n"]} for x in store.db.execute(
+        """SELECT m2.entity, e.name, e.type, count(DISTINCT m2.doc) AS n
+           FROM (SELECT DISTINCT m.doc FROM mentions m JOIN documents d ON d.id = m.doc WHERE m.entity = ?
+                 ORDER BY d.published DESC LIMIT ?) m1
+           JOIN mentions m2 ON m2.doc = m1.doc AND m2.entity != ? JOIN entities e ON e.id = m2.entity
+           GROUP BY m2.entity ORDER BY n DESC, e.name LIMIT 15""", (eid, CO_MENTION_DOCS, eid))]
+    # Spellings another stage flagged (e.g. "Mark Rubio" as a likely variant of Marco Rubio).
+    flagged = [{"doc": x["doc"], "start": x["start"], "end": x["end"], "text": x["text"], "flag": f}
+               for x in store.db.execute('SELECT doc, start, "end", text, flags FROM mentions'
+                                         " WHERE entity=? AND flags != '[]' LIMIT 200", (eid,))
+               for f in json.loads(x["flags"]) if f != "role"]
     return {"id": r["id"], "name": r["name"], "type": r["type"], "aliases": json.loads(r["aliases"]),
             "wikidata": r["wikidata"], "spellings": spellings, "article_count": n_docs, "articles": articles,
-            "quotes": quotes, "quote_count": n_quotes, "events": events}
+            "quotes": quotes, "quote_count": n_quotes, "events": events, "co_mentioned": co, "flagged": flagged}
 
 
 def quote_list(store: Store, *, speaker: str | None = None, doc: str | None = None, q: str | None = None,

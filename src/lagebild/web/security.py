@@ -158,6 +158,32 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+class SameOrigin:
+    """Refuse writes (POST, PUT, PATCH, DELETE) whose Origin header names another site, so a web
+    page elsewhere cannot add articles through the user's browser (CSRF)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("method") in ("POST", "PUT", "PATCH", "DELETE"):
+            headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+            origin = headers.get("origin")
+            if origin and origin != "null" and origin.split("://", 1)[-1] != headers.get("host", ""):
+                await _reply(send, 403, "cross-origin writes are not allowed")
+                return
+            if origin == "null":
+                await _reply(send, 403, "cross-origin writes are not allowed")
+                return
+        await self.app(scope, receive, send)
+
+
+def local_hosts(bound: str) -> list[str]:
+    """Host header values a loopback-bound server accepts: a page on another site that rebinds
+    its DNS name to 127.0.0.1 still sends its own name and is refused."""
+    return sorted({bound, "localhost", "127.0.0.1", "[::1]", "::1"})
+
+
 def is_loopback(host: str) -> bool:
     """True for addresses only this machine can reach (what `serve` may bind without a token)."""
     import ipaddress

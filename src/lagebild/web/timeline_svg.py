@@ -23,7 +23,8 @@ RIGHT = 20
 LANE = 30
 TOP = 12
 AXIS = 34
-_NUDGE = (0.0, -8.0, 8.0, -4.0, 4.0)
+# Offsets (dx, dy) for events of one lane on one day, so each stays visible and clickable.
+_NUDGE = ((0.0, 0.0), (0.0, -9.0), (0.0, 9.0), (-9.0, -4.5), (9.0, -4.5), (-9.0, 4.5), (9.0, 4.5))
 
 
 def interval(value: str | None) -> tuple[date, date] | None:
@@ -155,6 +156,6 @@ def layout(events: list[dict[str, Any]]) -> Layout:
         n = taken.get((t, centre), 0)
         taken[(t, centre)] = n + 1
         label = f"{ev.get('date')} · {t.replace('_', ' ')} · {ev.get('status')}" + (" (off the scale)" if off else "")
-        lay.marks.append(Mark(i, x1, x2, lane_y[t] + _NUDGE[n % len(_NUDGE)], ev.get("status") or "uncertain",
-                              label, off))
+        dx, dy = _NUDGE[n % len(_NUDGE)]
+        lay.marks.append(Mark(i, x1 + dx, x2 + dx, lane_y[t] + dy, ev.get("status") or "uncertain", label, off))
     return lay

@@ -4,6 +4,7 @@ through ``queries`` and renders one template; interactivity is in ``static/app.j
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -22,6 +23,7 @@ from .timeline_svg import layout
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 router = APIRouter(include_in_schema=False)
 PAGE = 30
+ROW_LIMIT = 8  # comparison rows per category on the story page (all on the comparison page)
 
 STATUS_HELP = {
     "occurred": "reported as having happened",
@@ -100,7 +102,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     # The comparison can take seconds (sentence embeddings): shown at once when computed before,
     # otherwise the page loads it from /stories/ID/comparison (static/app.js).
     cmp = Q.comparison_ready(s, story_id)
-    return render(request, "story.html", nav="stories", story=info, tl=tl, **_comparison_ctx(cmp),
+    return render(request, "story.html", nav="stories", story=info, tl=tl, row_limit=ROW_LIMIT, **_comparison_ctx(cmp),
                   **_event_view(tl.events, s, tl.doc_meta))
 
 
@@ -121,18 +123,18 @@ def comparison_page(request: Request, story_id: str, fragment: bool = False) -> 
         raise HTTPException(404, f"There is no story {story_id!r}.")
     ctx = _comparison_ctx(Q.comparison(s, story_id))
     return render(request, "comparison_fragment.html" if fragment else "comparison.html", nav="stories",
-                  story=info, **ctx)
+                  story=info, row_limit=ROW_LIMIT if fragment else None, **ctx)
 
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, entity: str | None = None, status: str | None = None, type: str | None = None,
                   source: str | None = None, since: str | None = None, until: str | None = None,
-                  story: str | None = None) -> HTMLResponse:
+                  story: str | None = None, q: str | None = None) -> HTMLResponse:
     s = store(request)
     if status and status not in EVENT_STATUSES:
         status = None
     f = Q.TimelineFilter(story or None, entity or None, status, type or None, source or None, since or None,
-                         until or None)
+                         until or None, (q or "").strip()[:200] or None)
     tl = Q.timeline(s, f)
     types = [r[0] for r in s.db.execute("SELECT DISTINCT type FROM event_mentions ORDER BY type")]
     ent = Q.entity_names(s, {entity}) if entity else {}
@@ -154,18 +156,24 @@ def documents_page(request: Request, page: int = Query(1, ge=1), source: str | N
                   pg=_pager(request, total, page), facets=Q.facets(s), source=source, language=language)
 
 
+_HL = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+
+
 @router.get("/documents/{ref}", response_class=HTMLResponse)
-def document_page(request: Request, ref: str) -> HTMLResponse:
+def document_page(request: Request, ref: str, hl: str | None = None) -> HTMLResponse:
     s = store(request)
     try:
-        doc = s.get(ref)
+        doc = Q.load_document(s, ref)
     except NotFoundError:
         raise HTTPException(404, f"There is no article {ref!r}.") from None
     names = {e.id: e.name for e in doc.entities}
+    highlight = None
+    if hl and (m := _HL.match(hl)) and int(m[1]) < int(m[2]) <= len(doc.text):
+        highlight = (int(m[1]), int(m[2]))
     story = Q.story_info(s, doc.story) if doc.story else None
     entities = sorted(doc.entities, key=lambda e: -sum(1 for m in doc.mentions if m.entity == e.id))
     counts = {e.id: sum(1 for m in doc.mentions if m.entity == e.id) for e in doc.entities}
-    return render(request, "document.html", nav="documents", doc=doc, body=annotated_html(doc, names),
+    return render(request, "document.html", nav="documents", doc=doc, body=annotated_html(doc, names, highlight),
                   story=story, entities=entities, counts=counts, names=names,
                   opinions=[(sn, doc.text[sn.start:sn.end]) for sn in doc.sentences if sn.opinion])
 
