@@ -158,3 +158,10 @@ def test_lexical_helpers() -> None:
     assert [(v, u) for v, u, _ in numbers("Mehr als 20.000 Einsatzkräfte und 2,5 Prozent", "de")] == [
         (20000.0, "responders"), (2.5, "percent")]
     assert [(v, u) for v, u, _ in numbers("1.9 billion euros in 2025", "en")] == [(1.9e9, "euro")]
+
+
+def test_killed_and_injured_counts_are_different_quantities() -> None:
+    en = numbers("The strike killed at least nine people and injured more than 40 people.", "en")
+    de = numbers("Mindestens 14 Menschen wurden getötet, mehr als 40 Menschen verletzt.", "de")
+    assert {u: v for v, u, _ in en} == {"dead": 9.0, "injured": 40.0}
+    assert {u: v for v, u, _ in de} == {"dead": 14.0, "injured": 40.0}

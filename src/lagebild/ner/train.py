@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 DEFAULT_C1 = 0.02
 DEFAULT_C2 = 0.1
 DEFAULT_ITERATIONS = 300
+# Weight of the CRF when mixed with the neural tagger (see tagger.py); hold-out choice.
+DEFAULT_ENSEMBLE_WEIGHT = 0.5
 
 
 def read_unlabelled(data_dir: str | Path) -> Iterator[list[str]]:
@@ -89,11 +91,15 @@ def train_german(
     c2: float = DEFAULT_C2,
     iterations: int = DEFAULT_ITERATIONS,
     resources: Resources | None = None,
+    neural: bool = True,
+    ensemble_weight: float = DEFAULT_ENSEMBLE_WEIGHT,
 ) -> dict[str, object]:
     """Train the German tagger from a GermEval-format TSV into ``out_dir``; returns its metadata.
 
     ``data_dir`` (default: the folder above the TSV's folder, i.e. ``shared/data``) supplies
     the unlabelled text. Pass ``resources`` to reuse already built lookup tables.
+    ``neural`` also trains the convolutional tagger (needs torch) that ``tagger.py``
+    combines with the CRF using ``ensemble_weight``.
     """
     t0 = time.time()
     train_tsv = Path(train_tsv)
@@ -111,6 +117,11 @@ def train_german(
     save_resources(resources, out / RESOURCES_FILE)
     log.info("training CRF on %d sentences", len(sentences))
     train_crf(sentences, resources, out / CRF_FILE, c1=c1, c2=c2, iterations=iterations)
+    if neural:
+        from .neural_train import train_neural
+
+        log.info("training the neural tagger")
+        train_neural(sentences, resources, out)
     meta: dict[str, object] = {
         "name": "lagebild ner-de",
         "kind": "crfsuite linear-chain CRF",
@@ -130,6 +141,8 @@ def train_german(
             "caps_words": len(resources.caps_ratio),
             "hanta_words": len(resources.pos),
         },
+        "neural": neural,
+        "ensemble_weight": ensemble_weight,
         "train_seconds": round(time.time() - t0, 1),
     }
     (out / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

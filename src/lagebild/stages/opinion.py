@@ -48,16 +48,16 @@ def make_opinion(
         if not doc.sentences:
             return doc
         texts = [doc.text[s.start : s.end] for s in doc.sentences]
-        # With a quotes stage result, trust it; without one (stage not run or found
-        # nothing), quotation marks inside the sentence are the best evidence left.
-        if doc.quotes:
-            shares = [quote_share(s.start, s.end, doc.quotes) for s in doc.sentences]
-        else:
-            shares = [quote_mark_share(t) for t in texts]
-        # German reported speech without a cue of its own, marked only by Konjunktiv I
+        # Three kinds of evidence that the words are someone else's; the strongest wins:
+        # the quotes stage's spans, quotation marks (the quotes stage may miss a quote or not
+        # have run), and German Konjunktiv I (reported speech without a cue of its own).
         shares = [
-            max(share, reported_speech_share(t, s.language or doc.language))
-            for share, t, s in zip(shares, texts, doc.sentences)
+            max(
+                quote_share(s.start, s.end, doc.quotes) if doc.quotes else 0.0,
+                quote_mark_share(t),
+                reported_speech_share(t, s.language or doc.language),
+            )
+            for s, t in zip(doc.sentences, texts)
         ]
         own = [share < attributed_share for share in shares]
         # attributed sentences are never opinions, so their embedding is not worth computing

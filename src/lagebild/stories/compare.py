@@ -58,8 +58,10 @@ CLAIM_SIM = 0.70
 # Status conflicts count only between reports this many days apart at most (later reports may
 # legitimately update an earlier status: "geplant" on Monday, "abgesagt" on Friday).
 STATUS_MAX_DAYS = 1
-# Sentences considered per document (long articles: the lead carries the reported facts).
+# Sentences considered per document (long articles: the lead carries the reported facts), and
+# articles per story (a story of hundreds of articles is compared on a sample; see _sample).
 MAX_SENTENCES = 40
+MAX_DOCS = 60
 
 # ------------------------------------------------------------------ lexicons (de + en)
 
@@ -104,6 +106,13 @@ _RELATIVE_DAY = re.compile(
     r"\b(?:overnight|yesterday|today|tonight|last\s+night|this\s+morning|in\s+der\s+nacht|nachts|gestern|heute"
     r"|vorgestern|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday)\b", re.I)
+_CASUALTY_KIND = {
+    "dead": re.compile(r"getötet|tot|ums\s+leben|starben|gestorben|killed|dead|died|death", re.I),
+    "injured": re.compile(r"verletzt|verwundet|injured|wounded|hurt", re.I),
+    "evacuated": re.compile(r"evakuiert|evacuated|vertrieben|displaced", re.I),
+}
+_CASUALTY = re.compile(r"\b(?:getötet|tot|ums\s+leben|starben|gestorben|killed|dead|died|deaths?|verletzt\w*|"
+                       r"verwundet\w*|injured|wounded|hurt|evakuiert|evacuated|vertrieben|displaced)\b", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
 _NUMBER_WORDS = {
@@ -295,6 +304,14 @@ def _sentences(doc: Document, unit: int) -> list[_Sent]:
     return out
 
 
+_VISIT = re.compile(r"\b(?:besuch\w*|reise\w*|visit\w*|trip|abstimmung\w*|vote|wahl|election|konferenz\w*|"
+                    r"conference|zeremonie|ceremony|launch|start)\b", re.I)
+
+
+def _visit_kind(text: str) -> set[str]:
+    return {"visit"} if _VISIT.search(text) else set()
+
+
 def _contact_kinds(text: str) -> set[str]:
     return {k for k, rx in _CONTACT_RE.items() if rx.search(text)}
 
@@ -350,8 +367,24 @@ def numbers(text: str, lang: str | None) -> list[tuple[float, str, tuple[int, in
             scale = _SCALE[words[0].lower()]
             words = words[1:]
         unit = _UNITS.get(words[0].lower(), "") if words else ""
+        if unit == "people":
+            unit = _casualty(text, a, b, lang) or unit
         out.append((val * scale, unit, (a, b)))
     return out
+
+
+def _casualty(text: str, a: int, b: int, lang: str | None) -> str | None:
+    """What happened to the "people" counted at text[a:b]: killed / injured / evacuated. English puts
+    the verb before the figure ("killed nine people"), German after it ("14 Menschen getötet"), so
+    the cue on that side wins; "killed nine people and injured 40" keeps the 40 apart."""
+    before = [(a - m.end(), m) for m in _CASUALTY.finditer(text[max(0, a - 40):a])]
+    after = [(m.start(), m) for m in _CASUALTY.finditer(text[b:b + 50])]
+    first, second = (before, after) if lang == "en" else (after, before)
+    for side in (first, second):
+        if side:
+            word = min(side, key=lambda x: x[0])[1].group(0).lower()
+            return next(k for k, rx in _CASUALTY_KIND.items() if rx.match(word))
+    return None
 
 
 _EXPLICIT = re.compile(r"\d|\b(?:" + _MONTH_RE + r")\b", re.I)
@@ -444,14 +477,24 @@ def _aligned_pairs(sents: list[_Sent], sim: np.ndarray, lower: float | None = No
     """Pairs of sentences of different sources about the same thing: similarity ALIGN_SIM, or
     ``lower`` when they also share a name (long sentences carrying two facts score lower)."""
     pairs = []
-    n = len(sents)
-    for i in range(n):
-        for j in range(i + 1, n):
-            if sents[i].unit == sents[j].unit:
-                continue
-            if sim[i, j] >= ALIGN_SIM or (lower is not None and sim[i, j] >= lower and sents[i].names & sents[j].names):
-                pairs.append((i, j))
+    floor = ALIGN_SIM if lower is None else min(lower, ALIGN_SIM)
+    for i, j in np.argwhere(np.triu(sim, 1) >= floor).tolist():
+        if sents[i].unit == sents[j].unit:
+            continue
+        if sim[i, j] >= ALIGN_SIM or sents[i].names & sents[j].names:
+            pairs.append((i, j))
     return pairs
+
+
+_APPROX = re.compile(r"\b(?:rund|etwa|gut|knapp|fast|ungefähr|circa|ca|annähernd|about|around|nearly|roughly|"
+                     r"almost|some|approximately|just\s+(?:over|under))\b", re.I)
+
+
+def _close(a: set[float], b: set[float], hedged: bool) -> bool:
+    """Do two sets of figures agree? Equal within 1% (rounding: 502 vs 500), within 10% where either
+    sentence says "rund"/"about"."""
+    tol = 0.10 if hedged else 0.01
+    return any(abs(x - y) <= tol * max(abs(x), abs(y)) for x in a for y in b)
 
 
 def _find_value_conflicts(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
@@ -477,8 +520,9 @@ def _find_value_conflicts(sents: list[_Sent], sim: np.ndarray) -> list[Contradic
             for v, u, _ in nt:
                 if u:
                     units_t[u].add(v)
+            hedged = bool(_APPROX.search(s.text) or _APPROX.search(t.text))
             for u in sorted(set(units_s) & set(units_t)):
-                if not units_s[u] & units_t[u]:
+                if not _close(units_s[u], units_t[u], hedged):
                     vs = "/".join(f"{v:g}" for v in sorted(units_s[u]))
                     vt = "/".join(f"{v:g}" for v in sorted(units_t[u]))
                     out.append(Contradiction("number", f"{u}: {vs} vs {vt}: {_about(s, t)}", s.span(), t.span()))
@@ -495,14 +539,17 @@ def _find_status_conflicts(sents: list[_Sent], sim: np.ndarray) -> list[Contradi
     for i, s in enumerate(sents):
         if not _CANCEL.search(s.text):
             continue
-        kinds = _contact_kinds(s.text)
+        kinds = _contact_kinds(s.text) | _visit_kind(s.text)
+        if not kinds:
+            continue  # "90 Prozent der Züge fielen aus" is a figure, not the status of an event
         best: tuple[float, int] | None = None
         for j, t in enumerate(sents):
             if t.unit == s.unit or _status(t.text) not in ("planned", "occurred"):
                 continue
             if not (s.day and t.day and abs((s.day - t.day).days) <= STATUS_MAX_DAYS):
                 continue
-            if sim[i, j] < ALIGN_SIM and not (kinds & _contact_kinds(t.text) and sim[i, j] >= DENIAL_SIM):
+            if sim[i, j] < ALIGN_SIM and not (kinds & (_contact_kinds(t.text) | _visit_kind(t.text))
+                                              and sim[i, j] >= DENIAL_SIM):
                 continue
             if best is None or sim[i, j] > best[0]:
                 best = (float(sim[i, j]), j)
@@ -715,9 +762,26 @@ def _overlaps(a: Span, b: Span) -> bool:
 # ------------------------------------------------------------------ entry points
 
 
+def _sample(docs: list[Document]) -> list[Document]:
+    """At most MAX_DOCS articles (sentence pairs grow with the square): the latest article of each
+    outlet first, then the latest of the rest. Returned in date order."""
+    if len(docs) <= MAX_DOCS:
+        return docs
+    newest = sorted(docs, key=lambda d: d.published or "", reverse=True)
+    keep: list[Document] = []
+    seen: set[str] = set()
+    for d in newest:
+        if outlet(d) not in seen:
+            seen.add(outlet(d))
+            keep.append(d)
+    keep += [d for d in newest if d not in keep]
+    chosen = {id(d) for d in keep[:MAX_DOCS]}
+    return [d for d in docs if id(d) in chosen]
+
+
 def compare_documents(docs: list[Document], *, store: Store | None = None, story: str | None = None) -> Comparison:
     """Compare the articles of one story."""
-    docs = sorted(docs, key=lambda d: (d.published or "", d.id))
+    docs = _sample(sorted(docs, key=lambda d: (d.published or "", d.id)))
     groups: dict[str, str] = {d.id: d.id for d in docs}
     if store is not None:
         from ..storage import stories as db
