@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
 
     off = dict(filtering=False, known_names=False, consistency=False, propagation=False)
     configs = [
-        ("CRF only", off),
+        ("tagger only (no post-processing)", off),
         ("+ filter", {**off, "filtering": True}),
         ("+ filter + KB names", {**off, "filtering": True, "known_names": True}),
         ("+ filter + consistency", {**off, "filtering": True, "consistency": True}),

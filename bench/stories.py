@@ -5,15 +5,19 @@ Usage:
     python bench/stories.py --spkatt [--spkatt-split train|dev|both] [--data DIR]
                                                               # merges among German Wikinews articles
     python bench/stories.py --scale [--sizes 1000,10000,100000]   # time to add one article
+    python bench/stories.py --compare                         # false contradictions on consistent stories
 
-1. Labelled set: ``bench/data/stories/stories.jsonl``, 68 short articles written for this project
-   (40 German, 28 English, 17 stories, incl. hard negatives: the Putin–Trump calls of February and
+1. Labelled set: ``bench/data/stories/stories.jsonl``, 86 short articles written for this project
+   (49 German, 37 English, 22 stories, incl. hard negatives: the Putin–Trump calls of February and
    October, two ECB meetings, two Bundestag votes, two tariff disputes, two Zelensky meetings five
-   days apart, and syndicated copies of one agency report). Every article runs through
-   ``lagebild.analyze`` (all registered stages), is stored, and is assigned online in
-   publication order, exactly as ``lagebild add`` does. Thresholds were tuned on the ``dev`` stories;
-   ``test`` stories were not looked at while tuning. Scores: pairwise precision/recall/F1 over all
-   pairs of articles (same story or not) and B-cubed precision/recall/F1.
+   days apart, a NATO ministers' meeting and the NATO summit, and syndicated copies of one agency
+   report). Every article runs through ``lagebild.analyze`` (all registered stages), is stored, and
+   is assigned online in publication order, exactly as ``lagebild add`` does. Splits:
+   ``dev`` (9 stories) was used to set the thresholds; ``test`` (8 stories) was run during
+   development (one error there, two Zelensky meetings merged, led to the event-clash rule), so it
+   is not clean; ``heldout`` (5 stories, 18 articles) was written after the thresholds were fixed
+   and run once. Scores: pairwise precision/recall/F1 over all pairs of articles and B-cubed
+   precision/recall/F1; "all" clusters every article together, so merges across splits count.
    Anchor: Miranda et al. (2018) report pairwise F1 ~0.97 (German) / 0.94 (English) on their data.
 
 2. SpkAtt (GermEval 2023 Task 2) German Wikinews texts (``train/`` 700 + ``dev/`` 150 articles,
@@ -122,7 +126,8 @@ def run_labelled(split: str, show: bool) -> None:
     elapsed = time.perf_counter() - t0
     print(f"labelled set: {len(records)} articles, {len({r['story'] for r in records})} gold stories, "
           f"{len(set(pred.values()))} predicted ({elapsed:.1f} s incl. analysis)")
-    for name in (["dev", "test", "all"] if split == "all" else [split]):
+    print("  (per split: pairs within the split; a wrong merge across splits counts only in 'all')")
+    for name in (["dev", "test", "heldout", "all"] if split == "all" else [split]):
         sub = [r for r in records if name == "all" or r["split"] == name]
         gold = {r["id"]: r["story"] for r in sub}
         p = {r["id"]: pred[r["id"]] for r in sub}
@@ -158,6 +163,25 @@ def run_labelled(split: str, show: bool) -> None:
             if len(ps) > 1:
                 print(f"SPLIT gold {g}: {sorted(ps)}")
     store.close()
+
+
+def run_compare_check() -> None:
+    """Contradictions found within each gold story of the labelled set. Its articles differ in detail
+    and in updates (a rising toll) but were not written to contradict each other in any of the kinds
+    compare reports (denial, date, figure, status, name), so every hit is a false alarm."""
+    from lagebild.stories.compare import compare_documents
+
+    by_story: dict[str, list[Document]] = defaultdict(list)
+    for r in load_labelled():
+        by_story[r["story"]].append(analyze(r["text"], published=r["published"], title=r.get("title"),
+                                            source=r.get("source"), language=r.get("language")))
+    hits = 0
+    for story, docs in by_story.items():
+        for c in compare_documents(docs).contradictions:
+            hits += 1
+            print(f"  {story}: {c.kind}: {c.a.source}: {c.a.text[:80]!r} vs {c.b.source}: {c.b.text[:80]!r}")
+    print(f"compare on the labelled set: {hits} contradictions flagged in {len(by_story)} consistent stories "
+          f"({sum(len(d) for d in by_story.values())} articles); each one is a false alarm")
 
 
 # ---------------------------------------------------------------- SpkAtt
@@ -295,17 +319,20 @@ def run_scale(sizes: list[int], path: str | None) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="all", choices=["all", "dev", "test"])
+    ap.add_argument("--split", default="all", choices=["all", "dev", "test", "heldout"])
     ap.add_argument("--show", action="store_true", help="list predicted stories with their gold labels")
     ap.add_argument("--spkatt", action="store_true")
     ap.add_argument("--spkatt-split", default="both", choices=["train", "dev", "both"])
     ap.add_argument("--data", type=Path, default=DEFAULT_SPKATT)
     ap.add_argument("--scale", action="store_true")
+    ap.add_argument("--compare", action="store_true", help="false alarms of `compare` on the labelled stories")
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--db", help="scaling: where to build the synthetic store (default: a temp dir)")
     args = ap.parse_args()
     if args.scale:
         run_scale([int(s) for s in args.sizes.split(",")], args.db)
+    elif args.compare:
+        run_compare_check()
     elif args.spkatt:
         run_spkatt(args.data, args.spkatt_split)
     else:

@@ -150,6 +150,25 @@ def test_scores_exact_spans_and_type_mapping() -> None:
     assert (p, r) == (0.5, 0.5)
 
 
+def test_neural_marginals_match_brute_force() -> None:
+    """The forward-backward posteriors the CRF/neural combination relies on are exact."""
+    import itertools
+
+    import numpy as np
+
+    from lagebild.ner.neural import marginals
+
+    rng = np.random.default_rng(0)
+    em, trans = rng.normal(size=(5, 3)) * 3, rng.normal(size=(3, 3))
+    brute = np.zeros((5, 3))
+    for ys in itertools.product(range(3), repeat=5):
+        w = np.exp(sum(em[i, y] for i, y in enumerate(ys)) + sum(trans[ys[i], ys[i + 1]] for i in range(4)))
+        for i, y in enumerate(ys):
+            brute[i, y] += w
+    brute /= brute.sum(axis=1, keepdims=True)
+    assert np.allclose(marginals(em, trans), brute)
+
+
 def test_document_consistency_and_filter() -> None:
     sents = [["Wagner", "kritisierte", "Berlin"], ["Wagner", "sagte", "das", "."], ["die", "2024", "."]]
     spans = [Span(0, 0, 1, "PER"), Span(0, 2, 3, "LOC"), Span(1, 0, 1, "ORG"), Span(2, 0, 1, "ORG"), Span(2, 1, 3, "OTH")]

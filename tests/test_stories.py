@@ -204,3 +204,29 @@ def test_export_fills_stories_section(store: Store) -> None:
     assert sorted(st["documents"]) == sorted([a.id, b.id]) and st["title"]
     assert {d["story"] for d in picture["documents"]} == {st["id"]}
     assert isinstance(picture["contradictions"], list)
+
+
+# ---------------------------------------------------------------- end to end on examples/
+
+
+def test_example_corpus_stories_near_duplicates_and_contradictions() -> None:
+    from lagebild.stories.compare import compare_documents
+
+    from .examples_corpus import corpus_store, documents_by_key, expected
+
+    store = corpus_store()
+    docs = documents_by_key()
+    want = expected()
+    got = {frozenset(k for k, d in docs.items() if d.story == s) for s in {d.story for d in docs.values()}}
+    assert got == {frozenset(group) for group in want["stories"]}
+    for group in want["near_duplicates"]:
+        assert len({sdb.dup_group(store, docs[k].id) for k in group}) == 1
+    for c in want["contradictions"]:
+        a, b = docs[c["a"]["doc"]], docs[c["b"]["doc"]]
+        members = [d for d in docs.values() if d.story == a.story]
+        found = compare_documents(members, store=store).contradictions
+        # the same two outlets, with at least one side the sentence expected.json names (an outlet
+        # may state the claim twice; either sentence is a right answer)
+        assert any({x.a.doc, x.b.doc} == {a.id, b.id}
+                   and (c["a"]["contains"] in x.a.text + x.b.text or c["b"]["contains"] in x.a.text + x.b.text)
+                   for x in found), c["about"]

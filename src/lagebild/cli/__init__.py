@@ -87,5 +87,6 @@ def main(verbose: int) -> None:
 # Importing the command modules registers their commands on ``main``.
 from . import corpus  # noqa: E402,F401
 from . import picture  # noqa: E402,F401
+from . import train  # noqa: E402,F401
 from . import serve  # noqa: E402,F401
 from . import stories  # noqa: E402,F401

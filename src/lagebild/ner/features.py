@@ -2,9 +2,9 @@
 
 Features are plain strings ("name=value"), which python-crfsuite treats as binary
 indicators; that keeps extraction a few microseconds per token. The resources (word
-clusters, gazetteer) are optional so that a model can be trained and tested without them;
-a model must be used with the same resources it was trained with (``resources.py``
-checks this through the model's metadata).
+clusters, gazetteer, ...) are optional so that a model can be trained and tested without
+them; a model must be used with the tables it was trained with, which is why they are
+saved next to its weights (``resources.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ _SHAPE_UPPER = re.compile(r"[A-ZÄÖÜ]+")
 _SHAPE_LOWER = re.compile(r"[a-zäöüß]+")
 _SHAPE_DIGIT = re.compile(r"[0-9]+")
 _SHAPE_OTHER_LETTER = re.compile(r"[^\WA-Za-zÄÖÜäöüß0-9_]+")
-_PUNCT = re.compile(r"^\W+$")
 
 
 def word_shape(word: str) -> str:
@@ -31,7 +30,7 @@ def word_shape(word: str) -> str:
 
 @dataclass(slots=True)
 class Resources:
-    """Lookup tables the features may use; all keyed by the lowercased word."""
+    """Lookup tables the features may use (keys lowercased unless a comment says otherwise)."""
 
     clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # word -> ids, coarse..fine
     # Fallback for words outside ``clusters``: the ids of the longest vocabulary piece the
@@ -45,6 +44,7 @@ class Resources:
     pos: Mapping[str, str] = field(default_factory=dict)  # word as written -> HanTa POS ("NE", "NN", "NE?")
 
     def cluster(self, word: str) -> tuple[str, ...] | None:
+        """Cluster ids of the word, else of the longest known piece it starts with."""
         c = self.clusters.get(word.lower())
         if c is not None or not self.piece_clusters:
             return c

@@ -37,11 +37,12 @@ class NeuralTagger:
     buckets: int
     resources: Resources
     _vocab: object = None
+    _h0: dict[str, np.ndarray] | None = None  # word -> first-layer pre-activation (cached)
 
     @classmethod
     def load(cls, model_dir: str | Path, resources: Resources) -> NeuralTagger:
         with np.load(Path(model_dir) / NEURAL_FILE, allow_pickle=False) as z:
-            params = {k: z[k].astype(np.float32) for k in z.files if k not in ("labels",)}
+            params = {k: z[k].astype(np.float32) for k in z.files if k != "labels"}
             labels = [str(x) for x in z["labels"]]
         buckets = params["bag"].shape[0]
         return cls(params, labels, buckets, resources)
@@ -53,22 +54,70 @@ class NeuralTagger:
             self._vocab = load_e5_vocab()
         return self._vocab
 
-    def emissions(self, tokens: Sequence[str]) -> np.ndarray:
-        """(T, labels) scores for one sentence."""
+    def clear_cache(self) -> None:
+        self._h0 = None
+        if self._vocab is not None:
+            self._vocab._cache = None  # type: ignore[attr-defined]
+
+    def _first_layer(self, words: Sequence[str]) -> np.ndarray:
+        """W_in [e5 vector; feature bag] + b for each word; depends on the word alone, so cached."""
+        if self._h0 is None:
+            self._h0 = {}
+        cache = self._h0
+        new = [w for w in dict.fromkeys(words) if w not in cache]
+        if new:
+            p = self.params
+            vocab = self._e5()
+            x = np.stack([vocab.word_vector(w) for w in new])  # type: ignore[attr-defined]
+            bag = p["bag"]
+            b = np.stack([bag[feature_ids(w, self.resources, self.buckets)].sum(axis=0) for w in new])
+            h = np.concatenate([x, b], axis=1) @ p["inp_w"].T + p["inp_b"]
+            if len(cache) > 300_000:
+                cache.clear()
+            for w, row in zip(new, h):
+                cache[w] = row
+        return np.stack([cache[w] for w in words])
+
+    def emissions_many(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """(T_i, labels) scores per sentence, computed for all sentences in one batch.
+
+        Sentences are laid end to end with GAP zero rows between them and re-masked after
+        every layer, which is exactly per-sentence zero padding for dilations up to GAP.
+        """
         p = self.params
-        vocab = self._e5()
-        x = np.stack([vocab.word_vector(w) for w in tokens])  # type: ignore[attr-defined]
-        bag = p["bag"]
-        b = np.stack([bag[feature_ids(w, self.resources, self.buckets)].sum(axis=0) for w in tokens])
-        h = np.maximum(np.concatenate([x, b], axis=1) @ p["inp_w"].T + p["inp_b"], 0.0)
+        sents = [s for s in sentences if s]
+        if not sents:
+            return [np.zeros((0, len(self.labels)), dtype=np.float32) for _ in sentences]
+        words: list[str] = []
+        starts: list[int] = []
+        for s in sents:
+            starts.append(len(words) + _GAP * len(starts))
+            words.extend(s)
+        h0 = np.maximum(self._first_layer(words), 0.0)
+        n = len(words) + _GAP * (len(sents) - 1)
+        h = np.zeros((n, h0.shape[1]), dtype=np.float32)
+        mask = np.zeros((n, 1), dtype=np.float32)
+        k = 0
+        for st, s in zip(starts, sents):
+            h[st : st + len(s)] = h0[k : k + len(s)]
+            mask[st : st + len(s)] = 1.0
+            k += len(s)
         for name, d in (("c1", 1), ("c2", 2), ("c3", 4)):
-            h = h + np.maximum(_conv(h, p[name + "_w"], p[name + "_b"], d), 0.0)
-        return h @ p["out_w"].T + p["out_b"]
+            h = h + np.maximum(_conv(h, p[name + "_w"], p[name + "_b"], d), 0.0) * mask
+        em = h @ p["out_w"].T + p["out_b"]
+        out = iter([em[st : st + len(s)] for st, s in zip(starts, sents)])
+        return [next(out) if s else np.zeros((0, len(self.labels)), dtype=np.float32) for s in sentences]
+
+    def emissions(self, tokens: Sequence[str]) -> np.ndarray:
+        return self.emissions_many([tokens])[0]
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         if not tokens:
             return []
         return [self.labels[i] for i in viterbi(self.emissions(tokens), self.params["trans"])]
+
+
+_GAP = 4  # >= the largest dilation
 
 
 def _conv(h: np.ndarray, w: np.ndarray, b: np.ndarray, d: int) -> np.ndarray:
@@ -92,20 +141,25 @@ def viterbi(emissions: np.ndarray, trans: np.ndarray) -> list[int]:
     return best[::-1]
 
 
-def _logsumexp(a: np.ndarray, axis: int) -> np.ndarray:
-    m = a.max(axis=axis, keepdims=True)
-    return np.squeeze(m, axis=axis) + np.log(np.exp(a - m).sum(axis=axis))
-
-
 def marginals(emissions: np.ndarray, trans: np.ndarray) -> np.ndarray:
-    """Per-token label posteriors of the linear-chain model (forward-backward, log space)."""
+    """Per-token label posteriors of the linear-chain model (scaled forward-backward).
+
+    Works in probability space with per-step normalisation: one small matrix product per
+    token and direction, instead of log-sum-exp over a label-by-label matrix.
+    """
     t, n = emissions.shape
-    alpha = np.empty((t, n), dtype=np.float64)
-    beta = np.zeros((t, n), dtype=np.float64)
-    alpha[0] = emissions[0]
+    e = np.exp(emissions - emissions.max(axis=1, keepdims=True)).astype(np.float64)
+    m = np.exp(trans - trans.max()).astype(np.float64)
+    alpha = np.empty((t, n))
+    beta = np.empty((t, n))
+    a = e[0]
+    alpha[0] = a / a.sum()
     for i in range(1, t):
-        alpha[i] = _logsumexp(alpha[i - 1][:, None] + trans, 0) + emissions[i]
+        a = (alpha[i - 1] @ m) * e[i]
+        alpha[i] = a / a.sum()
+    beta[-1] = 1.0 / n
     for i in range(t - 2, -1, -1):
-        beta[i] = _logsumexp(trans + (emissions[i + 1] + beta[i + 1])[None, :], 1)
-    logz = _logsumexp(alpha[-1], 0)
-    return np.exp(alpha + beta - logz)
+        b = m @ (e[i + 1] * beta[i + 1])
+        beta[i] = b / b.sum()
+    post = alpha * beta
+    return post / post.sum(axis=1, keepdims=True)

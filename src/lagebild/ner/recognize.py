@@ -80,8 +80,9 @@ def recognize_tokens(
     """
     tagger = tagger or load_german()
     spans: list[Span] = []
-    for si, toks in enumerate(sentences):
-        for start, end, typ in bio_spans(tagger.tag(toks)):
+    tags = tagger.tag_many(sentences) if isinstance(tagger, GermanTagger) else [tagger.tag(s) for s in sentences]
+    for si, sent_tags in enumerate(tags):
+        for start, end, typ in bio_spans(sent_tags):
             spans.append(Span(si, start, end, typ))
     if filtering:
         spans = filter_obvious(sentences, spans)

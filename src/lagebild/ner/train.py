@@ -37,8 +37,8 @@ log = logging.getLogger(__name__)
 DEFAULT_C1 = 0.02
 DEFAULT_C2 = 0.1
 DEFAULT_ITERATIONS = 300
-# Weight of the CRF when mixed with the neural tagger (see tagger.py); hold-out choice.
-DEFAULT_ENSEMBLE_WEIGHT = 0.5
+# Bonus for the CRF's label when combined with the neural tagger (see tagger.py); hold-out choice.
+DEFAULT_CRF_BONUS = 1.5
 
 
 def read_unlabelled(data_dir: str | Path) -> Iterator[list[str]]:
@@ -92,14 +92,14 @@ def train_german(
     iterations: int = DEFAULT_ITERATIONS,
     resources: Resources | None = None,
     neural: bool = True,
-    ensemble_weight: float = DEFAULT_ENSEMBLE_WEIGHT,
+    crf_bonus: float = DEFAULT_CRF_BONUS,
 ) -> dict[str, object]:
     """Train the German tagger from a GermEval-format TSV into ``out_dir``; returns its metadata.
 
     ``data_dir`` (default: the folder above the TSV's folder, i.e. ``shared/data``) supplies
     the unlabelled text. Pass ``resources`` to reuse already built lookup tables.
     ``neural`` also trains the convolutional tagger (needs torch) that ``tagger.py``
-    combines with the CRF using ``ensemble_weight``.
+    combines with the CRF using ``crf_bonus``.
     """
     t0 = time.time()
     train_tsv = Path(train_tsv)
@@ -142,7 +142,7 @@ def train_german(
             "hanta_words": len(resources.pos),
         },
         "neural": neural,
-        "ensemble_weight": ensemble_weight,
+        "crf_bonus": crf_bonus,
         "train_seconds": round(time.time() - t0, 1),
     }
     (out / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

@@ -209,12 +209,21 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
     return True
 
 
-def event_compat(doc_events: list[list[Any]], story_events: list[list[Any]], doc_day: int | None = None) -> float:
+def _recent(date_value: str, lo: int | None, hi: int | None) -> bool:
+    """Is a full-day date within EVENT_RECENT_DAYS of the day range [lo, hi]? (True when unknown.)"""
+    day = db.day_number(date_value) if _FULL_DAY.match(date_value) else None
+    if day is None or lo is None or hi is None:
+        return True
+    return lo - EVENT_RECENT_DAYS <= day <= hi + EVENT_RECENT_DAYS
+
+
+def event_compat(doc_events: list[list[Any]], story_events: list[list[Any]], doc_day: int | None = None,
+                 story_days: tuple[int | None, int | None] = (None, None)) -> float:
     """+1 if an event of the article matches one of the story (type, shared participant, same day);
     -1 if an event the article reports as recent clashes with one of the story (same type and
     participants, both occurred, dates apart) and none match; 0 when there is nothing to compare.
-    Events far from the article's own date are background ("nach dem Telefonat im Februar") and do
-    not clash."""
+    Events far from the article's own date, or from the story's date range, are background ("nach
+    dem Telefonat im Februar") and do not clash."""
     match = clash = False
     for t, actors, d, status in doc_events:
         for t2, actors2, d2, status2 in story_events:
@@ -227,9 +236,7 @@ def event_compat(doc_events: list[list[Any]], story_events: list[list[Any]], doc
             elif not _dates_compatible(d, d2) and status == "occurred" and status2 == "occurred":
                 # Only two events that both happened clash: the date of something planned,
                 # threatened or proposed is a target that moves as the story develops.
-                day = db.day_number(d) if _FULL_DAY.match(d) else None
-                recent = doc_day is None or day is None or abs(day - doc_day) <= EVENT_RECENT_DAYS
-                clash = clash or recent
+                clash = clash or (_recent(d, doc_day, doc_day) and _recent(d2, *story_days))
     if match:
         return 1.0
     return -1.0 if clash else 0.0
@@ -237,7 +244,9 @@ def event_compat(doc_events: list[list[Any]], story_events: list[list[Any]], doc
 
 def components(f: Features, st: db.StoryRow, cos: float) -> dict[str, float]:
     return {"cos": cos, "entities": min(_entity_overlap(f, st), 1.0),
-            "events": event_compat(f.events, st.profile.get("events", []), f.day), "time": _time_sim(f.day, st)}
+            "events": event_compat(f.events, st.profile.get("events", []), f.day,
+                                   (db.day_number(st.first), db.day_number(st.last))),
+            "time": _time_sim(f.day, st)}
 
 
 def score(f: Features, st: db.StoryRow, cos: float) -> float:
@@ -276,16 +285,30 @@ def candidates(store: Store, f: Features) -> list[tuple[db.StoryRow, float]]:
     return [(st, float(c)) for st, c in zip(sts, coss.tolist()) if c >= MIN_COS]
 
 
+def _mean_cos(f: Features, st: db.StoryRow, cos: float) -> float:
+    """Average cosine with the story's members (sum of unit vectors · v / size)."""
+    if not st.centroid or st.size <= 1:
+        return cos
+    return float(embed.from_blob(st.centroid) @ f.vec) / st.size
+
+
 def best_story(store: Store, f: Features) -> tuple[db.StoryRow | None, float, float]:
-    """(best story, its score, its centroid cosine); (None, 0, 0) when nothing is close enough."""
+    """(best story, its score, its centroid cosine); (None, 0, 0) when nothing is close enough.
+
+    Candidates are ranked with the average cosine to their members, and the winner is then judged
+    with the centroid cosine. A centroid averages away its members' noise, so a big story's centroid
+    is closer to every related article than any of its members: ranking by it would let big stories
+    swallow articles that match a small story better (the first Trump–Putin call of February vs the
+    August story of calls and a summit)."""
     best: tuple[float, db.StoryRow, float] | None = None
     for st, cos in candidates(store, f):
-        s = score(f, st, cos)
-        if best is None or s > best[0]:
-            best = (s, st, cos)
+        rank = score(f, st, _mean_cos(f, st, cos))
+        if best is None or rank > best[0]:
+            best = (rank, st, cos)
     if best is None:
         return None, 0.0, 0.0
-    return best[1], best[0], best[2]
+    st, cos = best[1], best[2]
+    return st, score(f, st, cos), cos
 
 
 def _update_profile(st: db.StoryRow, f: Features) -> list[str]:

@@ -443,6 +443,7 @@ def _context_sim(sents: list[_Sent], sim: np.ndarray, i: int, j: int) -> float:
 
 
 def _find_denials(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
+    """Each denial against the best-matching affirmation of each other source."""
     out = []
     for i, s in enumerate(sents):
         if not is_denial(s.text):
@@ -450,7 +451,7 @@ def _find_denials(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
         kinds = _contact_kinds(s.text)
         if not kinds or "contact" in kinds:  # "keine Kontakte" denies calls and meetings alike
             kinds = set(_CONTACT)
-        best: tuple[float, int] | None = None
+        best: dict[int, tuple[float, int]] = {}  # per other source
         for j, t in enumerate(sents):
             if t.unit == s.unit or is_denial(t.text) or _CANCEL.search(t.text):
                 continue  # a contradiction is between sources; one article reporting both sides is not
@@ -465,10 +466,10 @@ def _find_denials(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
                 continue
             if _PLANNED.search(t.text) and not re.search(r"\b(?:hat|haben|hatte|hatten|has|have|had)\b", t.text, re.I):
                 continue  # "will talk" does not contradict "no talks so far"
-            if best is None or ctx > best[0]:
-                best = (ctx, j)
-        if best is not None:
-            t = sents[best[1]]
+            if t.unit not in best or ctx > best[t.unit][0]:
+                best[t.unit] = (ctx, j)
+        for _ctx, j in sorted(best.values(), reverse=True):
+            t = sents[j]
             out.append(Contradiction("denial", f"denied: {_about(s, t)}", s.span(), t.span()))
     return out
 
@@ -822,10 +823,12 @@ def compare_documents(docs: list[Document], *, store: Store | None = None, story
             opinions[outlet(s.doc)].append(s.span())
     single = []
     if len(set(units.values())) > 1:
+        unit_of = np.array([s.unit for s in sents])
+        echoed = ((unit_of[None, :] != unit_of[:, None]) & (sim >= ALIGN_SIM)).any(axis=1)
         for i, s in enumerate(sents):
             if s.opinion:
                 continue
-            if not any(sents[j].unit != s.unit and sim[i, j] >= ALIGN_SIM for j in range(len(sents))):
+            if not echoed[i]:
                 if numbers(s.text, s.doc.language) or dates(s) or any(m.entity for m in s.doc.mentions
                                                                       if s.start <= m.start < s.end):
                     single.append(s.span())
