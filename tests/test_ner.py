@@ -106,7 +106,8 @@ def test_english_people_places_organisations() -> None:
     doc = Document(
         text=(
             "Secretary of State Marco Rubio met Ukrainian President Volodymyr Zelensky in Geneva on Sunday. "
-            "The talks were hosted by the Swiss government, and the United Nations sent an observer."
+            "The talks were hosted by the Swiss government, and the United Nations sent an observer. "
+            "Rubio later told reporters the meeting had been useful."
         ),
         language="en",
     )
@@ -117,6 +118,7 @@ def test_english_people_places_organisations() -> None:
     assert _found(mentions, "Geneva", "LOC")
     assert any(m.text.endswith("United Nations") and m.type == "ORG" for m in mentions)
     assert not any(m.text == "Sunday" for m in mentions)  # dates belong to the time stage
+    assert _found(mentions, "Rubio", "PER")  # the surname alone, later in the document
 
 
 def test_english_fallback_heuristic_finds_capitalised_names() -> None:

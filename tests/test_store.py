@@ -106,7 +106,7 @@ def test_killed_ingest_loses_nothing_and_resumes_without_doubles(tmp_path: Path)
     db = tmp_path / "crash.db"
     # Crash safety is the store's and the batch's job: the foundation stages keep the run short.
     cmd = [sys.executable, "-m", "lagebild", "add", str(src), "--db", str(db),
-           "--stages", "clean,published,language,segment"]
+           "--stages", "clean,published,language,segment", "--no-stories"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 120
     stored = 0

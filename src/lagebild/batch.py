@@ -103,9 +103,11 @@ def ingest(
     language: str | None = None,
     jobs: int = 1,
     stages: Sequence[str] | None = None,
+    stories: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> IngestReport:
     """Ingest ``sources`` into ``store``. ``stages`` limits the pipeline (default: every stage);
+    ``stories=False`` leaves story assignment for later (``lagebild stories --rebuild``);
     ``progress(done, total, item)`` is called per source."""
     if published is not None:
         prepare(Document(text="", raw_text=""), published=published)  # validates the date up front
@@ -118,7 +120,7 @@ def ingest(
     tasks = [(it, opts) for it in items]
     for done, outcomes in enumerate(_run(tasks, jobs, seen), 1):
         for o in outcomes:
-            _account(store, o, report)
+            _account(store, o, report, stories)
         if progress:
             progress(done, len(items), items[done - 1])
     _after_batch(store, report)
@@ -136,7 +138,7 @@ def _run(tasks: list[tuple[str, _Options]], jobs: int, seen: frozenset[str]) -> 
         yield from pool.imap(_process_source, tasks, chunksize=1)
 
 
-def _account(store: Store, o: _Outcome, report: IngestReport) -> None:
+def _account(store: Store, o: _Outcome, report: IngestReport, stories: bool = True) -> None:
     if o.error is not None:
         report.rejected.append((o.item, o.error))
         store.record_rejection(o.item, o.error)
@@ -148,7 +150,8 @@ def _account(store: Store, o: _Outcome, report: IngestReport) -> None:
     if store.add(o.doc, item_key=o.key):
         report.added.append(o.doc.id)
         report.problems.extend((o.doc.id, f"{p.stage}: {p.message}") for p in o.doc.problems)
-        _after_add(store, o.doc)
+        if stories:
+            _after_add(store, o.doc)
     else:
         report.duplicates.append(o.item)
 

@@ -20,9 +20,10 @@ from . import db_option, err, friendly_errors, main, open_store, out
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for reading and analysis.")
 @click.option("--stages", metavar="LIST", help="Run only these stages, comma-separated (see `lagebild stages`).")
+@click.option("--no-stories", is_flag=True, help="Skip story assignment (run `lagebild stories --rebuild` later).")
 @friendly_errors
 def add(sources: tuple[str, ...], db: str | None, published: str | None, source_name: str | None,
-        language: str | None, jobs: int, stages: str | None) -> None:
+        language: str | None, jobs: int, stages: str | None, no_stories: bool) -> None:
     """Ingest articles: text, HTML, JSONL, RSS/Atom, WARC files, directories, URLs, or - for stdin.
 
     Example:
@@ -43,7 +44,7 @@ def add(sources: tuple[str, ...], db: str | None, published: str | None, source_
             progress.update(task, completed=done, description=os.path.basename(item)[:30])
 
         report = store.add_paths(list(sources), published=published, source=source_name, language=language,
-                                 jobs=jobs, progress=tick,
+                                 jobs=jobs, progress=tick, stories=not no_stories,
                                  stages=[x.strip() for x in stages.split(",") if x.strip()] if stages else None)
     for item, reason in report.rejected:
         err.print(f"[red]rejected[/] {item}: {reason}", highlight=False)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -102,7 +101,7 @@ def recognize_english(doc: Document, sentences: Sequence[Sequence[Token]]) -> li
         if typ != "PER" and _looks_like_person(words[ent.start : ent.end]):
             typ = "PER"
         out.append(Mention(start, end, doc.text[start:end], typ))
-    return _one_type_per_name(out)
+    return out
 
 
 def _looks_like_person(words: Sequence[str]) -> bool:
@@ -125,20 +124,6 @@ def _first_names() -> dict[str, str]:
         return dict(load_german().resources.gazetteer)
     except FileNotFoundError:
         return {}
-
-
-def _one_type_per_name(mentions: list[Mention]) -> list[Mention]:
-    """Within a document, a name keeps its majority type (ties keep their own)."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for m in mentions:
-        votes[m.text][m.type] += 1
-    for m in mentions:
-        c = votes[m.text]
-        if len(c) > 1:
-            (best, n), (_, n2) = c.most_common(2)
-            if n > n2:
-                m.type = best
-    return mentions
 
 
 def _heuristic(doc: Document, sentences: Sequence[Sequence[Token]]) -> list[Mention]:

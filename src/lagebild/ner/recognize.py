@@ -10,19 +10,24 @@ from pathlib import Path
 
 from ..model import Document, Mention, Token
 from .crf import CrfTagger
-from .tagger import GermanTagger
 from .germeval import bio_spans, to_lagebild_type
 from .postprocess import Span, apply_names, consistent_types, filter_obvious, propagate
+from .tagger import GermanTagger
 
-# The shipped model lives in the repository's models/ folder; LAGEBILD_NER_DE overrides it
-# (e.g. a model just trained with ``lagebild train ner --out DIR``).
+# A source checkout keeps the model in the repository's models/ folder.
 _REPO_MODEL = Path(__file__).resolve().parents[3] / "models" / "ner-de"
 _lock = threading.Lock()
 
 
 def german_model_dir() -> Path:
+    """$LAGEBILD_NER_DE, else ``paths.model_dir("ner-de")`` if it holds a model, else models/ner-de."""
     env = os.environ.get("LAGEBILD_NER_DE")
-    return Path(env) if env else _REPO_MODEL
+    if env:
+        return Path(env)
+    from ..paths import model_dir
+
+    packaged = model_dir("ner-de")
+    return packaged if (packaged / "model.crfsuite").exists() else _REPO_MODEL
 
 
 @lru_cache(maxsize=4)
@@ -95,18 +100,26 @@ def recognize_tokens(
     return spans
 
 
-@lru_cache(maxsize=1)
 def kb_names() -> dict[tuple[str, ...], str]:
     """Names and aliases of the knowledge base as token tuples -> type (GermEval's OTH for MISC).
 
-    The KB is lagebild's curated list of news entities (``lagebild.kb``); where it is not
+    The KB is lagebild's curated list of news entities (``lagebild.kb``), which users can
+    extend; the table is rebuilt when the KB object or its size changes. Where the KB is not
     importable, no names are used.
     """
     try:
         from ..kb import default_kb
-        from ..stages.segment import tokenize
     except ImportError:
         return {}
+    kb = default_kb()
+    return _kb_names(id(kb), len(kb.entities))
+
+
+@lru_cache(maxsize=2)
+def _kb_names(kb_id: int, size: int) -> dict[tuple[str, ...], str]:
+    from ..kb import default_kb
+    from ..stages.segment import tokenize
+
     out: dict[tuple[str, ...], str] = {}
     for ent in default_kb().entities.values():
         typ = ent.type if ent.type in ("PER", "ORG", "LOC") else "OTH"
@@ -134,7 +147,7 @@ def recognize(doc: Document) -> list[Mention]:
     if lang == "en":
         from .english import recognize_english
 
-        return recognize_english(doc, sent_tokens)
+        return _document_rules(doc, sent_tokens, recognize_english(doc, sent_tokens))
     words = [[t.text for t in s] for s in sent_tokens]
     mentions = []
     for sp in recognize_tokens(words):
@@ -142,3 +155,28 @@ def recognize(doc: Document) -> list[Mention]:
         start, end = toks[sp.start].start, toks[sp.end - 1].end
         mentions.append(Mention(start, end, doc.text[start:end], to_lagebild_type(sp.type), flags=_flags(sp.type)))
     return mentions
+
+
+def _document_rules(doc: Document, sent_tokens: list[list[Token]], mentions: list[Mention]) -> list[Mention]:
+    """One type per name and propagation to untagged repeats, for taggers that give mentions.
+
+    Mentions that do not start and end on token boundaries are passed through unchanged.
+    """
+    starts = {t.start: (si, i) for si, s in enumerate(sent_tokens) for i, t in enumerate(s)}
+    ends = {t.end: (si, i) for si, s in enumerate(sent_tokens) for i, t in enumerate(s)}
+    spans: list[Span] = []
+    loose: list[Mention] = []
+    for m in mentions:
+        a, b = starts.get(m.start), ends.get(m.end)
+        if a is None or b is None or a[0] != b[0]:
+            loose.append(m)
+        else:
+            spans.append(Span(a[0], a[1], b[1] + 1, m.type))
+    words = [[t.text for t in s] for s in sent_tokens]
+    spans = propagate(words, consistent_types(words, spans))
+    out = list(loose)
+    for sp in spans:
+        toks = sent_tokens[sp.sentence]
+        start, end = toks[sp.start].start, toks[sp.end - 1].end
+        out.append(Mention(start, end, doc.text[start:end], sp.type))
+    return sorted(out, key=lambda m: m.start)

@@ -56,6 +56,18 @@ def read_unlabelled(data_dir: str | Path) -> Iterator[list[str]]:
                     yield [str(t) for t in toks]
 
 
+def _neural_description() -> dict[str, object]:
+    from . import neural_train as nt
+
+    return {
+        "kind": "3 dilated residual conv layers over e5 input word vectors + hashed token features, CRF loss",
+        "buckets": nt.BUCKETS,
+        "feature_dim": nt.FEATURE_DIM,
+        "hidden": nt.HIDDEN,
+        "epochs": nt.EPOCHS,
+    }
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -124,7 +136,7 @@ def train_german(
         train_neural(sentences, resources, out)
     meta: dict[str, object] = {
         "name": "lagebild ner-de",
-        "kind": "crfsuite linear-chain CRF",
+        "kind": "crfsuite linear-chain CRF + numpy CNN, combined" if neural else "crfsuite linear-chain CRF",
         "labels": "GermEval 2014 outer level (PER/ORG/LOC/OTH with deriv/part), BIO",
         "train_file": train_tsv.name,
         "train_sha256": _sha256(train_tsv),
@@ -143,6 +155,7 @@ def train_german(
         },
         "neural": neural,
         "crf_bonus": crf_bonus,
+        "neural_model": _neural_description() if neural else None,
         "train_seconds": round(time.time() - t0, 1),
     }
     (out / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
