@@ -147,7 +147,7 @@ def speed(sentences, model_dir: Path | None) -> None:  # noqa: ANN001
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with NER-de-dev.tsv")
-    ap.add_argument("--model", type=Path, default=None, help="model folder (default: models/ner-de)")
+    ap.add_argument("--model", type=Path, default=None, help="model folder (default: the shipped lagebild/data/models/ner-de)")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--retrain-ablation", action="store_true", help="retrain without clusters/gazetteer")
     args = ap.parse_args(argv)
@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     gold = [s.tags for s in dev]
     print(f"GermEval 2014 dev: {len(dev)} sentences, {sum(len(s.tokens) for s in dev)} tokens")
     kind = "CRF + neural tagger" if getattr(tagger, "neural", None) is not None else "CRF alone"
-    print(f"model: {args.model or 'models/ner-de'} ({kind})")
+    print(f"model: {args.model or 'lagebild/data/models/ner-de'} ({kind})")
 
     off = dict(filtering=False, known_names=False, consistency=False, propagation=False)
     configs = [

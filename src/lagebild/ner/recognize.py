@@ -14,20 +14,17 @@ from .germeval import bio_spans, to_lagebild_type
 from .postprocess import Span, apply_names, consistent_types, filter_obvious, propagate
 from .tagger import GermanTagger
 
-# A source checkout keeps the model in the repository's models/ folder.
-_REPO_MODEL = Path(__file__).resolve().parents[3] / "models" / "ner-de"
 _lock = threading.Lock()
 
 
 def german_model_dir() -> Path:
-    """$LAGEBILD_NER_DE, else ``paths.model_dir("ner-de")`` if it holds a model, else models/ner-de."""
+    """$LAGEBILD_NER_DE, else ``paths.model_dir("ner-de")`` (shipped inside the package)."""
     env = os.environ.get("LAGEBILD_NER_DE")
     if env:
         return Path(env)
     from ..paths import model_dir
 
-    packaged = model_dir("ner-de")
-    return packaged if (packaged / "model.crfsuite").exists() else _REPO_MODEL
+    return model_dir("ner-de")
 
 
 @lru_cache(maxsize=4)

@@ -1,6 +1,6 @@
 """Train the German CRF: ``train_german(train_tsv, out_dir)``; ``lagebild train ner`` calls it.
 
-Reproduces ``models/ner-de`` from ``shared/data``:
+Reproduces ``lagebild/data/models/ner-de`` from ``shared/data``:
 
 * labelled data: GermEval 2014 ``NER-de-test.tsv`` (CC BY 4.0; our training split, since the
   official train file is not available). ``NER-de-dev.tsv`` is never read here.

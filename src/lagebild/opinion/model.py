@@ -22,22 +22,17 @@ from .encoders import get_encoder
 from .features import Vocabulary
 from .linear import LinearWeights, sigmoid
 
-# Variants shipped in models/opinion/: "fast" is the pipeline default (USE), "e5" the
+# Variants shipped in lagebild/data/models/opinion/: "fast" is the pipeline default (USE), "e5" the
 # slower, more accurate one.
 VARIANTS = ("fast", "e5")
 DEFAULT_VARIANT = "fast"
 
 
 def default_model_dir() -> Path:
-    """``$LAGEBILD_MODELS/opinion``; else ``models/opinion`` at the repository root (a source
-    checkout); else ``lagebild/data/models/opinion`` inside the installed package."""
-    env = os.environ.get("LAGEBILD_MODELS")
-    if env:
-        return Path(env) / "opinion"
-    here = Path(__file__).resolve()
-    repo = here.parents[3] / "models" / "opinion"
-    packaged = here.parents[1] / "data" / "models" / "opinion"
-    return repo if repo.is_dir() or not packaged.is_dir() else packaged
+    """``$LAGEBILD_MODELS/opinion``, else the model shipped inside the package (see lagebild.paths)."""
+    from ..paths import model_dir
+
+    return model_dir("opinion")
 
 
 @dataclass(slots=True)
