@@ -6,9 +6,12 @@ bash scripts/setup.sh
 export LAGEBILD_DB="${LAGEBILD_DB:-examples.db}"
 rm -f "$LAGEBILD_DB" "$LAGEBILD_DB-wal" "$LAGEBILD_DB-shm"
 lb=.venv/bin/lagebild
+section() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 $lb add examples/corpus/
-echo; echo "== Articles"; $lb list --limit 20
-for verb in stories timeline quotes; do
-    if $lb "$verb" --help >/dev/null 2>&1; then echo; echo "== lagebild $verb"; $lb "$verb" | head -60; fi
-done
-echo; echo "Next: lagebild show DOC, lagebild export --format json > picture.json, lagebild serve (database: $LAGEBILD_DB)"
+section "Stories (lagebild stories)";                       $lb stories
+section "Timeline of Putin (lagebild timeline Putin)";      $lb timeline Putin --status occurred --status planned
+section "Who said what about Ukraine (lagebild quotes)";    $lb quotes --speaker Selenskyj --limit 10
+section "One entity under all its spellings (lagebild entity Zelensky)"; $lb entity Zelensky
+echo
+echo "Next: lagebild show DOC · lagebild compare STORY · lagebild export > picture.json · lagebild serve"
+echo "(database: $LAGEBILD_DB; set LAGEBILD_DB=$LAGEBILD_DB to use these commands on it)"
