@@ -63,6 +63,7 @@ _SKELETON_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _INFLECTION_2 = ("es", "en", "em")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case ASCII with diacritics, umlauts, ß and Cyrillic folded; words space-separated."""
     t = text.lower().translate(_TRANS)

@@ -100,6 +100,10 @@ ENGLISH_ROLES: dict[str, tuple[str, ...]] = {
 }
 _ENGLISH_SPLIT = {k: tuple(k.split()) for k in ENGLISH_ROLES}
 _ENGLISH_BY_LEN = sorted(ENGLISH_ROLES, key=lambda k: len(_ENGLISH_SPLIT[k]), reverse=True)
+# Role phrases by their first word, longest first: a token is compared only with phrases it can start.
+_ENGLISH_BY_FIRST: dict[str, list[str]] = {}
+for _key in _ENGLISH_BY_LEN:
+    _ENGLISH_BY_FIRST.setdefault(_ENGLISH_SPLIT[_key][0], []).append(_key)
 
 # Words between a role and its genitive qualifier: "Sprecher des Kremls", "President of Ukraine".
 _LINKERS = frozenset({"des", "der", "of", "the"})
@@ -149,7 +153,7 @@ def find_roles(kb: KnowledgeBase, tokens: list[Token]) -> list[RolePhrase]:
     while i < n:
         phrase = None
         # English multi-word role phrases.
-        for key in _ENGLISH_BY_LEN:
+        for key in _ENGLISH_BY_FIRST.get(folded[i], ()):
             parts = _ENGLISH_SPLIT[key]
             if folded[i : i + len(parts)] == list(parts):
                 phrase = RolePhrase(tokens[i].start, tokens[i + len(parts) - 1].end, ENGLISH_ROLES[key],
