@@ -220,9 +220,10 @@ class Store:
             for doc_id in ids:
                 yield self.get(doc_id)
 
-    def documents(self, *, limit: int = 50, offset: int = 0, source: str | None = None,
-                  language: str | None = None, story: str | None = None,
-                  since: str | None = None, until: str | None = None) -> list[DocSummary]:
+    @staticmethod
+    def _document_filter(source: str | None, language: str | None, story: str | None, since: str | None,
+                         until: str | None) -> tuple[str, list[str]]:
+        """SQL WHERE clause (or '') and its arguments for the document list filters."""
         where, args = [], []
         for col, val in (("source", source), ("language", language), ("story", story)):
             if val:
@@ -234,32 +235,35 @@ class Store:
         if until:
             where.append("substr(published, 1, 10) <= ?")
             args.append(until)
-        sql = "SELECT * FROM documents"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        return (" WHERE " + " AND ".join(where) if where else ""), args
+
+    def count_documents(self, *, source: str | None = None, language: str | None = None,
+                        story: str | None = None, since: str | None = None, until: str | None = None) -> int:
+        """How many articles ``documents`` pages through with the same filters."""
+        where, args = self._document_filter(source, language, story, since, until)
+        return int(self.db.execute("SELECT count(*) FROM documents" + where, args).fetchone()[0])
+
+    def documents(self, *, limit: int = 50, offset: int = 0, source: str | None = None,
+                  language: str | None = None, story: str | None = None,
+                  since: str | None = None, until: str | None = None) -> list[DocSummary]:
+        where, args = self._document_filter(source, language, story, since, until)
+        sql = "SELECT * FROM documents" + where
         sql += " ORDER BY published DESC, n DESC LIMIT ? OFFSET ?"
         return [self._summary(r) for r in self.db.execute(sql, (*args, limit, offset))]
 
     def search(self, query: str, *, limit: int = 20) -> list[DocSummary]:
         """Full-text search (FTS5 syntax; plain words are ANDed). Best matches first."""
+        sql = """SELECT d.*, snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snip
+                 FROM documents_fts JOIN documents d ON d.n = documents_fts.rowid
+                 WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?"""
         try:
-            rows = self.db.execute(
-                """SELECT d.*, snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snip
-                   FROM documents_fts JOIN documents d ON d.n = documents_fts.rowid
-                   WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?""",
-                (query, limit),
-            ).fetchall()
+            rows = self.db.execute(sql, (query, limit)).fetchall()
         except sqlite3.OperationalError:
             # Punctuation in a plain query is FTS5 syntax; retry with every word quoted.
             safe = " ".join('"' + w.replace('"', "") + '"' for w in query.split() if w.strip('"'))
             if not safe:
                 return []
-            rows = self.db.execute(
-                """SELECT d.*, snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snip
-                   FROM documents_fts JOIN documents d ON d.n = documents_fts.rowid
-                   WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?""",
-                (safe, limit),
-            ).fetchall()
+            rows = self.db.execute(sql, (safe, limit)).fetchall()
         out = []
         for r in rows:
             s = self._summary(r)

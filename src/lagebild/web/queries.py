@@ -61,19 +61,7 @@ def summary_dict(s: DocSummary) -> dict[str, Any]:
 def document_count(store: Store, *, source: str | None = None, language: str | None = None,
                    story: str | None = None, since: str | None = None, until: str | None = None) -> int:
     """The number of articles ``Store.documents`` pages through with the same filters."""
-    where, args = [], []
-    for col, val in (("source", source), ("language", language), ("story", story)):
-        if val:
-            where.append(f"{col} = ?")
-            args.append(val)
-    if since:
-        where.append("published >= ?")
-        args.append(since)
-    if until:
-        where.append("substr(published, 1, 10) <= ?")
-        args.append(until)
-    sql = "SELECT count(*) FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
-    return int(store.db.execute(sql, args).fetchone()[0])
+    return store.count_documents(source=source, language=language, story=story, since=since, until=until)
 
 
 def document_detail(store: Store, doc: Document) -> dict[str, Any]:
