@@ -59,12 +59,18 @@ def _trim(text: str, m: Mention) -> Mention:
 
 
 def _merge(primary: list[Mention], extra: list[Mention]) -> list[Mention]:
-    """``primary`` plus the ``extra`` mentions that overlap none of them."""
-    spans = sorted((m.start, m.end) for m in primary)
+    """``primary`` plus the ``extra`` mentions that overlap none of them. A multi-word extra
+    (a complete knowledge-base name) also replaces primary spans it wholly contains: the model's
+    "Ursula von der" + "Leyen" become one "Ursula von der Leyen"."""
     out = list(primary)
     for m in extra:
-        if all(m.end <= s or m.start >= e for s, e in spans):
+        overlapping = [p for p in out if not (m.end <= p.start or m.start >= p.end)]
+        if not overlapping:
             out.append(m)
+        elif " " in m.text and all(m.start <= p.start and p.end <= m.end for p in overlapping) and any(
+            (p.start, p.end) != (m.start, m.end) for p in overlapping
+        ):
+            out = [p for p in out if p not in overlapping] + [m]
     return sorted(out, key=lambda m: m.start)
 
 
