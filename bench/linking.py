@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from lagebild.kb import default_kb  # noqa: E402
 from lagebild.linking import Linker  # noqa: E402
-from lagebild.model import Document, Mention, Sentence, Token  # noqa: E402
+from lagebild.model import Document, Mention, Sentence  # noqa: E402
 from lagebild.pipeline import Pipeline  # noqa: E402
 
 NEWS = ROOT / "bench" / "data" / "linking" / "news.jsonl"  # development set (looked at while building)

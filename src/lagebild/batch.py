@@ -123,7 +123,6 @@ def ingest(
             _account(store, o, report, stories)
         if progress:
             progress(done, len(items), items[done - 1])
-    _after_batch(store, report)
     return report
 
 
@@ -161,7 +160,3 @@ def _after_add(store: Store, doc: Document) -> None:
     from .stories import assign_story
 
     assign_story(store, doc)  # joins or opens a story; sets documents.story
-
-
-def _after_batch(store: Store, report: IngestReport) -> None:
-    """Corpus-level work done once per batch."""

@@ -7,7 +7,6 @@ Data goes to stdout (so ``lagebild export | jq`` works); progress, summaries and
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -17,7 +16,6 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from ..errors import LagebildError
 

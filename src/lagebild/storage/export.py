@@ -40,7 +40,15 @@ def document_records(doc: Document) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+# Modules whose import registers a corpus section: events (picture), stories and contradictions.
+_SECTION_MODULES = ("lagebild.picture", "lagebild.stories")
+
+
 def export_picture(store: Store) -> dict[str, Any]:
+    import importlib
+
+    for module in _SECTION_MODULES:
+        importlib.import_module(module)
     out: dict[str, Any] = {"format": "lagebild/1", **{k: [] for k in SECTIONS}}
     docs = list(store.iter_documents())
     for doc in docs:
@@ -76,6 +84,3 @@ def corpus_section(name: str) -> Callable[[Callable[..., list[dict[str, Any]]]],
         return fn
 
     return register
-
-
-from .. import stories as _stories  # noqa: E402,F401  (registers "stories" and "contradictions")

@@ -15,7 +15,6 @@ import hashlib
 import json
 import logging
 import re
-import sqlite3
 import threading
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable
