@@ -134,3 +134,14 @@ def test_killed_ingest_loses_nothing_and_resumes_without_doubles(tmp_path: Path)
         assert s.count() == 400
         assert s.db.execute("SELECT count(DISTINCT id) FROM documents").fetchone()[0] == 400
     assert f"{400 - before} added" in done.stderr and f"{before} skipped as duplicates" in done.stderr
+
+
+def test_parallel_ingest_stores_the_same_articles_as_serial(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    write_articles(src, 12)
+    stages = ["clean", "published", "language", "segment"]
+    with Store(tmp_path / "serial.db") as serial, Store(tmp_path / "parallel.db") as parallel:
+        a = serial.add_paths([str(src)], stages=stages, stories=False)
+        b = parallel.add_paths([str(src)], stages=stages, stories=False, jobs=2)
+        assert sorted(a.added) == sorted(b.added) and len(b.added) == 12
+        assert [d.id for d in serial.documents(limit=20)] == [d.id for d in parallel.documents(limit=20)]
