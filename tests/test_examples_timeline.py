@@ -39,3 +39,13 @@ def test_timeline_is_in_date_order_february_call_first() -> None:
     dated = [e.date for e in _events("Putin") if e.date and e.date[:4].isdigit()]
     assert dated == sorted(dated, key=lambda v: v[:10])
     assert dated[0].startswith("2025-02")
+
+
+def test_the_summit_announced_as_planned_is_the_summit_that_took_place() -> None:
+    held = [e for e in _events("Putin") if e.type in ("meeting", "summit") and e.status == "occurred"
+            and (e.date or "").startswith("2025-08-12")]
+    assert len(held) == 1
+    statuses = [h.status for h in held[0].history]
+    assert "planned" in statuses and statuses.index("planned") < len(statuses) - 1 - statuses[::-1].index("occurred")
+    assert "html/tagesblick-telefonat-putin-trump.html" in _docs(held[0])  # the report that announced it
+    assert held[0].name(held[0].location) == "Budapest"

@@ -307,11 +307,14 @@ def _canonical(cl: _Cluster, by_id: Mapping[str, Document], duplicate_of: Mappin
         for pos, a in enumerate(it.mention.targets):
             order.setdefault(a, (1, pos))
     actors = sorted(order, key=lambda a: (order[a][0], -cl.actors[a], order[a][1]))
-    location = cl.locations.most_common(1)[0][0] if cl.locations else None
-
     history = [StatusChange(it.doc.id, it.doc.published, it.mention.status, it.mention) for it in cl.items]
     status = _current_status(history)
     date_value = _best_date(cl.items, status)
+    # The place where the event is reported (with its current status) to happen wins over places
+    # that earlier, speculative reports named ("could take place in Saudi Arabia").
+    agreeing = Counter(it.mention.location for it in cl.items if it.mention.location and it.mention.status == status)
+    places = agreeing or cl.locations
+    location = places.most_common(1)[0][0] if places else None
 
     documents: list[str] = []
     sources: list[str] = []
@@ -360,9 +363,11 @@ def _current_status(history: Sequence[StatusChange]) -> str:
 
 
 def _best_date(items: Sequence[_Item], status: str) -> str | None:
-    """The most specific concrete date, preferring reports that agree with the status."""
-    def key(it: _Item) -> tuple[int, int, str]:
-        return (int(it.mention.status == status), specificity(it.mention.date), it.doc.published or "")
+    """The most specific concrete date, preferring reports that agree with the status and dates
+    written in the report's own sentence over dates implied from the publication day."""
+    def key(it: _Item) -> tuple[int, int, int, str]:
+        return (int(it.mention.status == status), int(_explicit(it)), specificity(it.mention.date),
+                it.doc.published or "")
 
     dated = [it for it in items if timex_interval(it.mention.date) is not None]
     if dated:

@@ -447,6 +447,8 @@ class EventExtractor:
         if c.intent and status == "occurred":
             status = "planned"
         c.status = status
+        if explicit and published is not None:
+            explicit = self._date_agreeing_with_status(view, c, explicit, status, published)
         c.date = explicit or self._implied_date(view.text[ca:cb], status, published, lang)
         self._participants(doc, view, c, ca, cb)
 
@@ -482,6 +484,30 @@ class EventExtractor:
             value = _weekday_by_tense(value, published, clause_tense(view.text[ca:cb], view.lang))
         # An event date is a day (or coarser); the time of day is the timex's business.
         return value.split("T")[0] if "T" in value and value[:4].isdigit() else value
+
+    @staticmethod
+    def _date_agreeing_with_status(view: _SentenceView, c: _Candidate, value: str, status: str,
+                                   published: date) -> str:
+        """The nearest date of the sentence that lies on the side of the publication date the status
+        implies, when the nearest date overall does not: in "spoke on Wednesday and agreed to meet
+        next week" the planned meeting is next week, not Wednesday."""
+        want_future = status in ("planned", "proposed", "threatened")
+        want_past = status == "occurred"
+        rel = relation_to(value, published)
+        if not ((want_future and rel <= 0) or (want_past and rel > 0)):
+            return value
+        pos = c.trig.start
+        options = []
+        for t in view.timexes:
+            if t.type not in ("DATE", "TIME") or not t.value or not t.value[:1].isdigit():
+                continue
+            r = relation_to(t.value, published)
+            if (want_future and r > 0) or (want_past and r <= 0):
+                options.append((abs(t.start - pos), t.value))
+        if not options:
+            return value
+        best = min(options)[1]
+        return best.split("T")[0] if "T" in best else best
 
     @staticmethod
     def _implied_date(clause: str, status: str, published: date | None, lang: str) -> str | None:
