@@ -112,14 +112,30 @@ def _token_base(word: str, res: Resources) -> tuple[list[str], list[str]]:
     return feats, ctx
 
 
+# Features of a word depend only on the word and the resources: most words recur, so they are
+# computed once per process. Callers get copies (sentence_features appends phrase marks to them).
+_BASE_CACHE: dict[tuple[int, str], tuple[list[str], list[str]]] = {}
+_BASE_CACHE_MAX = 300_000
+
+
+def _cached_base(word: str, res: Resources) -> tuple[list[str], list[str]]:
+    key = (id(res), word)
+    hit = _BASE_CACHE.get(key)
+    if hit is None:
+        if len(_BASE_CACHE) >= _BASE_CACHE_MAX:
+            _BASE_CACHE.clear()
+        hit = _BASE_CACHE[key] = _token_base(word, res)
+    return list(hit[0]), list(hit[1])
+
+
 def token_features(word: str, res: Resources) -> list[str]:
     """The features of a word on its own (no neighbours), as the neural tagger hashes them."""
-    return _token_base(word, res)[0]
+    return _cached_base(word, res)[0]
 
 
 def sentence_features(tokens: Sequence[str], res: Resources) -> list[list[str]]:
     """One feature list per token: the token's own features plus a ±2 window."""
-    base = [_token_base(t, res) for t in tokens]
+    base = [_cached_base(t, res) for t in tokens]
     n = len(tokens)
     if res.phrases:
         _mark_phrases(tokens, res, base)
