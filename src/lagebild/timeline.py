@@ -198,7 +198,10 @@ class _Cluster:
         if not types_compatible(self.type, m.type):
             return 0.0
         reach = _reach(m.date, it.published)
-        if not any(_overlap(reach, r) for r in self.reaches):
+        # Mentions with no time at all (undated article, no date in the sentence) say nothing about
+        # when: they must not let a February report join an August event.
+        known = [r for r in self.reaches if r is not None]
+        if reach is not None and known and not any(_overlap(reach, r) for r in known):
             return 0.0
         if reach is not None and _explicit(it) and not all(_overlap(reach, r) for r in self.dated):
             return 0.0

@@ -13,7 +13,8 @@ import logging
 from collections.abc import Callable
 from functools import lru_cache
 
-from ..kb import default_kb
+from ..kb import KnowledgeBase, default_kb
+from ..kb.names import exact_key
 from ..linking import Linker
 from ..linking.gazetteer import fallback_mentions, kb_matches
 from ..model import Document, Mention, Token
@@ -56,6 +57,16 @@ def _trim(text: str, m: Mention) -> Mention:
     while end > start and text[end - 1] in _EDGE and not (text[end - 1] == "." and end - start <= 3):
         end -= 1
     return Mention(start, end, text[start:end], m.type, None, list(m.flags))
+
+
+def _kb_types(kb: KnowledgeBase, found: list[Mention]) -> list[Mention]:
+    """A name the knowledge base knows as exactly one entity takes that entity's type: the small
+    English model tags a bare "Trump" as ORG now and then; the KB knows better."""
+    for m in found:
+        ids = kb.by_exact.get(exact_key(m.text))
+        if ids and len(ids) == 1:
+            m.type = kb.entities[next(iter(ids))].type
+    return found
 
 
 def _merge(primary: list[Mention], extra: list[Mention]) -> list[Mention]:
@@ -107,7 +118,7 @@ def make_entities(
             # Only what the model is weak on: one-word KB names of persons ("Saar", "Merz")
             # are left to the model, which sees the context.
             extra = [m for m in kb_matches(kb, doc.text, tokens, starts) if m.type != "PER" or " " in m.text]
-            found = _merge(found, extra)
+            found = _merge(_kb_types(kb, found), extra)
         doc.mentions, doc.entities = linker.link(doc, found, tokens=tokens)
         return doc
 
