@@ -25,7 +25,7 @@ from .lexicon import (
     number_value,
 )
 from .resolve import Sem
-from .rules import Multi, Part, Rule, duration_value, month_of, rel_unit, rule, year_of
+from .rules import Multi, Part, Rule, duration_value, month_of, match_year, rel_unit, rule, year_of
 
 B = r"(?<![\w.,/-])"  # a number starts here (not inside another number or word)
 E = r"(?![\w])"
@@ -61,15 +61,6 @@ def _mod(word: str | None) -> str | None:
     return MOD_CODE.get(w)
 
 
-def _year(m: re.Match[str]) -> int | None:
-    gd = m.groupdict()
-    if gd.get("y"):
-        return year_of(gd["y"], gd.get("era"))
-    if gd.get("yb"):
-        return year_of(gd["yb"], gd.get("erab"))
-    return None
-
-
 def _pod_code(word: str | None) -> str | None:
     if not word:
         return None
@@ -89,7 +80,7 @@ def _yrel_offset(text: str) -> int:
 
 
 def h_date_dmy(m: re.Match[str]) -> Sem:
-    s = Sem(day=int(m["d"]), month=month_of(m["mon"]), year=_year(m))
+    s = Sem(day=int(m["d"]), month=month_of(m["mon"]), year=match_year(m))
     if m["yrel"]:
         s.rel_season = _yrel_offset(m["yrel"])
     if m["h"]:
@@ -124,7 +115,7 @@ def h_date_iso(m: re.Match[str]) -> Sem | None:
 
 def h_day_range(m: re.Match[str]) -> Multi:
     mon = month_of(m["mon"])
-    y = _year(m)
+    y = match_year(m)
     first = Sem(day=int(m["d1"]), month=mon, year=y)
     if m["night"]:
         first.pod, first.type = "NI", "TIME"
@@ -133,7 +124,7 @@ def h_day_range(m: re.Match[str]) -> Multi:
 
 
 def h_month_range(m: re.Match[str]) -> Multi:
-    y = _year(m)
+    y = match_year(m)
     a = Sem(month=month_of(m["m1"]), year=y, mod=_mod(m["mod1"]))
     b = Sem(month=month_of(m["mon"]), year=y, mod=_mod(m["mod"]))
     return Multi([Part(m.start("t1"), m.end("t1"), a), Part(m.start("t2"), m.end("t2"), b)])
@@ -141,7 +132,7 @@ def h_month_range(m: re.Match[str]) -> Multi:
 
 def h_month_year(m: re.Match[str]) -> Sem:
     mon = m["mon"]
-    s = Sem(month=8 if mon.startswith("Augustmonat") else month_of(mon), year=_year(m), mod=_mod(m["mod"]))
+    s = Sem(month=8 if mon.startswith("Augustmonat") else month_of(mon), year=match_year(m), mod=_mod(m["mod"]))
     if m["yrel"]:
         s.rel_season = _yrel_offset(m["yrel"])
     return s
@@ -265,7 +256,7 @@ def h_season(m: re.Match[str]) -> Sem | None:
         mod = _mod(m["adj"])
     season = next(v for k, v in SEASON.items() if word.startswith(k))
     s = Sem(season=season, mod=mod)
-    y = _year(m)
+    y = match_year(m)
     if y is not None:
         s.year = y
         return s
@@ -411,7 +402,7 @@ def h_of_period(m: re.Match[str]) -> Sem | None:
     if det and det.lower().startswith(("des", "der")):
         off, base = 0, "ref"
     mod = _mod(m["mod"])
-    y = _year(m)
+    y = match_year(m)
     if y is not None and unit == "year":
         return Sem(year=y, mod=mod)
     return Sem(rel_unit=unit, rel_offset=off, rel_base=base, mod=mod)
@@ -608,7 +599,7 @@ def h_times_per(m: re.Match[str]) -> Sem | None:
 def h_half_year(m: re.Match[str]) -> Sem:
     w = (m["o"] or "").lower()
     h = 2 if w.startswith(("2", "zweite")) else 1
-    s = Sem(half=h, year=_year(m))
+    s = Sem(half=h, year=match_year(m))
     if s.year is None:
         s.needs_tense = True
     return s
@@ -617,7 +608,7 @@ def h_half_year(m: re.Match[str]) -> Sem:
 def h_quarter(m: re.Match[str]) -> Sem:
     o = m["o"].lower()
     q = {"1": 1, "ersten": 1, "erste": 1, "2": 2, "zweiten": 2, "zweite": 2, "3": 3, "dritten": 3, "dritte": 3, "4": 4, "vierten": 4, "vierte": 4, "letzten": 4, "letzte": 4}.get(o.rstrip("."), 1)
-    s = Sem(quarter=q, year=_year(m))
+    s = Sem(quarter=q, year=match_year(m))
     if s.year is None:
         s.needs_tense = True
     return s
@@ -632,7 +623,7 @@ def h_holiday(m: re.Match[str]) -> Sem:
     mo, d = _HOLIDAYS[key]
     if key == "weihnachtstag" and m.group("t").lower().startswith("zweiten"):
         d = 26
-    return Sem(month=mo, day=d, year=_year(m), needs_tense=True)
+    return Sem(month=mo, day=d, year=match_year(m), needs_tense=True)
 
 
 # --- the rule list -------------------------------------------------------------------
@@ -669,7 +660,7 @@ RULES: list[Rule] = [
     rule(
         "dm_range",
         rf"(?P<t1>{B}(?P<d1>{DAY})\.\s?(?P<m1>{DE_MONTH}))\s*(?:bis|–|-|und)\s*(?:(?:zum|den)\s+)?(?P<t2>(?P<d2>{DAY})\.\s?(?P<mon>{DE_MONTH})\s+{YEAR})(?!\d)",
-        lambda m: Multi([Part(m.start("t1"), m.end("t1"), Sem(day=int(m["d1"]), month=month_of(m["m1"]), year=_year(m))), Part(m.start("t2"), m.end("t2"), Sem(day=int(m["d2"]), month=month_of(m["mon"]), year=_year(m)))]), 12,
+        lambda m: Multi([Part(m.start("t1"), m.end("t1"), Sem(day=int(m["d1"]), month=month_of(m["m1"]), year=match_year(m))), Part(m.start("t2"), m.end("t2"), Sem(day=int(m["d2"]), month=month_of(m["mon"]), year=match_year(m)))]), 12,
     ),
     rule(
         "month_range",

@@ -11,7 +11,7 @@ import re
 
 from .lexicon import EN_MONTH, EN_MONTH_FULL, EN_NUM, EN_POD, EN_UNIT, EN_WEEKDAY, EN_WEEKDAYS, number_value, unit_code
 from .resolve import Sem
-from .rules import Multi, Part, Rule, duration_value, month_of, rel_unit, rule, year_of
+from .rules import Multi, Part, Rule, duration_value, month_of, match_year, rel_unit, rule, year_of
 
 B = r"(?<![\w.,/-])"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -28,21 +28,12 @@ def _mod(w: str | None) -> str | None:
     return _MOD.get(w.lower().rstrip("- ")) if w else None
 
 
-def _year(m: re.Match[str]) -> int | None:
-    gd = m.groupdict()
-    if gd.get("y"):
-        return year_of(gd["y"], gd.get("era"))
-    if gd.get("yb"):
-        return year_of(gd["yb"], gd.get("erab"))
-    return None
-
-
 def _pod(w: str | None) -> str | None:
     return EN_POD.get(w.lower()) if w else None
 
 
 def h_mdy(m: re.Match[str]) -> Sem:
-    s = Sem(month=month_of(m["mon"]), day=int(m["d"]), year=_year(m))
+    s = Sem(month=month_of(m["mon"]), day=int(m["d"]), year=match_year(m))
     pod = _pod(m["p"])
     if pod:
         s.pod, s.type = pod, "TIME"
@@ -63,7 +54,7 @@ def h_iso(m: re.Match[str]) -> Sem:
 
 
 def h_month_year(m: re.Match[str]) -> Sem:
-    return Sem(month=month_of(m["mon"]), year=_year(m), mod=_mod(m["mod"]))
+    return Sem(month=month_of(m["mon"]), year=match_year(m), mod=_mod(m["mod"]))
 
 
 def h_month_bare(m: re.Match[str]) -> Sem | None:
@@ -77,7 +68,7 @@ def h_month_bare(m: re.Match[str]) -> Sem | None:
 
 def h_day_range(m: re.Match[str]) -> Multi:
     mon = month_of(m["mon"])
-    y = _year(m)
+    y = match_year(m)
     return Multi([Part(m.start("t1"), m.end("t1"), Sem(month=mon, day=int(m["d1"]), year=y)), Part(m.start("t2"), m.end("t2"), Sem(month=mon, day=int(m["d2"]), year=y))])
 
 
@@ -115,7 +106,7 @@ SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter
 
 def h_season(m: re.Match[str]) -> Sem | None:
     s = Sem(season=SEASONS[m["s"].lower()], mod=_mod(m["mod"]))
-    y = _year(m)
+    y = match_year(m)
     if y is not None:
         s.year = y
         return s
@@ -283,7 +274,7 @@ def h_pod(m: re.Match[str]) -> Sem:
 
 def h_quarter(m: re.Match[str]) -> Sem:
     q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}[m["o"].lower()]
-    s = Sem(quarter=q, year=_year(m))
+    s = Sem(quarter=q, year=match_year(m))
     if s.year is None:
         s.needs_tense = True
     return s
@@ -326,7 +317,7 @@ RULES: list[Rule] = [
     rule("time24", rf"(?P<t>{B}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?P<ap>)(?:\s+(?P<tz>GMT|UTC|CET|CEST|BST|EST|EDT|PST|PDT))?)(?![\d:])", h_time, 5),
     rule("noon", r"(?P<t>\b(?P<w>noon|midday|midnight))\b", h_noon, 4, re.I),
     rule("pod", r"(?:\b(?:in|on|during|that|the|this|overnight)\s+(?:the\s+)?)(?P<t>(?P<p>morning|afternoon|evening|night))\b", h_pod, 2),
-    rule("half", rf"(?:\b[Tt]he\s+)?(?P<t>(?P<o>first|second)\s+half\s+of\s+(?:{YEAR}|the\s+year|this\s+year))(?![\w])", lambda m: Sem(half=1 if m["o"].lower() == "first" else 2, year=_year(m), needs_tense=_year(m) is None), 6, re.I),
+    rule("half", rf"(?:\b[Tt]he\s+)?(?P<t>(?P<o>first|second)\s+half\s+of\s+(?:{YEAR}|the\s+year|this\s+year))(?![\w])", lambda m: Sem(half=1 if m["o"].lower() == "first" else 2, year=match_year(m), needs_tense=match_year(m) is None), 6, re.I),
     rule("quarter", rf"(?P<t>(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th|Q1|Q2|Q3|Q4)(?:\s+quarter)?(?:\s+of)?(?:\s+{YEAR})?)(?![\w])", lambda m: h_quarter(m) if ("quarter" in m.group(0).lower() or m["o"].upper().startswith("Q")) else None, 6),
 ]
 

@@ -101,6 +101,16 @@ def year_of(digits: str, era: str | None = None) -> int:
     return y
 
 
+def match_year(m: re.Match[str]) -> int | None:
+    """The year of a grammar match: group ``y`` (era ``era``) or the alternative ``yb`` (``erab``)."""
+    gd = m.groupdict()
+    if gd.get("y"):
+        return year_of(gd["y"], gd.get("era"))
+    if gd.get("yb"):
+        return year_of(gd["yb"], gd.get("erab"))
+    return None
+
+
 _TRAIL = re.compile(r"[-\s]")
 
 
