@@ -56,31 +56,34 @@ _NEIGHBOURS = frozenset("het een van niet zijn og och att är ikke er til det et
 _CLEAR_MIN_WORDS = 12
 
 
+def _vote(words: list[str], min_count: int, ratio: int) -> str | None:
+    """'de' or 'en' when at least ``min_count`` function words of one language outnumber the
+    other's ``ratio`` times over."""
+    de = sum(w in FUNCTION_WORDS["de"] for w in words)
+    en = sum(w in FUNCTION_WORDS["en"] for w in words)
+    if de >= min_count and de >= ratio * en:
+        return "de"
+    if en >= min_count and en >= ratio * de:
+        return "en"
+    return None
+
+
+def _lower_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORDS.findall(text)]
+
+
 def clear_de_or_en(text: str) -> str | None:
     """German or English when the text leaves no doubt (many function words, none of a neighbour
     language); None sends it to the statistical model."""
-    words = [w.lower() for w in _WORDS.findall(text)]
+    words = _lower_words(text)
     if any(w in _NEIGHBOURS for w in words):
         return None
-    de = sum(w in FUNCTION_WORDS["de"] for w in words)
-    en = sum(w in FUNCTION_WORDS["en"] for w in words)
-    if de >= _CLEAR_MIN_WORDS and en * 10 <= de:
-        return "de"
-    if en >= _CLEAR_MIN_WORDS and de * 10 <= en:
-        return "en"
-    return None
+    return _vote(words, _CLEAR_MIN_WORDS, 10)
 
 
 def function_word_language(text: str) -> str | None:
     """'de' or 'en' when function words clearly point to one of them, else None."""
-    words = [w.lower() for w in _WORDS.findall(text)]
-    de = sum(w in FUNCTION_WORDS["de"] for w in words)
-    en = sum(w in FUNCTION_WORDS["en"] for w in words)
-    if de >= 2 and de >= 3 * en:
-        return "de"
-    if en >= 2 and en >= 3 * de:
-        return "en"
-    return None
+    return _vote(_lower_words(text), 2, 3)
 
 
 @stage("language", requires=("text",), assigns=("language",))
