@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError
-from .encoders import get_encoder
+from ..encoders import get_encoder
 from .features import Vocabulary
 from .linear import LinearWeights, sigmoid
 

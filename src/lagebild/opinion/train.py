@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from .data import LANGUAGE_FOLDERS, LabeledSentence, load_split
-from .encoders import get_encoder
+from ..encoders import get_encoder
 from .features import Vocabulary
 from .linear import LinearWeights, SparseRows, fit_logistic, sigmoid
 from .model import OpinionModel, thresholds_from

