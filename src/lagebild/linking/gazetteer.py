@@ -29,6 +29,13 @@ def _cap(text: str) -> bool:
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+def _may_start_name(kb: KnowledgeBase, word: str) -> bool:
+    """Whether some KB name starts with this word (keys are per word, so the first word of a
+    span has the span key's first element); most capitalised words are ruled out here."""
+    ek, mk = exact_key(word), match_key(word)
+    return bool(ek) and (ek[0] in kb.first_words or (bool(mk) and mk[0] in kb.first_words))
+
+
 def kb_matches(kb: KnowledgeBase, text: str, tokens: list[Token], sentence_starts: set[int]) -> list[Mention]:
     """Longest KB-name matches over tokens (non-overlapping, left to right)."""
     out: list[Mention] = []
@@ -37,7 +44,7 @@ def kb_matches(kb: KnowledgeBase, text: str, tokens: list[Token], sentence_start
     i = 0
     while i < n:
         tok = tokens[i]
-        if not _cap(tok.text) and not tok.text[:1].isdigit():
+        if not _cap(tok.text) and not tok.text[:1].isdigit() or not _may_start_name(kb, tok.text):
             i += 1
             continue
         found = None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +38,10 @@ class NeuralTagger:
     resources: Resources
     _vocab: object = None
     _h0: dict[str, np.ndarray] | None = None  # word -> first-layer pre-activation (cached)
+    _taps: dict[str, np.ndarray] = field(default_factory=dict)  # conv name -> stacked kernel
+
+    def __post_init__(self) -> None:
+        self._taps = {name: stack_taps(self.params[name + "_w"]) for name in ("c1", "c2", "c3")}
 
     @classmethod
     def load(cls, model_dir: str | Path, resources: Resources) -> NeuralTagger:
@@ -103,7 +107,7 @@ class NeuralTagger:
             mask[st : st + len(s)] = 1.0
             k += len(s)
         for name, d in (("c1", 1), ("c2", 2), ("c3", 4)):
-            h = h + np.maximum(_conv(h, p[name + "_w"], p[name + "_b"], d), 0.0) * mask
+            h = h + np.maximum(_conv(h, self._taps[name], p[name + "_b"], d), 0.0) * mask
         em = h @ p["out_w"].T + p["out_b"]
         out = iter([em[st : st + len(s)] for st, s in zip(starts, sents)])
         return [next(out) if s else np.zeros((0, len(self.labels)), dtype=np.float32) for s in sentences]
@@ -120,12 +124,18 @@ class NeuralTagger:
 _GAP = 4  # >= the largest dilation
 
 
-def _conv(h: np.ndarray, w: np.ndarray, b: np.ndarray, d: int) -> np.ndarray:
-    """1-D convolution, kernel 3, dilation d, zero padding (torch Conv1d weight (out, in, 3))."""
-    t = h.shape[0]
-    pad = np.zeros((d, h.shape[1]), dtype=h.dtype)
-    hp = np.concatenate([pad, h, pad])
-    return hp[0:t] @ w[:, :, 0].T + hp[d : d + t] @ w[:, :, 1].T + hp[2 * d : 2 * d + t] @ w[:, :, 2].T + b
+def _conv(h: np.ndarray, w_stacked: np.ndarray, b: np.ndarray, d: int) -> np.ndarray:
+    """1-D convolution, kernel 3, dilation d, zero padding, as one matrix product: the three
+    shifted copies of ``h`` side by side times the stacked kernel taps (``stack_taps``)."""
+    t, c = h.shape
+    hp = np.zeros((t + 2 * d, c), dtype=h.dtype)
+    hp[d : d + t] = h
+    return np.concatenate([hp[0:t], hp[d : d + t], hp[2 * d : 2 * d + t]], axis=1) @ w_stacked + b
+
+
+def stack_taps(w: np.ndarray) -> np.ndarray:
+    """torch Conv1d weight (out, in, 3) -> (3*in, out), in ``_conv``'s layout."""
+    return np.ascontiguousarray(np.concatenate([w[:, :, k].T for k in range(3)], axis=0))
 
 
 def viterbi(emissions: np.ndarray, trans: np.ndarray) -> list[int]:
@@ -163,3 +173,65 @@ def marginals(emissions: np.ndarray, trans: np.ndarray) -> np.ndarray:
         beta[i] = b / b.sum()
     post = alpha * beta
     return post / post.sum(axis=1, keepdims=True)
+
+
+def _pad(arrays: Sequence[np.ndarray], fill: float) -> tuple[np.ndarray, np.ndarray]:
+    """Stack (T_i, L) arrays into (S, T_max, L) with ``fill`` beyond each length; and the lengths."""
+    lengths = np.array([a.shape[0] for a in arrays])
+    out = np.full((len(arrays), int(lengths.max()), arrays[0].shape[1]), fill, dtype=np.float64)
+    for k, a in enumerate(arrays):
+        out[k, : a.shape[0]] = a
+    return out, lengths
+
+
+def marginals_many(emissions: Sequence[np.ndarray], trans: np.ndarray) -> list[np.ndarray]:
+    """``marginals`` for many sentences at once: one numpy step per position, not per token
+    (a document's sentences are tagged together, so the Python loop runs ~T_max, not sum T)."""
+    if not emissions:
+        return []
+    e, lengths = _pad([x - x.max(axis=1, keepdims=True) for x in emissions], 0.0)
+    e = np.exp(e)
+    s, t_max, n = e.shape
+    m = np.exp(trans - trans.max()).astype(np.float64)
+    alpha = np.empty((s, t_max, n))
+    beta = np.empty((s, t_max, n))
+    a = e[:, 0]
+    alpha[:, 0] = a / a.sum(axis=1, keepdims=True)
+    for i in range(1, t_max):
+        a = (alpha[:, i - 1] @ m) * e[:, i]
+        alpha[:, i] = a / a.sum(axis=1, keepdims=True)
+    last = (lengths - 1)[:, None]
+    beta[:, t_max - 1] = 1.0 / n
+    for i in range(t_max - 2, -1, -1):
+        b = (e[:, i + 1] * beta[:, i + 1]) @ m.T
+        b /= b.sum(axis=1, keepdims=True)
+        # a sentence's last token starts its backward pass afresh
+        beta[:, i] = np.where(last == i, 1.0 / n, b)
+    post = alpha * beta
+    post /= post.sum(axis=2, keepdims=True)
+    return [post[k, :length] for k, length in enumerate(lengths)]
+
+
+def viterbi_many(scores: Sequence[np.ndarray], trans: np.ndarray) -> list[list[int]]:
+    """``viterbi`` for many sentences at once (same results, one numpy step per position)."""
+    if not scores:
+        return []
+    em, lengths = _pad(scores, 0.0)
+    s, t_max, n = em.shape
+    score = em[:, 0].copy()
+    back = np.zeros((s, t_max, n), dtype=np.int64)
+    for t in range(1, t_max):
+        cand = score[:, :, None] + trans[None]
+        back[:, t] = cand.argmax(axis=1)
+        new = cand.max(axis=1) + em[:, t]
+        score = np.where((t < lengths)[:, None], new, score)
+    paths = np.zeros((s, t_max), dtype=np.int64)
+    cur = score.argmax(axis=1)
+    rows = np.arange(s)
+    paths[rows, lengths - 1] = cur
+    for t in range(t_max - 1, 0, -1):
+        active = t <= lengths - 1
+        prev = back[rows, t, cur]
+        cur = np.where(active, prev, cur)
+        paths[rows[active], t - 1] = cur[active]
+    return [paths[k, :length].tolist() for k, length in enumerate(lengths)]

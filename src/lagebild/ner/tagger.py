@@ -21,7 +21,7 @@ import numpy as np
 
 from .crf import CrfTagger
 from .features import Resources
-from .neural import NEURAL_FILE, NeuralTagger, marginals, viterbi
+from .neural import NEURAL_FILE, NeuralTagger, marginals_many, viterbi_many
 
 log = logging.getLogger(__name__)
 DEFAULT_BONUS = 1.5
@@ -76,15 +76,17 @@ class GermanTagger:
         labels = self._labels
         index = {lab: i for i, lab in enumerate(labels)}
         trans = self.neural.params["trans"]
-        out: list[list[str]] = []
-        for toks, em in zip(sentences, self.neural.emissions_many(sentences)):
-            if not toks:
-                out.append([])
-                continue
-            score = np.log(marginals(em, trans) + 1e-9)
-            for t, lab in enumerate(self.crf.tag(toks)):
+        present = [k for k, s in enumerate(sentences) if s]
+        ems = self.neural.emissions_many([sentences[k] for k in present])
+        scores = []
+        for k, post in zip(present, marginals_many(ems, trans)):
+            score = np.log(post + 1e-9)
+            for t, lab in enumerate(self.crf.tag(sentences[k])):
                 i = index.get(lab)
                 if i is not None:
                     score[t, i] += self.bonus
-            out.append([labels[i] for i in viterbi(score, self._allowed)])
+            scores.append(score)
+        out: list[list[str]] = [[] for _ in sentences]
+        for k, path in zip(present, viterbi_many(scores, self._allowed)):
+            out[k] = [labels[i] for i in path]
         return out
