@@ -60,8 +60,30 @@ def _load_spacy() -> Any | None:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load(exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"])
+        nlp = module.load(exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"])
+        _use_numpy_matmul(nlp)
+        return nlp
     return None
+
+
+def _use_numpy_matmul(nlp: Any) -> None:
+    """Run this pipeline's layers on numpy's BLAS instead of thinc's bundled blis.
+
+    For the small matrices of tok2vec and ner, numpy's matrix product is about a third faster
+    per core here, with the same entities (checked on 60 articles). Only this pipeline's models
+    are switched; spaCy's process-wide default is left alone.
+    """
+    try:
+        from thinc.api import NumpyOps
+
+        ops = NumpyOps(use_blis=False)
+    except (ImportError, TypeError):  # an older thinc: keep its default
+        return
+    for _name, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if model is not None:
+            for node in model.walk():
+                node.ops = ops
 
 
 def spacy_available() -> bool:
