@@ -329,3 +329,21 @@ PREFILTER = re.compile(
     + EN_MONTH_FULL,
     re.I,
 )
+
+# Speed: cheap trigger words for the rules whose patterns start with optional parts or are
+# case-insensitive (see ``rules.matches``). (trigger, chars before, chars after)
+_UNIT_TRIGGER = r"(?i:second|minute|hour|day|night|week|month|year|decade|centur|quarter)"
+_TRIGGERS: dict[str, tuple[str, int, int]] = {
+    "ago": (r"(?i:\bago\b)", 90, 5),
+    "later": (r"(?i:later|earlier|afterwards|after that|before that)", 90, 15),
+    "duration": (_UNIT_TRIGGER, 100, 20),
+    "in_n": (_UNIT_TRIGGER, 80, 40),
+    "season": (r"(?i:spring|summer|autumn|fall|winter)", 70, 50),
+    "det_unit": (_UNIT_TRIGGER + r"|(?i:weekend|morning|afternoon|evening)", 70, 20),
+    "century": (r"(?i:century)", 50, 30),
+    "of_period": (_UNIT_TRIGGER, 70, 20),
+}
+for _r in RULES:
+    if _r.name in _TRIGGERS:
+        _pat, _r.back, _r.fwd = _TRIGGERS[_r.name]
+        _r.trigger = re.compile(_pat)
