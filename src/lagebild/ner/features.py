@@ -113,45 +113,53 @@ def _token_base(word: str, res: Resources) -> tuple[list[str], list[str]]:
 
 
 # Features of a word depend only on the word and the resources: most words recur, so they are
-# computed once per process. Callers get copies (sentence_features appends phrase marks to them).
-_BASE_CACHE: dict[tuple[int, str], tuple[list[str], list[str]]] = {}
+# computed once per process, together with the word's context features as its neighbours at
+# each window offset see them ("-1:c=Xx"), so that building a sentence is mostly list joins.
+_WINDOW = (-2, -1, 1, 2)
+_BASE_CACHE: dict[tuple[int, str], tuple[list[str], list[str], dict[int, list[str]]]] = {}
 _BASE_CACHE_MAX = 300_000
 
 
-def _cached_base(word: str, res: Resources) -> tuple[list[str], list[str]]:
+def _cached_word(word: str, res: Resources) -> tuple[list[str], list[str], dict[int, list[str]]]:
+    """(own features, context features, offset -> context features prefixed); do not mutate."""
     key = (id(res), word)
     hit = _BASE_CACHE.get(key)
     if hit is None:
         if len(_BASE_CACHE) >= _BASE_CACHE_MAX:
             _BASE_CACHE.clear()
-        hit = _BASE_CACHE[key] = _token_base(word, res)
-    return list(hit[0]), list(hit[1])
+        own, ctx = _token_base(word, res)
+        hit = _BASE_CACHE[key] = (own, ctx, {d: [f"{d}:{f}" for f in ctx] for d in _WINDOW})
+    return hit
 
 
 def token_features(word: str, res: Resources) -> list[str]:
     """The features of a word on its own (no neighbours), as the neural tagger hashes them."""
-    return _cached_base(word, res)[0]
+    return _cached_word(word, res)[0]
 
 
 def sentence_features(tokens: Sequence[str], res: Resources) -> list[list[str]]:
     """One feature list per token: the token's own features plus a ±2 window."""
-    base = [_cached_base(t, res) for t in tokens]
+    words = [_cached_word(t, res) for t in tokens]
     n = len(tokens)
-    if res.phrases:
-        _mark_phrases(tokens, res, base)
+    # gazetteer phrase marks depend on the neighbours, so they are added per sentence
+    marks = _mark_phrases(tokens, res) if res.phrases else None
     out: list[list[str]] = []
     lows = [t.lower() for t in tokens]
     for i in range(n):
-        feats = list(base[i][0])
+        feats = list(words[i][0])
+        if marks and marks[i]:
+            feats.append(marks[i])
         feats.append("bias")
         if i == 0:
             feats.append("BOS")
         elif i == n - 1:
             feats.append("EOS")
-        for d in (-2, -1, 1, 2):
+        for d in _WINDOW:
             j = i + d
             if 0 <= j < n:
-                feats.extend(f"{d}:{f}" for f in base[j][1])
+                feats.extend(words[j][2][d])
+                if marks and marks[j]:
+                    feats.append(f"{d}:{marks[j]}")
             else:
                 feats.append(f"{d}:pad")
         if i > 0:
@@ -162,9 +170,11 @@ def sentence_features(tokens: Sequence[str], res: Resources) -> list[list[str]]:
     return out
 
 
-def _mark_phrases(tokens: Sequence[str], res: Resources, base: list[tuple[list[str], list[str]]]) -> None:
-    """Add B/I gazetteer features for the longest multi-word names found, left to right."""
+def _mark_phrases(tokens: Sequence[str], res: Resources) -> list[str]:
+    """B/I gazetteer features ("gp=B-LOC") of the longest multi-word names found, left to right;
+    '' for tokens outside any."""
     n = len(tokens)
+    marks = [""] * n
     i = 0
     while i < n:
         if not tokens[i][:1].isupper():
@@ -173,12 +183,11 @@ def _mark_phrases(tokens: Sequence[str], res: Resources, base: list[tuple[list[s
         for k in range(min(res.max_phrase, n - i), 1, -1):
             typ = res.phrases.get(tuple(tokens[i : i + k]))
             if typ:
-                base[i][0].append("gp=B-" + typ)
-                base[i][1].append("gp=B-" + typ)
+                marks[i] = "gp=B-" + typ
                 for j in range(i + 1, i + k):
-                    base[j][0].append("gp=I-" + typ)
-                    base[j][1].append("gp=I-" + typ)
+                    marks[j] = "gp=I-" + typ
                 i += k
                 break
         else:
             i += 1
+    return marks
