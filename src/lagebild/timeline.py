@@ -21,12 +21,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, NamedTuple
 
-from .eventlex.timexval import parse_published, specificity, timex_interval
+from .eventlex.timexval import parse_published, specificity
 from .eventlex.triggers import find_triggers
-from .eventlex.types import more_specific, to_plover, types_compatible
+from .eventlex.types import EVENT_TYPES, more_specific, to_plover, types_compatible
 from .model import Document, EventMention
+from .timexpr.values import GRANULARITIES, timex_interval, timex_span
 
 FORMATS = ("text", "md", "csv", "json", "plover")
 
@@ -140,6 +142,37 @@ class CanonicalEvent:
 
 
 # -- merging -------------------------------------------------------------------------------
+#
+# How mentions become canonical events (``merge_events``):
+#
+# 1. Order. Mentions are processed most specific first: a date written in the mention's own
+#    sentence before a date implied from the publication day, a day before a week before a
+#    month (``TimexSpan.rank``), FUTURE_REF/PAST_REF/undated last; then by publication date,
+#    document id and position. Firmly dated mentions thus found the clusters, and vague ones
+#    join the best of them afterwards instead of seeding a wide cluster that later swallows
+#    two differently dated events. The order depends only on the mentions, not on the order
+#    the caller passed them in.
+# 2. Blocking. A mention can only score above zero against a cluster of a compatible type that
+#    shares one of its actors, or (without shared actors) its place, and whose dates overlap its
+#    own. Clusters are indexed by (type family, actor or place, month) for every month their
+#    dates reach, so a mention is
+#    scored only against clusters sharing such a key: merging grows with the size of the blocks,
+#    not with (mentions x clusters). The blocking loses nothing: overlapping day ranges always
+#    share a month, and clusters with no date at all sit in a bucket every lookup reads.
+# 3. Re-merge. Greedy assignment leaves pairs of clusters apart that only became compatible
+#    later (a cluster seeded by "Trump" alone gains "Putin" from a later mention that names
+#    both, while a "Putin"-only cluster for the same summit already exists). A second pass
+#    merges such pairs with the cluster-level version of the mention test, until nothing changes.
+# 4. Follow-ups. A mention that names nobody and no place ("Das Treffen dauerte drei Stunden")
+#    joins the cluster of the nearest preceding compatible mention of its own article.
+
+# Clusters whose dates reach over more months than this are indexed as "wide" (read by every
+# lookup of their keys) rather than under each month.
+_WIDE_MONTHS = 15
+_ANY = "any"  # bucket of clusters without any date
+_WIDE = "wide"  # bucket of clusters with a very wide date (a year, a decade)
+# At most this many re-merge passes (each pass is cheap; two usually reach the fixpoint).
+_MAX_REMERGE_PASSES = 4
 
 
 @dataclass(slots=True)
@@ -147,10 +180,34 @@ class _Item:
     doc: Document
     mention: EventMention
     published: date | None
+    participants: frozenset[str]
+    reach: tuple[date, date] | None  # the days its date can stand for (see _reach)
+    # Its date is written in its own sentence (not implied from the publication date): only such
+    # dates are firm enough to keep two events apart.
+    explicit: bool
+    concrete: bool  # its date names calendar days (not a *_REF value, not undated)
+    order: tuple[Any, ...]  # processing order (see the notes above)
+    chrono: tuple[str, str, int, int, str]  # (published, doc id, start, end, type): reporting order
 
-    @property
-    def participants(self) -> set[str]:
-        return set(self.mention.actors) | set(self.mention.targets)
+
+def _item(doc: Document, m: EventMention) -> _Item:
+    published = parse_published(doc.published)
+    span = timex_span(m.date) if m.date else None
+    explicit = span is not None and any(t.value == m.date and m.start <= t.start < m.end for t in doc.timexes)
+    tier = 0 if explicit else 1 if span is not None else 2
+    chrono = (doc.published or "", doc.id, m.start, m.end, m.type)
+    rank = (span.rank, span.partial) if span is not None else (len(GRANULARITIES), True)
+    return _Item(
+        doc=doc,
+        mention=m,
+        published=published,
+        participants=frozenset(m.actors) | frozenset(m.targets),
+        reach=_reach(m.date, published),
+        explicit=explicit,
+        concrete=span is not None,
+        order=(tier, rank, *chrono, m.trigger, m.status, m.date or ""),
+        chrono=chrono,
+    )
 
 
 def _reach(value: str | None, published: date | None) -> tuple[date, date] | None:
@@ -167,51 +224,75 @@ def _reach(value: str | None, published: date | None) -> tuple[date, date] | Non
     return published - _UNDATED_WINDOW, published + _UNDATED_WINDOW
 
 
-def _explicit(it: _Item) -> bool:
-    """True when the mention's date is written in its own sentence (not implied from the
-    publication date): only such dates are firm enough to keep two events apart."""
-    m = it.mention
-    if not m.date or timex_interval(m.date) is None:
-        return False
-    return any(t.value == m.date and m.start <= t.start < m.end for t in it.doc.timexes)
-
-
 def _overlap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
     if a is None or b is None:
         return True
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+def _months(reach: tuple[date, date]) -> list[int] | None:
+    """Month numbers (year * 12 + month) a reach touches; None when there are too many."""
+    lo = reach[0].year * 12 + reach[0].month - 1
+    hi = reach[1].year * 12 + reach[1].month - 1
+    return list(range(lo, hi + 1)) if hi - lo < _WIDE_MONTHS else None
+
+
 class _Cluster:
-    def __init__(self, item: _Item):
+    def __init__(self, item: _Item, index: int):
+        self.index = index  # creation order: ties between equally good clusters go to the older
         self.items = [item]
+        self.alive = True
         self.type = item.mention.type
         self.actors: Counter[str] = Counter(item.participants)
         self.locations: Counter[str] = Counter([item.mention.location] if item.mention.location else [])
-        self.reaches = [_reach(item.mention.date, item.published)]
-        # Reaches of mentions with an explicit date: a new mention must agree with every one of them,
-        # so an undated mention can never bridge two differently dated events (February vs August call).
-        self.dated = [r for r in self.reaches if r is not None and _explicit(item)]
+        # Known reaches (mentions with some time), with their bounding box for a quick reject.
+        self.known: list[tuple[date, date]] = []
+        self.box: tuple[date, date] | None = None
+        # Mentions with an explicit date must agree with every one of them, so an undated mention
+        # can never bridge two differently dated events (February vs August call). Explicit reaches
+        # of one cluster always overlap pairwise, so (Helly, in one dimension) they share the days
+        # [firm_lo, firm_hi]: "overlaps all of them" is one comparison with that range.
+        self.firm: tuple[date, date] | None = None
+        # Reaches of calendar dates (not windows around a *_REF value or an undated report).
+        self.calendar: list[tuple[date, date]] = []
+        self._note_reach(item)
+
+    def _note_reach(self, it: _Item) -> None:
+        r = it.reach
+        if r is None:
+            return
+        self.known.append(r)
+        self.box = r if self.box is None else (min(self.box[0], r[0]), max(self.box[1], r[1]))
+        if it.concrete:
+            self.calendar.append(r)
+        if it.explicit:
+            self.firm = r if self.firm is None else (max(self.firm[0], r[0]), min(self.firm[1], r[1]))
+
+    def _meets_known(self, reach: tuple[date, date]) -> bool:
+        if not self.known:
+            return True
+        if not _overlap(reach, self.box):
+            return False
+        return any(_overlap(reach, r) for r in self.known)
 
     def score(self, it: _Item) -> float:
         m = it.mention
         if not types_compatible(self.type, m.type):
             return 0.0
-        reach = _reach(m.date, it.published)
+        reach = it.reach
         # Mentions with no time at all (undated article, no date in the sentence) say nothing about
         # when: they must not let a February report join an August event.
-        known = [r for r in self.reaches if r is not None]
-        if reach is not None and known and not any(_overlap(reach, r) for r in known):
+        if reach is not None and not self._meets_known(reach):
             return 0.0
-        if reach is not None and _explicit(it) and not all(_overlap(reach, r) for r in self.dated):
+        if reach is not None and it.explicit and not _overlap(reach, self.firm):
             return 0.0
-        mine, theirs = set(self.actors), it.participants
-        shared = mine & theirs
-        if mine and theirs and not shared:
+        theirs = it.participants
+        shared = [a for a in theirs if a in self.actors]
+        if self.actors and theirs and not shared:
             return 0.0
         score = 0.0
         if shared:
-            score += 1.0 + len(shared) / len(mine | theirs)
+            score += 1.0 + len(shared) / (len(self.actors) + len(theirs) - len(shared))
         loc = m.location
         if loc and self.locations:
             if loc in self.locations:
@@ -221,10 +302,7 @@ class _Cluster:
                 return 0.0
         if not shared:
             # nobody named on one side: only the same place on a concrete same date will do
-            exact = timex_interval(m.date) is not None and any(
-                timex_interval(o.mention.date) is not None and _overlap(reach, _reach(o.mention.date, o.published))
-                for o in self.items
-            )
+            exact = it.concrete and any(o.concrete and _overlap(reach, o.reach) for o in self.items)
             if not (loc and loc in self.locations and exact):
                 return 0.0
             score += 0.5
@@ -238,10 +316,135 @@ class _Cluster:
         self.actors.update(it.participants)
         if it.mention.location:
             self.locations[it.mention.location] += 1
-        reach = _reach(it.mention.date, it.published)
-        self.reaches.append(reach)
-        if reach is not None and _explicit(it):
-            self.dated.append(reach)
+        self._note_reach(it)
+
+    def score_cluster(self, other: _Cluster) -> float:
+        """``score`` for a whole cluster: could ``other`` have been built inside this one?
+
+        Shared actors are required (the actor-less "same place, same day" rule is for single
+        mentions; for clusters it would chain every event of one city and day): two of them, or
+        all actors of the smaller side. So is a common stretch of days for all explicit dates of
+        both, and a meeting of their calendar dates where both have some."""
+        if not types_compatible(self.type, other.type):
+            return 0.0
+        if self.firm is not None and other.firm is not None and not _overlap(self.firm, other.firm):
+            return 0.0
+        # Windows around FUTURE_REF/undated reports (weeks wide) are too loose to join two whole
+        # clusters: where both have calendar dates, two of them must meet.
+        if self.calendar and other.calendar:
+            if not any(_overlap(a, b) for a in self.calendar for b in other.calendar):
+                return 0.0
+        elif self.known and other.known and not any(self._meets_known(r) for r in other.known):
+            return 0.0
+        shared = [a for a in other.actors if a in self.actors]
+        # One shared actor is enough for a mention (it names few), not for two clusters: "e0 met e5"
+        # and "e0 met e9" on the same day stay apart unless one side names nobody the other lacks.
+        if not shared or (len(shared) < 2 and len(shared) < min(len(self.actors), len(other.actors))):
+            return 0.0
+        score = 1.0 + len(shared) / (len(self.actors) + len(other.actors) - len(shared))
+        if self.locations and other.locations:
+            if any(loc in self.locations for loc in other.locations):
+                score += 0.5
+            elif len(shared) < 2:
+                return 0.0
+        if self.type == other.type:
+            score += 0.2
+        return score
+
+    def absorb(self, other: _Cluster) -> None:
+        for it in other.items:
+            self.items.append(it)
+            self.type = more_specific(self.type, it.mention.type)
+        self.actors.update(other.actors)
+        self.locations.update(other.locations)
+        for it in other.items:
+            self._note_reach(it)
+        other.alive = False
+        other.items = []
+
+    def keys(self) -> set[str]:
+        fam = _type_family(self.type) + "|"
+        return {fam + "a:" + a for a in self.actors} | {fam + "l:" + loc for loc in self.locations}
+
+
+class _Blocks:
+    """Clusters by (type family + actor or place, month bucket): which clusters can a mention
+    score against? Month buckets are year * 12 + month, or _ANY / _WIDE."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[tuple[str, Any], list[_Cluster]] = {}
+        self.every: dict[str, list[_Cluster]] = {}  # key -> all clusters with it
+        self.keys: dict[int, set[str]] = {}  # cluster index -> keys registered
+        self.months: dict[int, set[Any]] = {}  # cluster index -> buckets registered
+
+    @staticmethod
+    def buckets_of(cl: _Cluster) -> set[Any]:
+        if not cl.known:
+            return {_ANY}
+        out: set[Any] = set()
+        for r in cl.known:
+            months = _months(r)
+            if months is None:
+                out.add(_WIDE)
+            else:
+                out.update(months)
+        return out
+
+    def update(self, cl: _Cluster) -> None:
+        """Register what ``cl`` gained since the last call (new actors, places, months)."""
+        old_keys = self.keys.setdefault(cl.index, set())
+        old_months = self.months.setdefault(cl.index, set())
+        keys, months = cl.keys(), self.buckets_of(cl)
+        new_keys, new_months = keys - old_keys, months - old_months
+        for k in new_keys:
+            self.every.setdefault(k, []).append(cl)
+            for b in months:
+                self.buckets.setdefault((k, b), []).append(cl)
+        for k in old_keys:
+            for b in new_months:
+                self.buckets.setdefault((k, b), []).append(cl)
+        old_keys |= new_keys
+        old_months |= new_months
+
+    def candidates(self, keys: Iterable[str], months: Iterable[Any] | None) -> list[_Cluster]:
+        """Live clusters with one of ``keys`` in one of the month buckets ``months`` (None: in
+        any bucket, for an undated or very widely dated mention), oldest first."""
+        found: dict[int, _Cluster] = {}
+        wanted = None if months is None else [*months, _ANY, _WIDE]
+        for k in keys:
+            if wanted is None:
+                lists = [self.every.get(k, [])]
+            else:
+                lists = [self.buckets.get((k, b), []) for b in wanted]
+            for lst in lists:
+                for cl in lst:
+                    if cl.alive:
+                        found[cl.index] = cl
+        return [found[i] for i in sorted(found)]
+
+
+@lru_cache(maxsize=256)
+def _type_family(etype: str) -> str:
+    """The group of types that can merge with ``etype`` (connected under ``types_compatible``:
+    the contact types with negotiation and agreement, threat with sanction, tariff and attack,
+    ...). A cluster never leaves its family, so blocking keys can carry it."""
+    family = {etype}
+    grow = True
+    while grow:
+        grow = False
+        for t in EVENT_TYPES:
+            if t not in family and any(types_compatible(t, f) for f in family):
+                family.add(t)
+                grow = True
+    return min(family)
+
+
+def _mention_keys(it: _Item) -> list[str]:
+    fam = _type_family(it.mention.type) + "|"
+    keys = [fam + "a:" + a for a in sorted(it.participants)]
+    if it.mention.location:
+        keys.append(fam + "l:" + it.mention.location)
+    return keys
 
 
 def _root(doc_id: str, duplicate_of: Mapping[str, str]) -> str:
@@ -252,47 +455,105 @@ def _root(doc_id: str, duplicate_of: Mapping[str, str]) -> str:
     return doc_id
 
 
+def _ambiguous(best: _Cluster, fitting: list[_Cluster]) -> bool:
+    """For a report with no time at all: do the events it could join lie at different times?
+    Then it says too little to choose (a Trump-Putin call "so far" in an undated article is the
+    February call or the August one): it joins only an event of its own article, or stays alone."""
+    return any(cl.box is not None and best.box is not None and not _overlap(cl.box, best.box) for cl in fitting)
+
+
+def _cluster_mentions(items: list[_Item]) -> list[_Cluster]:
+    """Steps 1-3 of the notes above, for mentions that name an actor or a place."""
+    clusters: list[_Cluster] = []
+    blocks = _Blocks()
+    for it in sorted(items, key=lambda i: i.order):
+        best, best_score = None, 0.0
+        months = _months(it.reach) if it.reach is not None else None
+        fitting = []
+        for cl in blocks.candidates(_mention_keys(it), months):
+            s = cl.score(it)
+            if s >= _MIN_SCORE:
+                fitting.append(cl)
+            if s > best_score:
+                best, best_score = cl, s
+        if it.reach is None and best is not None and _ambiguous(best, fitting):
+            # No time to choose by: only an event its own article already reports will do.
+            same_article = [cl for cl in fitting if any(o.doc.id == it.doc.id for o in cl.items)]
+            best = max(same_article, key=lambda cl: cl.score(it), default=None)
+            best_score = best.score(it) if best is not None else 0.0
+        if best is not None and best_score >= _MIN_SCORE:
+            best.add(it)
+        else:
+            best = _Cluster(it, len(clusters))
+            clusters.append(best)
+        blocks.update(best)
+    for _ in range(_MAX_REMERGE_PASSES):
+        merged = False
+        # Later clusters fold into earlier ones (earlier = founded by firmer mentions).
+        for cl in clusters:
+            if not cl.alive:
+                continue
+            best, best_score = None, 0.0
+            own = _Blocks.buckets_of(cl)
+            months = None if own & {_ANY, _WIDE} else own
+            fitting = []
+            for other in blocks.candidates(sorted(cl.keys()), months):
+                if other.index >= cl.index:
+                    continue
+                s = other.score_cluster(cl)
+                if s >= _MIN_SCORE:
+                    fitting.append(other)
+                if s > best_score:
+                    best, best_score = other, s
+            if best is not None and best_score >= _MIN_SCORE and not (not cl.known and _ambiguous(best, fitting)):
+                best.absorb(cl)
+                blocks.update(best)
+                merged = True
+        if not merged:
+            break
+    return [cl for cl in clusters if cl.alive]
+
+
+def _attach_follow_ups(follow_ups: list[_Item], clusters: list[_Cluster], placed: dict[int, _Cluster]) -> None:
+    """Step 4: unnamed mentions join the nearest preceding compatible event of their article."""
+    by_doc: dict[str, list[_Item]] = {}
+    for cl in clusters:
+        for it in cl.items:
+            by_doc.setdefault(it.doc.id, []).append(it)
+    for it in sorted(follow_ups, key=lambda i: i.chrono):
+        before = sorted((o for o in by_doc.get(it.doc.id, []) if o.chrono < it.chrono), key=lambda o: o.chrono)
+        back = next(
+            (placed[id(o)] for o in reversed(before) if types_compatible(placed[id(o)].type, it.mention.type)),
+            None,
+        )
+        if back is None:
+            back = _Cluster(it, len(clusters))
+            clusters.append(back)
+        else:
+            back.add(it)
+        placed[id(it)] = back
+        by_doc.setdefault(it.doc.id, []).append(it)
+
+
 def merge_events(docs: Iterable[Document], duplicate_of: Mapping[str, str] | None = None) -> list[CanonicalEvent]:
     """Canonical events from the event mentions of ``docs``, in date order.
 
     ``duplicate_of`` maps a document id to the id of the article it is a near-duplicate copy
     of; copies add their mentions but not another source. Each ``EventMention.event`` is set
-    to the id of the canonical event it joined.
+    to the id of the canonical event it joined. The result does not depend on the order of
+    ``docs`` or of their mentions (see the notes above ``_Item`` for how mentions are merged).
     """
     duplicate_of = duplicate_of or {}
     docs = list(docs)
     by_id = {d.id: d for d in docs}
-    items = [
-        _Item(d, m, parse_published(d.published))
-        for d in docs
-        for m in d.events
-    ]
-    items.sort(key=lambda it: (it.doc.published or "", it.doc.id, it.mention.start, it.mention.type))
-    clusters: list[_Cluster] = []
-    in_doc: list[tuple[str, _Cluster]] = []  # (doc id, cluster) of the mentions placed so far
-    for it in items:
-        if not it.participants and not it.mention.location:
-            # "Das Treffen dauerte drei Stunden": an unnamed mention refers back to the latest
-            # compatible event of its own article
-            back = next(
-                (cl for d, cl in reversed(in_doc) if d == it.doc.id and types_compatible(cl.type, it.mention.type)),
-                None,
-            )
-            if back is not None:
-                back.add(it)
-                in_doc.append((it.doc.id, back))
-                continue
-        best, best_score = None, 0.0
-        for cl in clusters:
-            s = cl.score(it)
-            if s > best_score:
-                best, best_score = cl, s
-        if best is not None and best_score >= _MIN_SCORE:
-            best.add(it)
-        else:
-            best = _Cluster(it)
-            clusters.append(best)
-        in_doc.append((it.doc.id, best))
+    items = [_item(d, m) for d in docs for m in d.events]
+    named = [it for it in items if it.participants or it.mention.location]
+    follow_ups = [it for it in items if not (it.participants or it.mention.location)]
+    clusters = _cluster_mentions(named)
+    placed = {id(it): cl for cl in clusters for it in cl.items}
+    _attach_follow_ups(follow_ups, clusters, placed)
+    for cl in clusters:
+        cl.items.sort(key=lambda i: i.chrono)  # history and evidence in reporting order
     events = [_canonical(cl, by_id, duplicate_of) for cl in clusters]
     return sorted(events, key=_sort_key)
 
@@ -369,10 +630,10 @@ def _best_date(items: Sequence[_Item], status: str) -> str | None:
     """The most specific concrete date, preferring reports that agree with the status and dates
     written in the report's own sentence over dates implied from the publication day."""
     def key(it: _Item) -> tuple[int, int, int, str]:
-        return (int(it.mention.status == status), int(_explicit(it)), specificity(it.mention.date),
+        return (int(it.mention.status == status), int(it.explicit), specificity(it.mention.date),
                 it.doc.published or "")
 
-    dated = [it for it in items if timex_interval(it.mention.date) is not None]
+    dated = [it for it in items if it.concrete]
     if dated:
         return max(dated, key=key).mention.date
     refs = [it.mention.date for it in items if it.mention.date]

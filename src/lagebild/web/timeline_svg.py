@@ -1,21 +1,19 @@
 """Layout of the interactive timeline: events on a time axis, one lane per event type.
 
 The server computes positions (so the chart renders without JavaScript and nothing from the data
-is ever interpreted as script); ``static/app.js`` only adds selection behaviour. TIMEX3 partial
-values become intervals: ``2025-08`` spans the month, ``2025-W33`` its week, ``2025`` the year.
+is ever interpreted as script); ``static/app.js`` only adds selection behaviour. TIMEX3 values
+become intervals as ``lagebild.timexpr.values`` reads them (the one parser for all callers):
+``2025-08`` spans the month, ``2025-W33`` its week, ``2025`` the year, and a partial value such
+as ``2025-08-XX`` the days it can stand for (its mark says the exact day is unknown).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-XX)?$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
-_YEAR = re.compile(r"^(\d{4})(?:-XX)?$")
+from ..timexpr.values import timex_span
 
 WIDTH = 1000
 LEFT = 130  # room for lane labels
@@ -29,25 +27,8 @@ _NUDGE = ((0.0, 0.0), (0.0, -9.0), (0.0, 9.0), (-9.0, -4.5), (9.0, -4.5), (-9.0,
 
 def interval(value: str | None) -> tuple[date, date] | None:
     """The days a TIMEX3 date value covers (None for undated or reference values like PAST_REF)."""
-    if not value:
-        return None
-    try:
-        if m := _DAY.match(value):
-            d = date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := _WEEK.match(value):
-            d = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return d, d + timedelta(days=6)
-        if m := _MONTH.match(value):
-            y, mo = int(m[1]), int(m[2])
-            first = date(y, mo, 1)
-            nxt = date(y + (mo == 12), mo % 12 + 1, 1)
-            return first, nxt - timedelta(days=1)
-        if m := _YEAR.match(value):
-            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-    except ValueError:
-        return None
-    return None
+    span = timex_span(value)
+    return span.interval if span is not None else None
 
 
 @dataclass(slots=True)
@@ -155,7 +136,9 @@ def layout(events: list[dict[str, Any]]) -> Layout:
         centre = round((x1 + x2) / 2, 1)
         n = taken.get((t, centre), 0)
         taken[(t, centre)] = n + 1
-        label = f"{ev.get('date')} · {t.replace('_', ' ')} · {ev.get('status')}" + (" (off the scale)" if off else "")
+        ts = timex_span(ev.get("date"))
+        when = f"{ev.get('date')} (exact date unknown)" if ts is not None and ts.partial else f"{ev.get('date')}"
+        label = f"{when} · {t.replace('_', ' ')} · {ev.get('status')}" + (" (off the scale)" if off else "")
         dx, dy = _NUDGE[n % len(_NUDGE)]
         lay.marks.append(Mark(i, x1 + dx, x2 + dx, lane_y[t] + dy, ev.get("status") or "uncertain", label, off))
     return lay
