@@ -3,6 +3,8 @@ contradiction (denial, date, number, status, name) on written examples."""
 
 from __future__ import annotations
 
+import pytest
+
 from lagebild import analyze
 from lagebild.model import Document
 from lagebild.storage import Store
@@ -155,6 +157,9 @@ def test_lexical_helpers() -> None:
     assert is_denial("Es habe keine Kontakte gegeben.")
     assert is_denial("The Kremlin denied that the two presidents had spoken.")
     assert not is_denial("Wir haben gesprochen.")
+    assert is_denial("Es gab keine Gespräche und keine Verhandlungen.")
+    # an adjective from the same stem is no contact: nothing is denied here
+    assert not is_denial("Der Konzern habe kein verhandlungsfähiges Angebot vorgelegt.")
     assert [(v, u) for v, u, _ in numbers("Mehr als 20.000 Einsatzkräfte und 2,5 Prozent", "de")] == [
         (20000.0, "responders"), (2.5, "percent")]
     assert [(v, u) for v, u, _ in numbers("1.9 billion euros in 2025", "en")] == [(1.9e9, "euro")]
@@ -165,3 +170,58 @@ def test_killed_and_injured_counts_are_different_quantities() -> None:
     de = numbers("Mindestens 14 Menschen wurden getötet, mehr als 40 Menschen verletzt.", "de")
     assert {u: v for v, u, _ in en} == {"dead": 9.0, "injured": 40.0}
     assert {u: v for v, u, _ in de} == {"dead": 14.0, "injured": 40.0}
+
+
+# ---------------------------------------------------------------- speed without changing the result
+
+
+def _big_story() -> list[Document]:
+    """Several outlets with reprints: many aligned sentence pairs, and one contradiction of each
+    kind that the sentence pairs produce (denial, date, number, status)."""
+    texts = [
+        ("Kremlsprecher Dmitri Peskow sagte am Montag, es habe keine Kontakte zwischen Moskau und Kiew über einen "
+         "Gefangenenaustausch gegeben. Bei dem Angriff auf Dnipro wurden mindestens 14 Menschen getötet. Die "
+         "Außenminister wollen sich am 14. November in Genf treffen. Das Treffen in Genf wurde abgesagt.",
+         "Spreebote"),
+        ("Andriy Yermak said on Monday: \"We have spoken with the Russian side through Turkish mediators about a "
+         "prisoner exchange.\" The strike on Dnipro killed at least nine people. The foreign ministers will meet "
+         "in Geneva on November 16. The meeting in Geneva is scheduled to take place as planned.",
+         "Northbridge Times"),
+        ("Die Außenminister wollen sich am 16. November in Genf treffen, teilte das Auswärtige Amt mit. Bei dem "
+         "Angriff auf Dnipro starben neun Menschen.", "Tagesblick"),
+    ]
+    docs = []
+    for copy, tail in enumerate(("", " Das meldete die Agentur.", " Mehr dazu in Kürze.")):
+        for text, source in texts:  # reprints of each report under other outlet names
+            docs.append(_doc(text + tail, f"{source} {copy}"))
+    return docs
+
+
+def test_memoised_sentence_facts_give_the_same_comparison(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild.stories import compare
+
+    docs = _big_story()
+    fast = compare.compare_documents(docs).to_dict()
+    assert {c["kind"] for c in fast["contradictions"]} >= {"denial", "date", "number", "status"}
+    # the same comparison with every per-sentence fact computed afresh for each pair, as before the
+    # memo, and with the documents given in another order
+    monkeypatch.setattr(compare._Sent, "cue", lambda self, name: compare._CUES[name](self.text))
+    monkeypatch.setattr(compare._Sent, "dates", lambda self: compare.dates(self))
+    monkeypatch.setattr(compare._Sent, "kinds", lambda self: compare._contact_kinds(self.text))
+    monkeypatch.setattr(compare._Sent, "status", lambda self: compare._status(self.text))
+    monkeypatch.setattr(compare._Sent, "any_number", lambda self: bool(compare.numbers(self.text, self.doc.language)))
+    slow = compare.compare_documents(list(reversed(docs))).to_dict()
+    assert slow == fast
+
+
+def test_figures_are_read_once_per_sentence_not_once_per_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lagebild.stories import compare
+
+    docs = _big_story()
+    calls = []
+    real = compare.numbers
+    monkeypatch.setattr(compare, "numbers", lambda text, lang: calls.append(text) or real(text, lang))
+    compare.compare_documents(docs)
+    n_sentences = sum(len(d.sentences) for d in docs)
+    # figures for the pair loop plus one look for the single-source list, per sentence at most
+    assert 0 < len(calls) <= 2 * n_sentences

@@ -105,6 +105,36 @@ def test_different_event_same_day_opens_new_story(store: Store) -> None:
     assert _story(store, call) != _story(store, ecb)
 
 
+def test_new_lead_event_days_later_is_novel_unless_the_story_announced_it() -> None:
+    story_leads = [["phone_call", ["per:a", "per:b"], "2025-03-03"]]
+    ministers = [["meeting", ["per:c", "per:d", "loc:x"], "2025-03-10"]]
+    # a meeting of other people a week after the leaders' call: nothing in the story foretold it
+    reported = [["phone_call", ["per:a", "per:b"], "2025-03-03", "occurred"]]
+    assert cluster.novel_lead(ministers, story_leads, reported) == 1.0
+    # the story announced a meeting with one of its participants ("they will meet next week")
+    announced = [["summit", ["per:c", "per:a"], "2025-W11", "planned"]]
+    assert cluster.novel_lead(ministers, story_leads, announced) == 0.0
+    # ... but a denied one ("no meeting is planned") announces nothing
+    assert cluster.novel_lead(ministers, story_leads, [["meeting", ["per:c"], "FUTURE_REF", "denied"]]) == 1.0
+    # the same news cycle (two days after the call) is never novel, nor is an earlier event (a late
+    # arrival that the story's articles mention as background)
+    assert cluster.novel_lead([["meeting", ["per:c"], "2025-03-05"]], story_leads, []) == 0.0
+    assert cluster.novel_lead([["meeting", ["per:c"], "2025-02-20"]], story_leads, []) == 0.0
+    # nothing to compare: no lead event on one side
+    assert cluster.novel_lead([], story_leads, []) == cluster.novel_lead(ministers, [], []) == 0.0
+
+
+def test_lead_events_are_the_recent_events_of_the_first_sentences(store: Store) -> None:
+    text = ("Kremlchef Wladimir Putin und US-Präsident Donald Trump haben am Mittwoch telefoniert. Das Gespräch "
+            "dauerte nach Angaben des Kremls rund zwei Stunden. Trump hatte zuletzt am 3. Februar mit Putin "
+            "telefoniert. Im Frühjahr hatten sich beide Außenminister in Riad getroffen.")
+    doc = analyze(text, published="2025-08-06")
+    store.add(doc)
+    leads = cluster.features(store, doc).leads
+    assert leads and all(day == "2025-08-06" for _t, _a, day in leads)
+    assert "phone_call" in {t for t, _a, _d in leads}
+
+
 def test_near_duplicate_joins_story_and_is_grouped(store: Store) -> None:
     a = _add(store, FLOOD_DE, "2025-06-02", source="dpa")
     b = _add(store, FLOOD_DE_COPY, "2025-06-02", source="Alpenpost")

@@ -24,7 +24,9 @@ they are missing (own date, number and name patterns are used then).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -74,7 +76,9 @@ _CONTACT = {
 _CONTACT_RE = {k: re.compile(r"\b(?:" + v + r")\b", re.I) for k, v in _CONTACT.items()}
 # A denial negates the contact itself: "keine Kontakte", "nicht miteinander gesprochen", "did not
 # speak", "no talks"; "no date was set for a meeting" or "kein Durchbruch beim Treffen" are not.
-_CONTACT_NOUN_DE = r"(?:Kontakt\w*|Gespräch\w*|Telefonat\w*|Treffen|Verhandlung\w*|Austausch\w*|Unterredung\w*)"
+# Inflected forms only, not any word starting so: "kein verhandlungsfähiges Angebot" denies no talks.
+_CONTACT_NOUN_DE = (r"(?:Kontakt(?:e|en|s)?|Gespräch(?:e|en|s)?|Telefonat(?:e|en|s)?|Treffen|Verhandlung(?:en)?"
+                    r"|Austausch(?:es)?|Unterredung(?:en)?)")
 _CONTACT_VERB_DE = r"(?:gesprochen|telefoniert|getroffen|verhandelt|kontaktiert|ausgetauscht)"
 _CONTACT_NOUN_EN = r"(?:contacts?|talks|conversations?|calls?|meetings?|negotiations|communications?|exchanges?)"
 _CONTACT_VERB_EN = r"(?:spoken|speak|spoke|talked|talk|met|meet|called|call|contacted|negotiated)"
@@ -278,9 +282,47 @@ class _Sent:
     day: date | None
     opinion: bool
     names: set[str]
+    has_entity: bool = False
+    # Per-sentence facts (figures, dates, cue words), computed on first use: the pair loops below ask
+    # for them once per aligned pair, and a big story has tens of thousands of pairs.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def span(self) -> Span:
         return Span(self.doc.id, self.start, self.end, self.text, outlet(self.doc))
+
+    def _memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    def cue(self, name: str) -> bool:
+        """Does the sentence match the cue ``_CUES[name]``?"""
+        return self._memo("cue:" + name, lambda: _CUES[name](self.text))
+
+    def figures(self) -> dict[str, set[float]]:
+        """unit -> the figures of that unit in the sentence."""
+        def compute() -> dict[str, set[float]]:
+            out: dict[str, set[float]] = defaultdict(set)
+            for v, u, _ in numbers(self.text, self.doc.language):
+                if u:
+                    out[u].add(v)
+            return out
+        return self._memo("figures", compute)
+
+    def any_number(self) -> bool:
+        return self._memo("any_number", lambda: bool(numbers(self.text, self.doc.language)))
+
+    def dates(self) -> set[str]:
+        return self._memo("dates", lambda: dates(self))
+
+    def kinds(self) -> set[str]:
+        return self._memo("kinds", lambda: _contact_kinds(self.text))
+
+    def visit_kinds(self) -> set[str]:
+        return self._memo("visit", lambda: _visit_kind(self.text))
+
+    def status(self) -> str:
+        return self._memo("status", lambda: _status(self.text))
 
 
 def _sentences(doc: Document, unit: int) -> list[_Sent]:
@@ -295,12 +337,16 @@ def _sentences(doc: Document, unit: int) -> list[_Sent]:
             if part.strip():
                 spans.append((i, i + len(part), False))
             pos = i + len(part)
+    # linked mentions sorted by start, so each sentence finds its own by bisection (a long article
+    # has hundreds of mentions; scanning them all per sentence was quadratic in its length)
+    linked = sorted((m.start, m.entity) for m in doc.mentions if m.entity)
+    starts = [x[0] for x in linked]
     out = []
     for i, (a, b, op) in enumerate(spans[:MAX_SENTENCES]):
         text = doc.text[a:b]
-        ents = {m.entity for m in doc.mentions if m.entity and a <= m.start < b}
+        ents = {e for _, e in linked[bisect_left(starts, a):bisect_left(starts, b)]}
         names = {"e:" + e for e in ents} | {"n:" + w.lower() for w in _CAP_WORD.findall(text)}
-        out.append(_Sent(doc, i, a, b, text.strip(), unit, day, op, names))
+        out.append(_Sent(doc, i, a, b, text.strip(), unit, day, op, names, bool(ents)))
     return out
 
 
@@ -446,17 +492,15 @@ def _find_denials(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
     """Each denial against the best-matching affirmation of each other source."""
     out = []
     for i, s in enumerate(sents):
-        if not is_denial(s.text):
+        if not s.cue("denial"):
             continue
-        kinds = _contact_kinds(s.text)
+        kinds = s.kinds()
         if not kinds or "contact" in kinds:  # "keine Kontakte" denies calls and meetings alike
             kinds = set(_CONTACT)
         best: dict[int, tuple[float, int]] = {}  # per other source
         for j, t in enumerate(sents):
-            if t.unit == s.unit or is_denial(t.text) or _CANCEL.search(t.text):
+            if t.unit == s.unit or not (t.kinds() & kinds) or t.cue("denial") or t.cue("cancel"):
                 continue  # a contradiction is between sources; one article reporting both sides is not
-            if not (_contact_kinds(t.text) & kinds):
-                continue
             ctx = _context_sim(sents, sim, i, j)
             if ctx < DENIAL_SIM:
                 continue
@@ -464,7 +508,7 @@ def _find_denials(sents: list[_Sent], sim: np.ndarray) -> list[Contradiction]:
             shared = (s.names & t.names) - {"n:" + w for w in ("der", "die", "das", "the")}
             if not shared and ctx < DENIAL_SIM_UNSHARED:
                 continue
-            if _PLANNED.search(t.text) and not re.search(r"\b(?:hat|haben|hatte|hatten|has|have|had)\b", t.text, re.I):
+            if t.cue("planned_only"):
                 continue  # "will talk" does not contradict "no talks so far"
             if t.unit not in best or ctx > best[t.unit][0]:
                 best[t.unit] = (ctx, j)
@@ -491,6 +535,18 @@ _APPROX = re.compile(r"\b(?:rund|etwa|gut|knapp|fast|ungefähr|circa|ca|annäher
                      r"almost|some|approximately|just\s+(?:over|under))\b", re.I)
 
 
+# Cue regexes asked per sentence through ``_Sent.cue`` (memoised).
+_CUES: dict[str, Any] = {
+    "update": lambda t: bool(_UPDATE.search(t)),
+    "relative": lambda t: bool(_RELATIVE_DAY.search(t)),
+    "approx": lambda t: bool(_APPROX.search(t)),
+    "cancel": lambda t: bool(_CANCEL.search(t)),
+    "denial": lambda t: is_denial(t),
+    "planned_only": lambda t: bool(_PLANNED.search(t))
+    and not re.search(r"\b(?:hat|haben|hatte|hatten|has|have|had)\b", t, re.I),
+}
+
+
 def _close(a: set[float], b: set[float], hedged: bool) -> bool:
     """Do two sets of figures agree? Equal within 1% (rounding: 502 vs 500), within 10% where either
     sentence says "rund"/"about"."""
@@ -504,25 +560,18 @@ def _find_value_conflicts(sents: list[_Sent], sim: np.ndarray) -> list[Contradic
     for i, j in _aligned_pairs(sents, sim, lower=FIGURE_SIM):
         s, t = sents[i], sents[j]
         # dates: both give a full date, none shared
-        ds, dt = dates(s), dates(t)
+        ds, dt = s.dates(), t.dates()
         if sim[i, j] >= ALIGN_SIM and ds and dt and not ds & dt and ("date", s.unit, t.unit) not in seen:
             out.append(Contradiction("date", f"{', '.join(sorted(ds))} vs {', '.join(sorted(dt))}: {_about(s, t)}",
                                      s.span(), t.span()))
         # numbers: same unit, different value (ignoring updates such as "stieg auf", and figures
         # for "overnight"/"gestern" in articles of different days, which are different nights)
-        relative_apart = s.day != t.day and (_RELATIVE_DAY.search(s.text) or _RELATIVE_DAY.search(t.text))
-        if not (_UPDATE.search(s.text) or _UPDATE.search(t.text) or relative_apart):
-            ns, nt = numbers(s.text, s.doc.language), numbers(t.text, t.doc.language)
-            units_s = defaultdict(set)
-            for v, u, _ in ns:
-                if u:
-                    units_s[u].add(v)
-            units_t = defaultdict(set)
-            for v, u, _ in nt:
-                if u:
-                    units_t[u].add(v)
-            hedged = bool(_APPROX.search(s.text) or _APPROX.search(t.text))
-            for u in sorted(set(units_s) & set(units_t)):
+        relative_apart = s.day != t.day and (s.cue("relative") or t.cue("relative"))
+        if not (s.cue("update") or t.cue("update") or relative_apart):
+            units_s, units_t = s.figures(), t.figures()
+            shared_units = set(units_s) & set(units_t)
+            hedged = bool(shared_units) and (s.cue("approx") or t.cue("approx"))
+            for u in sorted(shared_units):
                 if not _close(units_s[u], units_t[u], hedged):
                     vs = "/".join(f"{v:g}" for v in sorted(units_s[u]))
                     vt = "/".join(f"{v:g}" for v in sorted(units_t[u]))
@@ -538,25 +587,24 @@ def _find_status_conflicts(sents: list[_Sent], sim: np.ndarray) -> list[Contradi
     of event plus a modest similarity."""
     out = []
     for i, s in enumerate(sents):
-        if not _CANCEL.search(s.text):
+        if not s.cue("cancel"):
             continue
-        kinds = _contact_kinds(s.text) | _visit_kind(s.text)
+        kinds = s.kinds() | s.visit_kinds()
         if not kinds:
             continue  # "90 Prozent der Züge fielen aus" is a figure, not the status of an event
         best: tuple[float, int] | None = None
         for j, t in enumerate(sents):
-            if t.unit == s.unit or _status(t.text) not in ("planned", "occurred"):
+            if t.unit == s.unit or not (s.day and t.day and abs((s.day - t.day).days) <= STATUS_MAX_DAYS):
                 continue
-            if not (s.day and t.day and abs((s.day - t.day).days) <= STATUS_MAX_DAYS):
+            if sim[i, j] < ALIGN_SIM and not (sim[i, j] >= DENIAL_SIM and kinds & (t.kinds() | t.visit_kinds())):
                 continue
-            if sim[i, j] < ALIGN_SIM and not (kinds & (_contact_kinds(t.text) | _visit_kind(t.text))
-                                              and sim[i, j] >= DENIAL_SIM):
+            if t.status() not in ("planned", "occurred"):
                 continue
             if best is None or sim[i, j] > best[0]:
                 best = (float(sim[i, j]), j)
         if best is not None:
             t = sents[best[1]]
-            out.append(Contradiction("status", f"cancelled vs {_status(t.text)}: {_about(t, s)}", s.span(), t.span()))
+            out.append(Contradiction("status", f"cancelled vs {t.status()}: {_about(t, s)}", s.span(), t.span()))
     return out
 
 
@@ -810,11 +858,21 @@ def compare_documents(docs: list[Document], *, store: Store | None = None, story
     # a claim contradicted by a contradiction whose side overlaps one of its quotes (events get
     # theirs from the event statuses above: a sentence carrying two facts would otherwise pass a
     # contradiction about one fact on to the other)
+    # (contradictions indexed by the documents of their sides, so each quote looks only at those of
+    # its own document; the order of ``contradicted_by`` stays that of the contradiction list)
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for k, c in enumerate(contras):
+        if c.kind != "name":
+            by_doc[c.a.doc].append(k)
+            if c.b.doc != c.a.doc:
+                by_doc[c.b.doc].append(k)
     for item in claims:
-        for c in contras:
+        near = sorted({k for ev in item.evidence for k in by_doc.get(ev.doc, ())})
+        for k in near:
+            c = contras[k]
             for ev in item.evidence:
                 other = c.b if _overlaps(ev, c.a) else c.a if _overlaps(ev, c.b) else None
-                if other is not None and other.source not in item.contradicted_by and c.kind != "name":
+                if other is not None and other.source not in item.contradicted_by:
                     item.contradicted_by.append(other.source)
 
     opinions: dict[str, list[Span]] = defaultdict(list)
@@ -828,10 +886,8 @@ def compare_documents(docs: list[Document], *, store: Store | None = None, story
         for i, s in enumerate(sents):
             if s.opinion:
                 continue
-            if not echoed[i]:
-                if numbers(s.text, s.doc.language) or dates(s) or any(m.entity for m in s.doc.mentions
-                                                                      if s.start <= m.start < s.end):
-                    single.append(s.span())
+            if not echoed[i] and (s.any_number() or s.dates() or s.has_entity):
+                single.append(s.span())
     documents = [{"id": d.id, "source": outlet(d), "title": d.title, "language": d.language,
                   "published": d.published, "near_duplicate_of": groups.get(d.id) if groups.get(d.id) != d.id else None}
                  for d in docs]
