@@ -75,6 +75,25 @@ def _same_kind(a: str, b: str) -> bool:
     return kind(a) == kind(b)
 
 
+def first_word_lengths(names: dict[tuple[str, ...], str]) -> dict[str, int]:
+    """First word -> length of the longest name starting with it: a scan tries only those
+    lengths, and skips at once the many words that start no name. Cached for the (large,
+    long-lived) knowledge-base table, computed afresh for a document's own names."""
+    hit = _LONGEST.get(id(names))
+    if hit is not None and hit[0] is names and hit[1] == len(names):
+        return hit[2]
+    longest: dict[str, int] = {}
+    for key in names:
+        if len(key) > longest.get(key[0], 0):
+            longest[key[0]] = len(key)
+    if len(names) > 1000:
+        _LONGEST[id(names)] = (names, len(names), longest)
+    return longest
+
+
+_LONGEST: dict[int, tuple[dict[tuple[str, ...], str], int, dict[str, int]]] = {}
+
+
 def propagate(tokens: Sequence[Sequence[str]], spans: list[Span], min_len: int = 3) -> list[Span]:
     """Tag later untagged repeats of a name found elsewhere in the document.
 
@@ -93,13 +112,13 @@ def propagate(tokens: Sequence[Sequence[str]], spans: list[Span], min_len: int =
     if not names:
         return spans
     taken = {(sp.sentence, i) for sp in spans for i in range(sp.start, sp.end)}
-    max_len = max(len(k) for k in names)
+    longest = first_word_lengths(names)
     added: list[Span] = []
     for si, sent in enumerate(tokens):
         i = 0
         while i < len(sent):
             hit = False
-            for k in range(min(max_len, len(sent) - i), 0, -1):
+            for k in range(min(longest.get(sent[i], 0), len(sent) - i), 0, -1):
                 typ = names.get(tuple(sent[i : i + k]))
                 if typ and not any((si, j) in taken for j in range(i, i + k)):
                     added.append(Span(si, i, i + k, typ))
@@ -123,7 +142,7 @@ def apply_names(tokens: Sequence[Sequence[str]], spans: list[Span], names: dict[
     """
     if not names:
         return spans
-    max_len = max(len(k) for k in names)
+    longest = first_word_lengths(names)
     by_sentence: dict[int, list[Span]] = defaultdict(list)
     for sp in spans:
         by_sentence[sp.sentence].append(sp)
@@ -135,7 +154,7 @@ def apply_names(tokens: Sequence[Sequence[str]], spans: list[Span], names: dict[
             if not sent[i][:1].isupper():
                 i += 1
                 continue
-            for k in range(min(max_len, len(sent) - i), 0, -1):
+            for k in range(min(longest.get(sent[i], 0), len(sent) - i), 0, -1):
                 typ = names.get(tuple(sent[i : i + k]))
                 if not typ:
                     continue
