@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..kb import KnowledgeBase
 from ..kb.names import fold
@@ -123,8 +124,10 @@ class RolePhrase:
     indefinite: bool = False  # "ein Sprecher", "a spokesman": someone, not the office holder
 
 
+@lru_cache(maxsize=100_000)
 def german_role(word: str) -> tuple[str, str, tuple[str, ...]] | None:
-    """(prefix, stem, roles) for a folded token ending in a German role word."""
+    """(prefix, stem, roles) for a folded token ending in a German role word (cached: the scan
+    over every role stem is the costly part, and words recur)."""
     compact = word.replace(" ", "").replace("-", "")
     for stem in _GERMAN_BY_LEN:
         idx = compact.rfind(stem)
