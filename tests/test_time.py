@@ -48,6 +48,18 @@ def test_weekday_direction_follows_tense() -> None:
     assert values("Trump sagte am Dienstagabend, er sei zuversichtlich.")["Dienstagabend"] == "2025-08-05TEV"
 
 
+def test_an_infinitive_elsewhere_in_the_sentence_does_not_make_a_weekday_future() -> None:
+    def en(text: str) -> dict[str, str]:
+        return {m.text: m.value for m in extract(text, "en", date(2025, 8, 7))}
+
+    # published on a Thursday: the call "on Wednesday" was the day before
+    past = en('Trump said the two had agreed to begin talks "immediately", after a long call on Wednesday.')
+    assert past["Wednesday"] == "2025-08-06"
+    # inside its own clause the infinitive still points forward
+    assert en("He agreed to meet the envoy on Wednesday.")["Wednesday"] == "2025-08-13"
+    assert en("The summit begins on Wednesday.")["Wednesday"] == "2025-08-13"
+
+
 @pytest.mark.parametrize(
     ("text", "expr", "value"),
     [

@@ -56,9 +56,14 @@ _TE_VERB = re.compile(r"\b[a-zäöü]\w{2,}te[nt]?\b")
 
 _EN_FUTURE = re.compile(
     r"\b(?:will|'ll|shall|going to|due to|set to|plans?|planned|scheduled|expected|expects|"
-    r"is to|are to|would|next|upcoming|coming|tomorrow|until|by|begins?|starts?|ends?|expires?|"
-    r"meets?|travels?|visits?|holds?|deadline|ultimatum)\b"
+    r"is to|are to|would|next|upcoming|coming|tomorrow|until|by|deadline|ultimatum)\b"
+    # a present-tense verb of a scheduled event: "the summit begins on Monday"
+    r"|(?<!\bto\s)\b(?:begins?|starts?|ends?|expires?|meets?|travels?|visits?|holds?)\b"
 )
+# An infinitive of such a verb points forward only inside the expression's own clause ("agreed
+# to meet on Wednesday"); elsewhere in the sentence it has no tense of its own ("had agreed to
+# begin talks, after a call on Wednesday" is past).
+_EN_FUTURE_INFINITIVE = re.compile(r"\bto\s(?:begin|start|end|expire|meet|travel|visit|hold)\b")
 _EN_PAST = re.compile(
     r"\b(?:was|were|had|did|has|have|been|said|told|met|held|took|gave|came|went|spoke|"
     r"made|found|won|lost|began|fell|broke|struck|signed|announced|ago|last|yesterday|earlier|"
@@ -76,7 +81,7 @@ def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
     return left, right
 
 
-def _de_dir(s: str) -> int:
+def _de_dir(s: str, own_clause: bool = False) -> int:
     if _DE_FUTURE.search(s):
         return 1
     if _DE_PAST.search(s):
@@ -90,9 +95,9 @@ def _de_dir(s: str) -> int:
     return 0
 
 
-def _en_dir(s: str) -> int:
+def _en_dir(s: str, own_clause: bool = False) -> int:
     low = s.lower()
-    if _EN_FUTURE.search(low):
+    if _EN_FUTURE.search(low) or (own_clause and _EN_FUTURE_INFINITIVE.search(low)):
         return 1
     if _EN_PAST.search(low):
         return -1
@@ -105,7 +110,7 @@ def direction(text: str, sent_start: int, sent_end: int, start: int, end: int, l
     fn = _en_dir if lang == "en" else _de_dir
     cl, cr = _clause(text, sent_start, sent_end, start)
     clause = text[cl:start] + " " + text[end:cr]
-    d = fn(clause)
+    d = fn(clause, own_clause=True)
     if d:
         return d
     return fn(text[sent_start:start] + " " + text[end:sent_end])
