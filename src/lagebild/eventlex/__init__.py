@@ -1,5 +1,5 @@
 """Event lexicon: trigger words (de/en), status rules from tense and modality, the PLOVER
-mapping, and a small TIMEX3 interval reader. Used by ``lagebild.stages.events`` and
+mapping, and date compatibility of event mentions (over ``timexpr.values``). Used by ``lagebild.stages.events`` and
 ``lagebild.timeline``; pure data and functions, no pipeline state."""
 
 from .modality import StatusContext, decide_status

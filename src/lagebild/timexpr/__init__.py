@@ -1,14 +1,24 @@
 """Rule engine for temporal expressions (German and English) with TIMEX3 values."""
 
 from .engine import TimexMatch, extract
-from .values import timex_compare, timex_contains, timex_granularity, timex_interval, timex_overlaps
+from .values import (
+    TimexSpan,
+    timex_compare,
+    timex_contains,
+    timex_granularity,
+    timex_interval,
+    timex_overlaps,
+    timex_span,
+)
 
 __all__ = [
     "TimexMatch",
+    "TimexSpan",
     "extract",
     "timex_compare",
     "timex_contains",
     "timex_granularity",
     "timex_interval",
     "timex_overlaps",
+    "timex_span",
 ]
