@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from lagebild.picture import timeline
+from lagebild.queries import TimelineFilter, timeline
 from lagebild.timeline import CanonicalEvent
 
 from .examples_corpus import corpus_store, documents_by_key
 
 
 def _events(query: str) -> list[CanonicalEvent]:
-    return timeline(corpus_store(), query)
+    tl = timeline(corpus_store(), TimelineFilter(q=query))
+    assert not tl.truncated, "the example corpus is under the article cap: every report is merged"
+    return tl.events
 
 
 def _docs(ev: CanonicalEvent) -> set[str]:

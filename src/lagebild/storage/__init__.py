@@ -20,7 +20,7 @@ from typing import Any
 from ..dates import utc_now_iso
 from ..errors import NotFoundError, StorageError
 from ..model import Document
-from .migrations import migrate
+from .migrations import migrate, name_key
 
 FORMAT = "lagebild/1"
 
@@ -148,6 +148,15 @@ class Store:
             'INSERT INTO mentions(doc, start, "end", text, type, entity, flags) VALUES (?,?,?,?,?,?,?)',
             [(doc.id, m.start, m.end, m.text, m.type, m.entity, json.dumps(m.flags)) for m in doc.mentions],
         )
+        per_entity: dict[str, int] = {}
+        for m in doc.mentions:
+            if m.entity:
+                per_entity[m.entity] = per_entity.get(m.entity, 0) + 1
+        self.db.executemany(
+            "INSERT INTO entity_stats(entity, mentions, documents) VALUES (?,?,1) ON CONFLICT(entity)"
+            " DO UPDATE SET mentions = mentions + excluded.mentions, documents = documents + 1",
+            per_entity.items(),
+        )
         self.db.executemany(
             'INSERT INTO timexes(doc, start, "end", text, type, value) VALUES (?,?,?,?,?,?)',
             [(doc.id, t.start, t.end, t.text, t.type, t.value) for t in doc.timexes],
@@ -170,9 +179,24 @@ class Store:
         if row is None:
             self.db.execute("INSERT INTO entities(id, name, type, wikidata, aliases) VALUES (?,?,?,?,?)",
                             (eid, name, etype, wikidata, json.dumps(sorted(set(aliases)), ensure_ascii=False)))
+            self._index_names(eid, [name, *aliases])
             return
-        merged = sorted(set(json.loads(row["aliases"])) | set(aliases))
+        known = set(json.loads(row["aliases"]))
+        if set(aliases) <= known:
+            return
+        merged = sorted(known | set(aliases))
         self.db.execute("UPDATE entities SET aliases=? WHERE id=?", (json.dumps(merged, ensure_ascii=False), eid))
+        self._index_names(eid, set(aliases) - known)
+
+    def _index_names(self, eid: str, names: Iterable[str]) -> None:
+        """Lookup keys of an entity's spellings (table entity_keys, see migrations.M004)."""
+        rows: set[tuple[str, str, int]] = set()
+        for n in names:
+            key = name_key(n)
+            if key:
+                rows.add((key, eid, 1))
+                rows.update((w, eid, 0) for w in key.split())
+        self.db.executemany("INSERT OR IGNORE INTO entity_keys(key, entity, whole) VALUES (?,?,?)", sorted(rows))
 
     def set_story(self, doc_id: str, story: str | None) -> None:
         with self._lock:

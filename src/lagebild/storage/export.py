@@ -40,8 +40,8 @@ def document_records(doc: Document) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-# Modules whose import registers a corpus section: events (picture), stories and contradictions.
-_SECTION_MODULES = ("lagebild.picture", "lagebild.stories")
+# Modules whose import registers a corpus section: events (queries), stories and contradictions.
+_SECTION_MODULES = ("lagebild.queries", "lagebild.stories")
 
 
 def export_picture(store: Store) -> dict[str, Any]:

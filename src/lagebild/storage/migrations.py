@@ -102,7 +102,59 @@ M003_QUERY_INDEXES = """
         CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
 """
 
-MIGRATIONS: list[str] = [M001_INITIAL, M002_STORIES, M003_QUERY_INDEXES]
+# Entity lookup and counts for the query layer (lagebild.queries), so that no query scans the
+# entities or mentions tables in Python:
+# - entity_keys: every name and alias of an entity under its kb.names.match_key (case, accents,
+#   transliteration and German inflection folded: "Putins", "Zelensky" and "Selenskyj" meet their
+#   entity), once whole and once per word ("Putin" finds "Wladimir Putin"). Filled here for
+#   existing rows through the SQL function lagebild_name_key (registered by migrate()), then by
+#   Store._upsert_entity.
+# - entity_stats: mentions and articles per entity (sorting the entity list by either is then an
+#   index walk, not a GROUP BY over every mention); kept current by Store._insert.
+M004_ENTITY_LOOKUP = """
+        CREATE TABLE entity_keys (
+            key TEXT NOT NULL, entity TEXT NOT NULL,
+            whole INTEGER NOT NULL,             -- 1: a whole name or alias; 0: one word of it
+            PRIMARY KEY (key, whole, entity)
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_keys_entity ON entity_keys(entity);
+        CREATE TEMP TABLE _spellings AS
+            SELECT id AS entity, lagebild_name_key(name) AS k FROM entities
+            UNION SELECT e.id, lagebild_name_key(j.value) FROM entities e, json_each(e.aliases) j;
+        INSERT OR IGNORE INTO entity_keys(key, entity, whole) SELECT k, entity, 1 FROM _spellings WHERE k != '';
+        INSERT OR IGNORE INTO entity_keys(key, entity, whole)
+            WITH RECURSIVE words(entity, w, rest) AS (
+                SELECT entity, '', k || ' ' FROM _spellings
+                UNION ALL SELECT entity, substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)
+                FROM words WHERE rest != '')
+            SELECT w, entity, 0 FROM words WHERE w != '';
+        DROP TABLE _spellings;
+
+        CREATE TABLE entity_stats (
+            entity TEXT PRIMARY KEY, mentions INTEGER NOT NULL, documents INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO entity_stats(entity, mentions, documents)
+            SELECT entity, count(*), count(DISTINCT doc) FROM mentions WHERE entity IS NOT NULL GROUP BY entity;
+        CREATE INDEX entity_stats_documents ON entity_stats(documents, mentions);
+        CREATE INDEX entity_stats_mentions ON entity_stats(mentions);
+"""
+
+# The entity page: an entity's spellings as written (GROUP BY text within the entity becomes an
+# index range scan) and its mentions another stage flagged (few: a partial index).
+M005_ENTITY_PAGE_INDEXES = """
+        CREATE INDEX mentions_entity_text ON mentions(entity, text);
+        CREATE INDEX mentions_flagged ON mentions(entity) WHERE flags != '[]';
+"""
+
+MIGRATIONS: list[str] = [M001_INITIAL, M002_STORIES, M003_QUERY_INDEXES, M004_ENTITY_LOOKUP,
+                         M005_ENTITY_PAGE_INDEXES]
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name in ``entity_keys`` (kb.names.match_key, words joined by spaces)."""
+    from ..kb.names import match_key
+
+    return " ".join(match_key(name))
 
 
 def migrate(db: sqlite3.Connection) -> int:
@@ -115,6 +167,8 @@ def migrate(db: sqlite3.Connection) -> int:
             f"the database has schema version {version}, newer than this lagebild knows ({len(MIGRATIONS)})",
             tip="upgrade lagebild",
         )
+    # Migrations may compute name keys in SQL (the same function Python uses on insert).
+    db.create_function("lagebild_name_key", 1, name_key, deterministic=True)
     for i, script in enumerate(MIGRATIONS[version:], start=version + 1):
         db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {i};\nCOMMIT;")
     return len(MIGRATIONS)

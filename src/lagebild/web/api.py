@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field, model_validator
 from ..errors import LagebildError, NotFoundError
 from ..model import Document
 from ..storage import Store
-from . import queries as Q
+from .. import queries as Q
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -26,6 +26,13 @@ def reader(request: Request) -> Store:
 def _page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
     limit, offset = Q.clamp(limit, offset)
     return {"items": items, "total": total, "limit": limit, "offset": offset}
+
+
+# The timeline's article cap, the same option as ``lagebild timeline --max-articles``.
+MAX_ARTICLES = Query(None, ge=1, le=Q.MAX_TIMELINE_ARTICLES,
+                     description=f"merge events over at most this many matching articles, newest first (default "
+                                 f"{Q.TIMELINE_ARTICLES}, {Q.STORY_TIMELINE_ARTICLES} for a story); "
+                                 "`truncated` says when more matched")
 
 
 def get_doc(store: Store, ref: str) -> Document:
@@ -130,8 +137,7 @@ def search(request: Request, q: str = Query(..., min_length=1, max_length=500),
 @router.get("/stories", summary="Stories, biggest first")
 def stories(request: Request, limit: int = Query(50, ge=1, le=Q.MAX_LIMIT, description="page size"),
             offset: int = Query(0, ge=0, description="items to skip")) -> dict[str, Any]:
-    items, total = Q.story_list(reader(request), limit=limit, offset=offset)
-    return _page(items, total, limit, offset)
+    return Q.story_list(reader(request), limit=limit, offset=offset).to_dict()
 
 
 def _story(store: Store, story_id: str) -> dict[str, Any]:
@@ -157,17 +163,18 @@ def story_comparison(request: Request, story_id: str) -> dict[str, Any]:
 Status = Literal["occurred", "planned", "proposed", "threatened", "denied", "uncertain"]
 
 
-def _timeline(store: Store, f: Q.TimelineFilter) -> dict[str, Any]:
-    tl = Q.timeline(store, f)
-    return {"events": tl.events, "filters": f.active(), "documents": tl.documents, "truncated": tl.truncated,
-            "total_events": tl.total_events, "merged_by": tl.merged_by}
+def _timeline(store: Store, f: Q.TimelineFilter, max_articles: int | None) -> dict[str, Any]:
+    tl = Q.timeline(store, f, limit=max_articles, max_events=Q.MAX_EVENTS_SHOWN)
+    return {"events": tl.records(), "filters": f.active(), "documents": tl.documents, "truncated": tl.truncated,
+            "total_events": tl.total_events, "merged_by": tl.merged_by, "max_articles": tl.limit, "narrowed": tl.narrowed,
+            "note": tl.capped_note("max_articles")}
 
 
 @router.get("/stories/{story_id}/timeline", summary="The canonical events of a story")
-def story_timeline(request: Request, story_id: str) -> dict[str, Any]:
+def story_timeline(request: Request, story_id: str, max_articles: int | None = MAX_ARTICLES) -> dict[str, Any]:
     store = reader(request)
     _story(store, story_id)
-    return _timeline(store, Q.TimelineFilter(story=story_id))
+    return _timeline(store, Q.TimelineFilter(story=story_id), max_articles)
 
 
 @router.get("/timeline", summary="Canonical events with status, filtered")
@@ -177,35 +184,44 @@ def timeline(request: Request, story: str | None = Query(None, description="stor
              source: str | None = Query(None, description="outlet name"),
              since: str | None = Query(None, description="TIMEX3/ISO date prefix, inclusive"),
              until: str | None = Query(None, description="TIMEX3/ISO date prefix, inclusive"),
-             q: str | None = Query(None, max_length=200, description="words in the event's type, names or evidence"),
-             ) -> dict[str, Any]:
-    return _timeline(reader(request), Q.TimelineFilter(story, entity, status, type, source, since, until, q))
+             q: str | None = Query(None, max_length=200, description="an entity in any spelling, or words in the "
+                                                                      "event's type, names or evidence"),
+             max_articles: int | None = MAX_ARTICLES) -> dict[str, Any]:
+    return _timeline(reader(request), Q.TimelineFilter(story, entity, status, type, source, since, until, q),
+                     max_articles)
 
 
 # ------------------------------------------------------------------ entities, quotes, export
 
 
 @router.get("/entities", summary="Entities, most mentioned first")
-def entities(request: Request, q: str | None = None, type: Literal["PER", "ORG", "LOC", "MISC"] | None = None,
-             limit: int = Query(50, ge=1, le=Q.MAX_LIMIT, description="page size"), offset: int = Query(0, ge=0, description="items to skip")) -> dict[str, Any]:
-    items, total = Q.entity_list(reader(request), q=q, type=type, limit=limit, offset=offset)
-    return _page(items, total, limit, offset)
+def entities(request: Request,
+             q: str | None = Query(None, description="a word or the start of one of a name, any spelling"),
+             type: Literal["PER", "ORG", "LOC", "MISC"] | None = None,
+             sort: Literal["mentions", "documents"] = Query("mentions", description="most mentions or most articles first"),
+             limit: int = Query(50, ge=1, le=Q.MAX_LIMIT, description="page size"),
+             offset: int = Query(0, ge=0, description="items to skip")) -> dict[str, Any]:
+    limit, offset = Q.clamp(limit, offset)
+    return Q.entity_list(reader(request), q=q, type=type, sort=sort, limit=limit, offset=offset).to_dict(asdict)
 
 
-@router.get("/entities/{eid}", summary="One entity: aliases, articles, quotes, events")
+@router.get("/entities/{eid}", summary="One entity (by id or any spelling of its name): aliases, articles, quotes, events")
 def entity(request: Request, eid: str) -> dict[str, Any]:
     detail = Q.entity_detail(reader(request), eid)
     if detail is None:
         raise HTTPException(404, f"no entity {eid!r}")
-    return detail
+    return detail.to_dict()
 
 
 @router.get("/quotes", summary="Who said what: direct and indirect quotes")
-def quotes(request: Request, speaker: str | None = Query(None, description="entity id"), doc: str | None = None,
+def quotes(request: Request,
+           speaker: str | None = Query(None, description="entity id, or a speaker's name in any spelling"),
+           doc: str | None = None, story: str | None = Query(None, description="story id"),
            q: str | None = None, limit: int = Query(50, ge=1, le=Q.MAX_LIMIT, description="page size"),
            offset: int = Query(0, ge=0, description="items to skip")) -> dict[str, Any]:
-    items, total = Q.quote_list(reader(request), speaker=speaker, doc=doc, q=q, limit=limit, offset=offset)
-    return _page(items, total, limit, offset)
+    limit, offset = Q.clamp(limit, offset)
+    page = Q.quote_list(reader(request), speaker=speaker, doc=doc, story=story, q=q, limit=limit, offset=offset)
+    return page.to_dict(asdict)
 
 
 @router.get("/export", summary="The whole situation picture (the export contract)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -16,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import NotFoundError
 from ..model import EVENT_STATUSES
-from . import queries as Q
+from .. import queries as Q
 from .annotate import annotated_html
 from .timeline_svg import layout
 
@@ -76,10 +77,10 @@ def store(request: Request):  # type: ignore[no-untyped-def]
 @router.get("/", response_class=HTMLResponse)
 def stories_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
     s = store(request)
-    items, total = Q.story_list(s, limit=PAGE, offset=(page - 1) * PAGE)
+    stories = Q.story_list(s, limit=PAGE, offset=(page - 1) * PAGE)
     unassigned = s.db.execute("SELECT count(*) FROM documents WHERE story IS NULL").fetchone()[0]
-    return render(request, "stories.html", nav="stories", stories=items, stats=Q.corpus_stats(s),
-                  pg=_pager(request, total, page), unassigned=unassigned)
+    return render(request, "stories.html", nav="stories", stories=stories.items, stats=Q.corpus_stats(s),
+                  pg=_pager(request, stories.total, page), unassigned=unassigned)
 
 
 def _event_view(events: list[dict[str, Any]], s: Any, doc_meta: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -98,12 +99,13 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     info = Q.story_info(s, story_id)
     if info is None:
         raise HTTPException(404, f"There is no story {story_id!r}.")
-    tl = Q.timeline(s, Q.TimelineFilter(story=story_id))
+    tl = Q.timeline(s, Q.TimelineFilter(story=story_id), max_events=Q.MAX_EVENTS_SHOWN)
+    events = tl.records()
     # The comparison can take seconds (sentence embeddings): shown at once when computed before,
     # otherwise the page loads it from /stories/ID/comparison (static/app.js).
     cmp = Q.comparison_ready(s, story_id)
     return render(request, "story.html", nav="stories", story=info, tl=tl, row_limit=ROW_LIMIT, **_comparison_ctx(cmp),
-                  **_event_view(tl.events, s, tl.doc_meta))
+                  **_event_view(events, s, tl.doc_meta))
 
 
 def _comparison_ctx(cmp: dict[str, Any] | None) -> dict[str, Any]:
@@ -129,17 +131,20 @@ def comparison_page(request: Request, story_id: str, fragment: bool = False) -> 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, entity: str | None = None, status: str | None = None, type: str | None = None,
                   source: str | None = None, since: str | None = None, until: str | None = None,
-                  story: str | None = None, q: str | None = None) -> HTMLResponse:
+                  story: str | None = None, q: str | None = None,
+                  max_articles: int | None = Query(None, ge=1, le=Q.MAX_TIMELINE_ARTICLES)) -> HTMLResponse:
     s = store(request)
     if status and status not in EVENT_STATUSES:
         status = None
     f = Q.TimelineFilter(story or None, entity or None, status, type or None, source or None, since or None,
                          until or None, (q or "").strip()[:200] or None)
-    tl = Q.timeline(s, f)
+    tl = Q.timeline(s, f, limit=max_articles, max_events=Q.MAX_EVENTS_SHOWN)
     types = [r[0] for r in s.db.execute("SELECT DISTINCT type FROM event_mentions ORDER BY type")]
-    ent = Q.entity_names(s, {entity}) if entity else {}
+    eid = Q.resolve_entity(s, entity) if entity else None
+    ent = Q.entity_names(s, {eid}) if eid else {}
     return render(request, "timeline.html", nav="timeline", tl=tl, f=f, types=types, facets=Q.facets(s),
-                  entity_name=(ent.get(entity or "") or {}).get("name"), **_event_view(tl.events, s, tl.doc_meta))
+                  max_articles_allowed=Q.MAX_TIMELINE_ARTICLES,
+                  entity_name=(ent.get(eid or "") or {}).get("name"), **_event_view(tl.records(), s, tl.doc_meta))
 
 
 # ------------------------------------------------------------------ articles
@@ -186,17 +191,18 @@ def entities_page(request: Request, q: str | None = None, type: str | None = Non
                   page: int = Query(1, ge=1)) -> HTMLResponse:
     s = store(request)
     type = type if type in ("PER", "ORG", "LOC", "MISC") else None
-    items, total = Q.entity_list(s, q=q or None, type=type, limit=PAGE, offset=(page - 1) * PAGE)
-    return render(request, "entities.html", nav="entities", entities=items, q=q or "", type=type,
-                  pg=_pager(request, total, page))
+    found = Q.entity_list(s, q=q or None, type=type, limit=PAGE, offset=(page - 1) * PAGE)
+    return render(request, "entities.html", nav="entities", entities=[asdict(e) for e in found.items], q=q or "",
+                  type=type, pg=_pager(request, found.total, page))
 
 
 @router.get("/entities/{eid}", response_class=HTMLResponse)
 def entity_page(request: Request, eid: str) -> HTMLResponse:
     s = store(request)
-    detail = Q.entity_detail(s, eid)
-    if detail is None:
+    found = Q.entity_detail(s, eid)
+    if found is None:
         raise HTTPException(404, f"There is no entity {eid!r}.")
+    detail = found.to_dict()
     ids = {a for ev in detail["events"] for a in ev["actors"]}
     return render(request, "entity.html", nav="entities", e=detail, names=Q.entity_names(s, ids))
 
@@ -205,10 +211,11 @@ def entity_page(request: Request, eid: str) -> HTMLResponse:
 def quotes_page(request: Request, speaker: str | None = None, q: str | None = None,
                 page: int = Query(1, ge=1)) -> HTMLResponse:
     s = store(request)
-    items, total = Q.quote_list(s, speaker=speaker or None, q=q or None, limit=PAGE, offset=(page - 1) * PAGE)
-    who = Q.entity_names(s, {speaker}).get(speaker, {}).get("name") if speaker else None
-    return render(request, "quotes.html", nav="quotes", quotes=items, q=q or "", speaker=speaker, who=who,
-                  pg=_pager(request, total, page))
+    found = Q.quote_list(s, speaker=speaker or None, q=q or None, limit=PAGE, offset=(page - 1) * PAGE)
+    eid = Q.resolve_entity(s, speaker) if speaker else None
+    who = (Q.entity_names(s, {eid}).get(eid or "") or {}).get("name") or speaker
+    return render(request, "quotes.html", nav="quotes", quotes=[asdict(x) for x in found.items], q=q or "",
+                  speaker=speaker, who=who, pg=_pager(request, found.total, page))
 
 
 @router.get("/search", response_class=HTMLResponse)
