@@ -234,6 +234,265 @@ def test_stage_is_registered_and_pipeline_consistent():
     assert "mentions" in meta.requires and "timexes" in meta.requires
 
 
+# -- who takes part: sources, places, titles, clauses --------------------------------------------
+
+
+def parts(ev: EventMention) -> set[str]:
+    return set(ev.actors) | set(ev.targets)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Beide Seiten haben sich nach Angaben des Kremls auf weitere Gespräche verständigt.", "de"),
+        ("Die Gespräche sollen dem Kreml zufolge in der kommenden Woche fortgesetzt werden.", "de"),
+        ("Wie der Kreml mitteilte, sollen die Gespräche in der kommenden Woche fortgesetzt werden.", "de"),
+        ("The talks will continue next week, according to the Kremlin.", "en"),
+    ],
+)
+def test_a_source_of_information_is_not_an_actor(text, lang):
+    ev = only(make_doc(text, lang=lang, names={"Kreml": "ORG", "Kremlin": "ORG"}))
+    assert ev.type == "negotiation"
+    assert parts(ev) == set()
+
+
+def test_source_marker_does_not_swallow_the_participants():
+    # "Laut Kreml" names the source; Putin and Trump after the verb still take part
+    ev = only(make_doc("Laut Kreml telefonierten Putin und Trump am Dienstag.",
+                       names={"Kreml": "ORG", "Putin": "PER", "Trump": "PER"}))
+    assert ev.type == "phone_call" and parts(ev) == {"e:putin", "e:trump"}
+    en = only(make_doc("According to the Kremlin, Putin and Trump spoke by phone on Tuesday.", lang="en",
+                       names={"Kremlin": "ORG", "Putin": "PER", "Trump": "PER"}))
+    assert parts(en) == {"e:putin", "e:trump"}
+    # a source phrase ends at its verb: "Laut Bericht griff Russland ..." - Russia acts
+    verb = only(make_doc("Laut Bericht griff Russland in der Nacht Kiew an.", names={"Russland": "LOC", "Kiew": "LOC"}))
+    assert verb.actors == ["e:russland"] and verb.targets == ["e:kiew"]
+
+
+def test_trailing_reporting_clause_lends_its_name_only_to_a_pronoun():
+    reported = only(make_doc("Die Gespräche sollen in der kommenden Woche fortgesetzt werden, teilte der Kreml mit.",
+                             names={"Kreml": "ORG"}))
+    assert parts(reported) == set()
+    own = only(make_doc("Er werde Putin in der kommenden Woche treffen, sagte Trump.",
+                        names={"Putin": "PER", "Trump": "PER"}))
+    assert parts(own) == {"e:trump", "e:putin"}
+    # "he" cannot point to an institution that reports
+    other = only(make_doc("He will travel to Kyiv next week, the White House said.", lang="en",
+                          names={"Kyiv": "LOC", "White House": "ORG"}))
+    assert other.type == "visit" and "e:white house" not in parts(other)
+
+
+def test_place_after_locative_preposition_is_the_location_not_an_actor():
+    ev = only(make_doc("In Kiew trafen sich Merz und Selenskyj.", names={"Kiew": "LOC", "Merz": "PER", "Selenskyj": "PER"}))
+    assert ev.location == "e:kiew" and parts(ev) == {"e:merz", "e:selenskyj"}
+    # metonymy: the country acts, the capital in argument position is the target
+    att = only(make_doc("Russland griff in der Nacht Kiew mit Drohnen an.", names={"Russland": "LOC", "Kiew": "LOC"}))
+    assert att.actors == ["e:russland"] and att.targets == ["e:kiew"] and att.location is None
+
+
+def test_places_listed_together_are_all_places():
+    ev = only(make_doc("Israel hat in der Nacht Ziele in Teheran und Isfahan bombardiert.",
+                       names={"Israel": "LOC", "Teheran": "LOC", "Isfahan": "LOC"}))
+    assert ev.actors == ["e:israel"] and ev.targets == []
+    assert ev.location == "e:teheran"  # the head of the list
+
+
+def test_unlinked_place_name_is_where_not_who():
+    doc = make_doc("Russische Truppen griffen Pokrowsk erneut an.", names={"Pokrowsk": "LOC"})
+    doc.mentions[0].entity = "loc:pokrowsk"  # no knowledge-base entry: a town, not a state
+    ev = only(doc)
+    assert parts(ev) == set() and ev.location == "loc:pokrowsk"
+
+
+def test_government_named_by_its_seat_acts():
+    ev = only(make_doc("Die Regierungen in Chisinau und Moskau tauschten scharfe Vorwürfe aus.",
+                       names={"Chisinau": "LOC", "Moskau": "LOC"}))
+    assert parts(ev) == {"e:chisinau", "e:moskau"} and ev.location is None
+
+
+def test_possessor_is_not_a_place():
+    ev = only(make_doc("NATO allies held consultations at Poland's request.", lang="en",
+                       names={"NATO": "ORG", "Poland": "LOC"}))
+    assert parts(ev) == {"e:nato", "e:poland"} and ev.location is None
+
+
+def test_recipient_of_aid_is_a_target_not_a_destination():
+    ev = only(make_doc("Germany will deliver more air defence systems to Ukraine.", lang="en",
+                       names={"Germany": "LOC", "Ukraine": "LOC"}))
+    assert ev.type == "aid_or_arms_supply"
+    assert ev.actors == ["e:germany"] and ev.targets == ["e:ukraine"] and ev.location is None
+    trip = only(make_doc("Merz will travel to Ukraine next week.", lang="en", names={"Merz": "PER", "Ukraine": "LOC"}))
+    assert trip.type == "visit" and trip.location == "e:ukraine"
+
+
+def test_title_qualifiers_are_not_actors():
+    ev = only(make_doc("Trade Commissioner Maros Sefcovic will travel to Beijing next week.", lang="en",
+                       names={"Trade": "ORG", "Maros Sefcovic": "PER", "Beijing": "LOC"}))
+    assert parts(ev) == {"e:maros sefcovic"} and ev.location == "e:beijing"
+    chain = only(make_doc("US Secretary of State Marco Rubio met Sergei Lavrov in Riyadh.", lang="en",
+                          names={"US": "LOC", "State": "ORG", "Marco Rubio": "PER", "Sergei Lavrov": "PER", "Riyadh": "LOC"}))
+    assert parts(chain) == {"e:marco rubio", "e:sergei lavrov"}
+
+
+def test_nested_mention_is_part_of_the_longer_one():
+    doc = make_doc("Britain's foreign secretary called her Turkish counterpart on Saturday.", lang="en",
+                   names={"Britain's foreign secretary": "PER"})
+    doc.mentions.append(Mention(0, 7, "Britain", "LOC", entity="e:britain"))
+    doc.mentions.sort(key=lambda m: (m.start, -m.end))
+    ev = only(doc)
+    assert parts(ev) == {"e:britain's foreign secretary"}
+
+
+def test_participants_of_a_complement_clause():
+    ev = only(make_doc("Trump told reporters that a meeting between Putin and Zelensky could happen soon.", lang="en",
+                       names={"Trump": "PER", "Putin": "PER", "Zelensky": "PER"}))
+    assert ev.type == "meeting" and ev.status == "uncertain"
+    assert parts(ev) == {"e:putin", "e:zelensky"}
+    cond = only(make_doc("China warned that it would respond if Washington raised tariffs.", lang="en",
+                         names={"China": "LOC", "Washington": "LOC"}))
+    assert cond.type == "tariff" and parts(cond) == {"e:washington"}
+    # a pronoun subject points back to the speaker
+    own = only(make_doc("Trump said that he would meet Putin in Alaska.", lang="en",
+                        names={"Trump": "PER", "Putin": "PER", "Alaska": "LOC"}))
+    assert parts(own) == {"e:trump", "e:putin"}
+
+
+def test_german_word_order_decides_who_acts():
+    final = only(make_doc("Russland habe in der Nacht Kiew angegriffen, teilte das Militär mit.",
+                          names={"Russland": "LOC", "Kiew": "LOC"}))
+    assert final.actors == ["e:russland"] and final.targets == ["e:kiew"]
+    inverted = only(make_doc("Am Montag griff Russland Kiew erneut an.", names={"Russland": "LOC", "Kiew": "LOC"}))
+    assert inverted.actors == ["e:russland"] and inverted.targets == ["e:kiew"]
+
+
+def test_infinitive_clause_takes_the_main_clause_subject():
+    ev = only(make_doc("Merz bestritt, Putin getroffen zu haben.", names={"Merz": "PER", "Putin": "PER"}))
+    assert ev.type == "meeting" and ev.status == "denied"
+    assert parts(ev) == {"e:merz", "e:putin"}
+
+
+def test_place_of_a_reporting_clause_is_not_the_event_location():
+    ev = only(make_doc("India and Pakistan agreed to a ceasefire, the foreign ministry in New Delhi said.", lang="en",
+                       names={"India": "LOC", "Pakistan": "LOC", "New Delhi": "LOC"}))
+    assert ev.location is None and parts(ev) == {"e:india", "e:pakistan"}
+
+
+def test_dateline_is_not_an_actor():
+    ev = only(make_doc("WASHINGTON/MOSCOW — Trump and Putin spoke by phone on Wednesday.", lang="en",
+                       names={"WASHINGTON": "LOC", "MOSCOW": "LOC", "Trump": "PER", "Putin": "PER"},
+                       timexes={"on Wednesday": "2025-02-12"}))
+    assert parts(ev) == {"e:trump", "e:putin"}
+    de = only(make_doc("Berlin (dpa) - Die Verhandlungen sollen am Montag beginnen.", names={"Berlin": "LOC"}))
+    assert parts(de) == set()
+
+
+def test_borrowed_date_must_fit_the_status():
+    # the planned talks are not in January: that date belongs to another clause, about the past
+    ev = [e for e in events_of(make_doc(
+        "Trump said both sides had agreed to begin negotiations, the first such step since he returned to office in January.",
+        lang="en", published="2025-02-13", names={"Trump": "PER"}, timexes={"in January": "2025-01"}))
+        if e.type == "negotiation"]
+    assert ev and ev[0].status == "planned" and ev[0].date == "FUTURE_REF"
+
+
+# -- topics are not events ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Die Minister sprachen über Sanktionen gegen Russland.", "de"),
+        ("Sanktionen bleiben ein zentraler Streitpunkt zwischen Brüssel und Budapest.", "de"),
+        ("Die Folgen der Zölle für die deutsche Industrie sind noch nicht absehbar.", "de"),
+        ("Sanctions are a central issue for the Kremlin.", "en"),
+        ("The impact of the tariffs on German carmakers is still unclear.", "en"),
+    ],
+)
+def test_topic_nouns_are_not_events(text, lang):
+    assert events_of(make_doc(text, lang=lang, names={"Russland": "LOC", "Kremlin": "ORG"})) == []
+
+
+def test_topic_of_talks_and_measures_reported_as_happening():
+    talks = events_of(make_doc("The talks in Kyiv focused on sanctions.", lang="en", names={"Kyiv": "LOC"}))
+    assert [e.type for e in talks] == ["negotiation"]
+    imposed = only(make_doc("Die EU verhängte neue Sanktionen gegen Russland.", names={"EU": "ORG", "Russland": "LOC"}))
+    assert imposed.type == "sanction" and imposed.status == "occurred"
+    # a cause named in passing is referred to, not reported
+    cause = events_of(make_doc("China imposed export controls in response to US tariffs.", lang="en",
+                               names={"China": "LOC", "US": "LOC"}))
+    assert [e.type for e in cause] == ["sanction"]
+
+
+def test_agreeing_on_a_measure_is_the_measure():
+    ev = only(make_doc("The European Union agreed a new sanctions package against Russia.", lang="en",
+                       names={"European Union": "ORG", "Russia": "LOC"}))
+    assert ev.type == "sanction" and ev.actors == ["e:european union"] and ev.targets == ["e:russia"]
+
+
+# -- status: negation, denial, Konjunktiv ------------------------------------------------------
+
+
+def test_a_rejected_threat_was_still_made():
+    de = only(make_doc("Indien wies die Zolldrohungen aus Washington als ungerechtfertigt zurück.",
+                       names={"Indien": "LOC", "Washington": "LOC"}))
+    assert (de.type, de.status) == ("tariff", "threatened")
+    en = only(make_doc("India rejected the tariff threats from Washington.", lang="en",
+                       names={"India": "LOC", "Washington": "LOC"}))
+    assert (en.type, en.status) == ("tariff", "threatened")
+    # a rejected offer is off
+    offer = only(make_doc("Moskau lehnte ein Treffen mit Selenskyj ab.", names={"Moskau": "LOC", "Selenskyj": "PER"}))
+    assert (offer.type, offer.status) == ("meeting", "denied")
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Die Slowakei und Ungarn blockieren bislang die neuen Sanktionen.", "de"),
+        ("Hungary vetoed the new sanctions package.", "en"),
+    ],
+)
+def test_blocked_measures_are_denied(text, lang):
+    ev = only(make_doc(text, lang=lang, names={"Slowakei": "LOC", "Ungarn": "LOC", "Hungary": "LOC"}))
+    assert (ev.type, ev.status) == ("sanction", "denied")
+
+
+def test_konjunktiv_two_is_uncertain_konjunktiv_one_reports():
+    hypo = only(make_doc("Ein Treffen mit Putin käme für Selenskyj nur unter Bedingungen in Frage.",
+                         names={"Putin": "PER", "Selenskyj": "PER"}))
+    assert hypo.status == "uncertain" and hypo.date == "FUTURE_REF"
+    told = only(make_doc("Putin habe Trump in Alaska getroffen, berichtete die Zeitung.",
+                         names={"Putin": "PER", "Trump": "PER", "Alaska": "LOC"}))
+    assert told.status == "occurred"
+
+
+def test_negated_decision_about_an_event_leaves_it_open():
+    open_ = only(make_doc("Trump has not yet decided whether to impose the tariffs.", lang="en", names={"Trump": "PER"}))
+    assert (open_.status, open_.date) == ("uncertain", "FUTURE_REF")
+    ob = only(make_doc("Die EU hat noch nicht entschieden, ob sie neue Sanktionen verhängt.", names={"EU": "ORG"}))
+    assert ob.status == "uncertain"
+    not_done = only(make_doc("Trump did not impose the tariffs.", lang="en", names={"Trump": "PER"}))
+    assert not_done.status == "denied"
+
+
+def test_day_something_is_set_for_lies_ahead():
+    # published on a Wednesday; "für Dienstag" is next Tuesday even in a perfect-tense sentence
+    ev = only(make_doc("Die Gewerkschaft Verdi hat für Dienstag zu Warnstreiks aufgerufen.", published="2026-02-25",
+                       names={"Verdi": "ORG"}, timexes={"Dienstag": "2026-02-24"}))
+    assert ev.date == "2026-03-03"
+
+
+@pytest.mark.parametrize(
+    "text,lang,etype",
+    [
+        ("Das Weiße Haus kündigte an, dass Trump nächste Woche nach Peking reisen werde.", "de", "visit"),
+        ("Kyiv and Moscow exchanged prisoners on Saturday.", "en", "other"),
+        ("The Kremlin denied that Putin had spoken with Trump.", "en", "meeting"),
+    ],
+)
+def test_more_trigger_forms(text, lang, etype):
+    assert etype in [e.type for e in events_of(make_doc(text, lang=lang))]
+
+
 # -- timeline ---------------------------------------------------------------------------------
 
 

@@ -6,6 +6,13 @@ only frame it ("Der Kreml dementierte, dass ...", "Trump drohte, ..."). Preceden
 binding first: denied > threatened > proposed > uncertain > (past-tense trigger) occurred >
 planned > occurred. A negated or hypothetical event is therefore never reported as having
 happened. A date after the publication date makes an otherwise unmarked event planned.
+
+Refinements: rejecting ("wies zurück", "rejected") denies an offer or a plan but not a threat,
+which was made all the same ("wies die Zolldrohungen zurück" stays threatened); blocking
+("blockiert", "Veto", "vetoed") denies; a negation followed by "ob/whether" belongs to the
+deciding, not to the event ("has not decided whether to impose tariffs" is uncertain);
+Konjunktiv II ("käme", "gäbe", "müsste") is uncertain, while Konjunktiv I of reported speech
+("Putin habe Trump getroffen") reports.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ _E = r"(?=\s*(?:[,.;:!?)\"“”»«]|$|\s+(?:und|oder|aber)\b))"
 @dataclass(frozen=True, slots=True)
 class CueSet:
     deny: re.Pattern[str]
+    reject: re.Pattern[str]  # rejecting a proposal denies it; rejecting a threat does not undo it
     negation: re.Pattern[str]
     negated_noun: re.Pattern[str]  # "kein Treffen" / "no deal": negator right before the trigger
     threat: re.Pattern[str]
@@ -36,10 +44,16 @@ class CueSet:
 
 _DE = CueSet(
     deny=re.compile(
-        r"\b(?:dementier\w*|bestreit\w*|bestritt\w*|bestritten|zurückgewiesen|wies" + _S + r"zurück" + _E
-        + r"|abgesagt|sagte" + _S + r"ab" + _E + r"|absage|lehnte" + _S + r"ab" + _E + r"|lehnt" + _S + r"ab" + _E
-        + r"|abgelehnt|gescheitert|scheiterte\w*|platzte|geplatzt|ausgesetzt|ausgeschlossen|schloss" + _S + r"aus" + _E
-        + r"|schließt" + _S + r"aus" + _E + r"|es\s+(?:gab|gebe|habe|hat)\s+(?:\w+\s+){0,2}?keine|falschmeldung|frei\s+erfunden)",
+        r"\b(?:dementier\w*|bestreit\w*|bestritt\w*|bestritten"
+        + r"|abgesagt|sagte" + _S + r"ab" + _E + r"|absage"
+        + r"|gescheitert|scheiterte\w*|platzte|geplatzt|ausgesetzt|ausgeschlossen|schloss" + _S + r"aus" + _E
+        + r"|schließt" + _S + r"aus" + _E + r"|es\s+(?:gab|gebe|habe|hat)\s+(?:\w+\s+){0,2}?keine|falschmeldung|frei\s+erfunden"
+        + r"|blockier\w*|blockade|veto|verhindert\w*|verhinderte\w*)",
+        _I,
+    ),
+    reject=re.compile(
+        r"\b(?:zurückgewiesen|wies" + _S + r"zurück" + _E + r"|weist" + _S + r"zurück" + _E
+        + r"|lehnte" + _S + r"ab" + _E + r"|lehnt" + _S + r"ab" + _E + r"|lehnten" + _S + r"ab" + _E + r"|abgelehnt)",
         _I,
     ),
     negation=re.compile(r"\b(?:nicht|nie|niemals|weder|keinesfalls|noch\s+nicht)\b(?!\s+(?:nur|zuletzt|minder|mehr\s+als))", _I),
@@ -56,7 +70,8 @@ _DE = CueSet(
     ),
     uncertain=re.compile(
         r"\b(?:könnte\w*|könne|können|würde\w*|dürfte\w*|möglich\w*|möglicherweise|eventuell|vielleicht|angeblich|"
-        r"mutmaßlich\w*|womöglich|unklar|offen,?\s+ob|ob|spekul\w*|gerücht\w*|unbestätigt\w*|denkbar|wäre\w*|hätte\w*|"
+        r"mutmaßlich\w*|womöglich|unklar|offen,?\s+ob|ob|käme|kämen|gäbe|gäben|ginge|gingen|stünde|stünden|müsste|müssten|"
+        r"bräuchte|bräuchten|ließe|ließen|fände|fänden|hielte|hielten|nähme|nähmen|spekul\w*|gerücht\w*|unbestätigt\w*|denkbar|wäre\w*|hätte\w*|"
         r"berichten\s+zufolge|erwäg\w*|erwogen|prüft|prüfen|überlegt\w*|soll(?:en|te|ten)?\s+(?:[\w-]+\s+){0,8}?(?:\w+(?:t|en))\s+haben|sollen\s+(?:[\w-]+\s+){0,8}?haben)\b",
         _I,
     ),
@@ -77,9 +92,10 @@ _EN = CueSet(
     deny=re.compile(
         r"\b(?:den(?:y|ies|ied|ying)|dismissed\s+(?:\w+\s+)?(?:reports?|claims?)|rejected\s+(?:\w+\s+)?(?:reports?|claims?)|"
         r"refut\w*|there\s+(?:were|was|have\s+been|had\s+been|has\s+been)\s+no|cancel\w*|called\s+off|ruled\s+out|rules\s+out|"
-        r"refus\w*|rejected|rejects|declined\s+to|failed|collapsed|suspended|scrapped|fake\s+news)\b",
+        r"declined\s+to|failed|collapsed|suspended|scrapped|fake\s+news|block(?:s|ed|ing)|vetoed|vetoes|prevented|thwarted)\b",
         _I,
     ),
+    reject=re.compile(r"\b(?:refus\w*|rejected|rejects|rejecting)\b", _I),
     negation=re.compile(r"\b(?:not|never|neither|nor)\b(?!\s+only)|n't\b", _I),
     negated_noun=re.compile(r"\b(?:no|without)\s+(?:[\w-]+\s+){0,2}$", _I),
     threat=re.compile(r"\b(?:threat\w*|ultimatum)", _I),
@@ -106,6 +122,30 @@ _EN = CueSet(
 )
 
 _CUES = {"de": _DE, "en": _EN}
+# Word parts that every match of a cue set holds (lower case), for a fast pre-test.
+_KEYS = {
+    id(_DE): {
+        "not_ruled_out": ("aus",),
+        "negated_noun": ("kein", "ohne"),
+        "reject": ("zurück", "lehn"),
+        "negation": ("nicht", "nie", "weder", "keinesfalls"),
+        "threat": ("droh", "ultimatum"),
+    },
+    id(_EN): {
+        "not_ruled_out": ("rul",),
+        "negated_noun": ("no", "without"),
+        "reject": ("reject", "refus"),
+        "negation": ("not", "never", "neither", "nor", "n't"),
+        "threat": ("threat", "ultimatum"),
+    },
+}
+
+
+def _has(low: str, keys: tuple[str, ...]) -> bool:
+    for k in keys:
+        if k in low:
+            return True
+    return False
 
 
 def cues_for(lang: str | None) -> CueSet:
@@ -134,13 +174,27 @@ def decide_status(ctx: StatusContext, lang: str | None) -> str:
     before = s[ctx.clause_start : ctx.trigger_start]
     scope = ctx.frame + " " + clause
 
-    if cues.not_ruled_out.search(scope):
+    # Substring tests before the rarer cues' regexes: this runs for every event, and a regex
+    # scan costs far more than a test for a word part every match of it holds.
+    low = scope.lower()
+    keys = _KEYS[id(cues)]
+    if _has(low, keys["not_ruled_out"]) and cues.not_ruled_out.search(scope):
         return "uncertain"
-    if cues.deny.search(scope) or cues.negated_noun.search(before):
+    if _has(low, keys["negated_noun"]) and cues.negated_noun.search(before):
         return "denied"
-    if cues.negation.search(clause):
+    if cues.deny.search(scope):
         return "denied"
-    if ctx.trigger_is_cue or cues.threat.search(scope):
+    # A rejected threat was still made ("wies die Zolldrohungen zurück"); a rejected offer is off.
+    if not ctx.trigger_is_cue and _has(low, keys["reject"]) and cues.reject.search(scope):
+        return "denied"
+    neg = cues.negation.search(clause) if _has(low, keys["negation"]) else None
+    if neg:
+        # "has not decided whether to impose tariffs": the negation is the deciding's, the
+        # event is open
+        if _OPEN_QUESTION[_lang_key(lang)].search(clause, neg.end(), max(neg.end(), ctx.trigger_start - ctx.clause_start)):
+            return "uncertain"
+        return "denied"
+    if ctx.trigger_is_cue or (_has(low, keys["threat"]) and cues.threat.search(scope)):
         return "threatened"
     if cues.propose.search(scope):
         return "proposed"
@@ -155,6 +209,16 @@ def decide_status(ctx: StatusContext, lang: str | None) -> str:
     if ctx.date_relation > 0:
         return "planned"
     return "occurred"
+
+
+_OPEN_QUESTION = {
+    "de": re.compile(r"\bob\b", _I),
+    "en": re.compile(r"\b(?:whether|if)\b", _I),
+}
+
+
+def _lang_key(lang: str | None) -> str:
+    return lang if lang in ("de", "en") else "en"
 
 
 _HYPOTHETICAL = {
@@ -204,7 +268,7 @@ def is_past_context(text: str, lang: str | None) -> bool:
 
     "nicht ausgeschlossen" / "not ruled out" looks past but is about what may still come."""
     cues = cues_for(lang)
-    if cues.not_ruled_out.search(text) or _hypothetical(text, lang):
+    if cues.not_ruled_out.search(text) or _hypothetical(text, lang) or _OPEN_QUESTION[_lang_key(lang)].search(text):
         return False
     if _CONDITIONAL.get(lang or "de", _CONDITIONAL["en"]).search(text):
         return False

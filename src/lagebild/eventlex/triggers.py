@@ -37,10 +37,11 @@ class TriggerMatch:
     end: int
     text: str
     entry: Trigger
+    type: str = ""  # the entry's type, copied: read for every rule of the events stage
 
-    @property
-    def type(self) -> str:
-        return self.entry.type
+    def __post_init__(self) -> None:
+        if not self.type:
+            object.__setattr__(self, "type", self.entry.type)
 
 
 # German separable verbs ("griff ... an") are matched as stem + particle before the end of
@@ -61,6 +62,8 @@ _DE: list[Trigger] = [
     Trigger("visit", r"(?:[\w-]*besuch(?:e|en|es|s|t|te|ten)?|visite)\b", "CONSULT", "t"),
     Trigger("visit", r"(?:reist(?:e|en)?|reisen|gereist|flog|fliegt|fliegen)\s+(?:\w+\s+){0,3}?(?:nach|in\s+die|in\s+den|zu)\b", "CONSULT"),
     Trigger("visit", r"(?:reise|besuchsreise|antrittsreise)\s+(?:nach|in)\b", "CONSULT"),
+    # verb-final: "dass Trump nach Peking reisen werde"
+    Trigger("visit", r"nach\s+(?:[A-ZÄÖÜ][\w-]*\s+){1,2}(?:zu\s+)?(?:reisen|reist|reiste|reisten|gereist|fliegen|fliegt|flog|flogen|geflogen)\b", "CONSULT"),
     Trigger("visit", r"(?:empfing|empfängt|empfangen)\b", "CONSULT", "p"),
     Trigger("visit", r"(?:traf(?:en)?|trifft)" + _SEP + r"ein" + _CLAUSE_END, "CONSULT", "p"),
     Trigger("visit", r"eingetroffen\b", "CONSULT", "p"),
@@ -104,7 +107,8 @@ _DE: list[Trigger] = [
     # other PLOVER-codable events
     Trigger("other", r"(?:[\w-]*protest(?:e|en|s)?|protestier\w*|demonstration\w*|demonstrier\w*|kundgebung\w*|[\w-]*streiks?|streikt\w*|bestreikt)\b", "PROTEST"),
     Trigger("other", r"(?:festgenommen|verhaftet|festnahme\w*|verhaftung\w*|inhaftiert)\b", "COERCE"),
-    Trigger("other", r"(?:freigelassen|freilassung\w*|gefangenenaustausch\w*)\b", "RETREAT"),
+    Trigger("other", r"(?:freigelassen|freilassung\w*|gefangenenaustausch\w*|gefangene\w*\s+ausgetauscht)\b", "RETREAT"),
+    Trigger("other", r"(?:tauscht\w*)" + _SEP + r"gefangene\w*\s+aus" + _CLAUSE_END, "RETREAT", "p"),
     Trigger("other", r"(?:ausgewiesen|ausweisung\w*)\b", "SANCTION"),
     Trigger("other", r"(?:truppenabzug\w*|abgezogen|zurückgezogen)\b", "RETREAT"),
     Trigger("other", r"(?:mobilisier\w*|mobilmachung)\b", "MOBILIZE"),
@@ -117,6 +121,7 @@ _EN: list[Trigger] = [
     Trigger("meeting", r"met\b(?!\s+with\s+(?:criticism|resistance|skepticism|scepticism|protests?|anger|silence))", "CONSULT", "p"),
     Trigger("meeting", r"(?:sat\s+down|sit\s+down|sits\s+down)\s+with\b", "CONSULT"),
     Trigger("meeting", r"(?:conferred|confer|consulted)\s+with\b", "CONSULT"),
+    Trigger("meeting", r"(?:spoke|spoken|speaks|talked)\s+with\b", "CONSULT"),
     Trigger("visit", r"(?:visit|visits|visited|visiting|state\s+visit|trip\s+to)\b", "CONSULT", "t"),
     Trigger("visit", r"(?:travel(?:l)?(?:ed|ing|s)?|flew|flies|fly|arrived|arrives|arrive)\s+(?:\w+\s+){0,2}?(?:to|in)\b", "CONSULT"),
     Trigger("visit", r"(?:hosted|hosts|hosting|received)\b(?=\s+[A-Z])", "CONSULT"),
@@ -146,7 +151,7 @@ _EN: list[Trigger] = [
     Trigger("election_or_appointment", r"(?:elected|re-elected|election\w*|appointed|appoint|appoints|appointment|named\s+as|nominat\w*|sworn\s+in|inaugurat\w*|resign\w*|stepped\s+down|steps\s+down|vote|voted|polls)\b", ""),
     Trigger("other", r"(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|strikes?\s+(?:by|at)|went\s+on\s+strike|walkouts?)\b", "PROTEST"),
     Trigger("other", r"(?:arrest\w*|detain\w*|detention)\b", "COERCE"),
-    Trigger("other", r"(?:released|release\s+of|prisoner\s+(?:swap|exchange))\b", "RETREAT"),
+    Trigger("other", r"(?:released|release\s+of|prisoner\s+(?:swaps?|exchanges?)|(?:exchanged|swapped|exchange|swap)\s+(?:[\w-]+\s+){0,2}?(?:prisoners|captives|detainees|bodies))\b", "RETREAT"),
     Trigger("other", r"(?:expel\w*|expulsion\w*)\b", "SANCTION"),
     Trigger("other", r"(?:withdr[ae]w\w*|pulled\s+out|pull\s+out)\b", "RETREAT"),
     Trigger("other", r"(?:mobiliz\w*|mobilis\w*|massed\s+troops)\b", "MOBILIZE"),
@@ -194,6 +199,7 @@ class _Compiled:
     multi: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, Trigger], ...]
     word_cache: dict[str, int]
     first_cache: dict[str, tuple[int, ...]]
+    plain: set[str]  # words known to start no trigger at all: one set test per word for most text
 
 
 _WORDS = re.compile(r"[\w-]+")
@@ -263,7 +269,7 @@ def _compiled(lang: str) -> _Compiled:
         for t in entries
         if _spans_words(t.pattern)
     )
-    return _Compiled(re.compile(rf"(?:{alternation})", re.I), singles, multi, {}, {})
+    return _Compiled(re.compile(rf"(?:{alternation})", re.I), singles, multi, {}, {}, set())
 
 
 def _single_word(c: _Compiled, word: str) -> int:
@@ -298,9 +304,12 @@ def find_triggers(text: str, lang: str = "de", start: int = 0, end: int | None =
     c = _compiled(lang if lang in _LEXICON else "en")
     end = len(text) if end is None else end
     found: list[TriggerMatch] = []
+    plain = c.plain
     for wm in _WORDS.finditer(text, start, end):
-        s, e = wm.span()
         word = wm.group()
+        if word in plain:
+            continue
+        s, e = wm.span()
         match: tuple[int, int, Trigger] | None = None
         openers = c.first_cache.get(word)
         if openers is None:
@@ -325,8 +334,13 @@ def find_triggers(text: str, lang: str = "de", start: int = 0, end: int | None =
                         match = (pos, pos + len(part), c.single_entries[idx])
                         break
                     pos += len(part) + 1
+        if match is None and not openers:
+            if len(plain) > _CACHE_LIMIT:
+                plain.clear()
+            plain.add(word)
+            continue
         if match is not None and not _blocked(text, match[0], match[1], lang):
-            found.append(TriggerMatch(match[0], match[1], text[match[0] : match[1]], match[2]))
+            found.append(TriggerMatch(match[0], match[1], text[match[0] : match[1]], match[2], match[2].type))
     return found
 
 
@@ -336,9 +350,11 @@ def _blocked(text: str, s: int, e: int, lang: str) -> bool:
     if words is not None and words.match(word):
         return True
     left = text[max(0, s - 30) : s].rstrip().lower()
-    for block in _BLOCK_BEFORE.get(lang, ()):
-        if left.endswith(block) and (len(left) == len(block) or not left[-len(block) - 1].isalnum()):
-            return True
+    blocks = _BLOCK_BEFORE.get(lang, ())
+    if left.endswith(blocks):  # one C-level test for the common case: none of them
+        for block in blocks:
+            if left.endswith(block) and (len(left) == len(block) or not left[-len(block) - 1].isalnum()):
+                return True
     low = word.lower()
     if lang == "en" and low in ("deal", "deals") and _EN_DEAL_VERB.match(text[e : e + 8]):
         return True

@@ -18,10 +18,21 @@ event words; a few sentence-level rules decide which of them are events of their
   and only with a named speaker;
 * one contact event (meeting, summit, visit, phone call, negotiation) per status and sentence.
 
+* a topic noun talked about ("sprachen über Sanktionen", "Zölle bleiben ein Streitpunkt", "in
+  response to US tariffs") is not an event; a measure agreed on ("agreed a sanctions
+  package") is the event, not the agreeing.
+
 Actors are the PER/ORG mentions (and LOC mentions used as actors, "Russland griff an") of the
-trigger's clause, with the main clause's subject added where the trigger's clause has none or
-opens with a pronoun ("Trump sagte, er werde Putin treffen"). The location is a LOC mention
-after a locative preposition. The date is the nearest DATE/TIME expression in the clause, then
+trigger's clause - or of the complement clause holding it ("told reporters that a meeting
+between Putin and Zelensky ...") - with the main clause's subject added where that clause has
+none, opens with a pronoun ("Trump sagte, er werde Putin treffen") or is an infinitive.
+``eventlex.roles`` decides which names can take part: not sources of information ("nach
+Angaben des Kremls", "laut", "according to", "zufolge"), not places, not title qualifiers; a
+trailing reporting clause ("..., teilte der Kreml mit") lends its name only to a pronoun. In
+German, word order and prepositions tell subject from object ("Russland habe Kiew
+angegriffen", "Am Montag griff Russland Kiew an"). The location is a place mention (after a
+locative preposition, listed with one, or a town that cannot act), not one of a reporting
+clause. The date is the nearest DATE/TIME expression in the clause, then
 in the sentence, else what the sentence implies: the publication day for something that
 happened, FUTURE_REF/PAST_REF otherwise. A bare weekday that the time stage placed on the
 wrong side of the publication date for the clause's tense is moved by a week ("made a visit
@@ -38,11 +49,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..eventlex import roles
 from ..eventlex.modality import StatusContext, clause_tense, decide_status, is_past_context
 from ..eventlex.timexval import parse_published, relation_to
 from ..eventlex.triggers import TriggerMatch, find_triggers
 from ..eventlex.types import CONTACT_TYPES
-from ..model import Document, EventMention, Mention, Sentence, Timex
+from ..model import Document, EventMention, Mention, Quote, Sentence, Timex
 from ..pipeline import stage
 
 _LANGS = ("de", "en")
@@ -57,19 +69,6 @@ _WORD = re.compile(r"\w+")
 # After the second of two comma-separated names, the list goes on: "Merz, Macron und Starmer".
 _LIST_GOES_ON = re.compile(r"\s*(?:,|und\b|and\b|oder\b|or\b|sowie\b|as\s+well\s+as\b)", re.I)
 
-# A place: after a locative preposition, optionally with article and up to two modifiers
-# ("in der russischen Region Saratow", "in the western city of Ternopil").
-_LOC_PREP = {
-    "de": re.compile(
-        r"\b(?i:in|im|nach|auf|bei|beim|an|vor|nahe|über|gegenüber\s+von)\s+(?i:der|dem|den|die|das)?\s*"
-        r"(?:[a-zäöü][\w-]*\s+)?(?:(?i:region|stadt|hauptstadt|provinz|gebiet|oblast|ort|dorf|hafenstadt|grenzstadt|"
-        r"grenzregion|großstadt|metropole)\s+)?$"
-    ),
-    "en": re.compile(
-        r"\b(?i:in|at|to|near|on|outside|inside|over)\s+(?i:the\s+)?(?:[a-z][\w-]*\s+)?"
-        r"(?:(?i:city|town|region|province|village|capital|port|state|oblast)\s+(?i:of\s+)?)?$"
-    ),
-}
 _AGENT_PREP = {
     "de": re.compile(r"\b(?:von|vom|durch|seitens)\s+(?:der|dem|den|die|das)?\s*$", re.I),
     "en": re.compile(r"\bby\s+(?:the\s+)?$", re.I),
@@ -77,10 +76,6 @@ _AGENT_PREP = {
 _PASSIVE = {
     "de": re.compile(r"\b(?:wurde|wurden|worden|wird|werden)\b", re.I),
     "en": re.compile(r"\b(?:was|were|been|being|is|are)\s+\w+ed\b", re.I),
-}
-_PRONOUN_START = {
-    "de": re.compile(r"^\s*(?:dass\s+|ob\s+)?(?:er|sie|es|man|wir|ich)\b", re.I),
-    "en": re.compile(r"^\s*(?:that\s+)?(?:he|she|it|they|we|i)\b", re.I),
 }
 # A contact noun after these is a time reference ("nach dem Gipfel", "at the end of the meeting"),
 # not an event of its own, where the sentence reports something else.
@@ -101,6 +96,7 @@ _THREAT_OBJECT = (
     (re.compile(r"sanktion|sanction|embargo", re.I), "sanction"),
     (re.compile(r"angriff|militär|attack|military|invasion", re.I), "attack"),
 )
+_THREATENABLE = frozenset({"tariff", "sanction", "attack"})
 # Aid that is stopped is a sanction: "stoppt die Militärhilfe", "halted economic aid".
 _AID_STOPPED = {
     "de": re.compile(r"\b(?:stopp\w*|stell\w*\s+(?:[\w-]+\s+){0,3}ein|eingestellt|ausgesetzt|setz\w*\s+(?:[\w-]+\s+){0,3}aus|kürz\w*|gekürzt|strich|gestrichen|friert|eingefroren)\s+(?:[\w-]+\s+){0,3}$", re.I),
@@ -112,6 +108,43 @@ _TOPIC_PREP = {
     "en": re.compile(
         r"\b(?:about|over|regarding|concerning)\s+(?:[\w-]+\s+){0,3}$"
         r"|\b(?:on|for)\s+(?:a|an|the|new|further|possible|(?:[\w-]+\s+)?to)\s+(?:[\w-]+\s+){0,2}$",
+        re.I,
+    ),
+}
+# A topic noun talked about, not reported as happening: after a verb or noun of discussion and
+# its preposition ("sprachen über Sanktionen", "focused on sanctions", "die Frage der Zölle",
+# "the impact of the sanctions"), or as the direct object of "discuss"/"besprechen".
+_TOPIC_CONTEXT = {
+    "de": re.compile(
+        r"\b(?:sprach\w*|sprechen|redete\w*|reden|diskutier\w*|debattier\w*|ging\s+es|geht\s+es|drehte\s+sich|dreht\s+sich|"
+        r"streit\w*|debatte\w*|diskussion\w*|frage|fragen|thema|themen|fokus|konzentrier\w*\s+sich|auseinandersetzung\w*|"
+        r"folgen|auswirkung\w*|wirkung|effekt\w*|kosten|sorge\w*|angst|ängste|besorgnis)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:über|um|zu|zur|zum|der|des|von|vor|auf)\s+(?:[\w-]+\s+){0,3}$"
+        r"|\b(?:besprachen|besprochen|bespricht|erörter\w*)\s+(?:[\w-]+\s+){0,3}$"
+        # a cause named in passing is referred to, not reported: "als Reaktion auf die Zölle"
+        r"|\b(?:reaktion|antwort|vergeltung|gegenmaßnahme\w*)\s+(?:auf|für)\s+(?:[\w-]+\s+){0,3}$",
+        re.I,
+    ),
+    "en": re.compile(
+        r"\b(?:discussion\w*|debat\w*|talk(?:ed|ing)?|spoke|speak\w*|focus\w*|cent(?:er|re)d|question|questions|issue|issues|"
+        r"dispute|row|disagreement\w*|matter|topic|subject|impact|effects?|consequences|costs?|concerns?|fears?|worries)\s+"
+        r"(?:[\w-]+\s+){0,3}?(?:about|on|over|of|around|regarding)\s+(?:[\w-]+\s+){0,3}$"
+        r"|\b(?:discuss(?:ed|es|ing)?|debat(?:ed|es|ing|e))\s+(?:[\w-]+\s+){0,3}$"
+        r"|\b(?:in\s+(?:response|retaliation|reaction)\s+to|in\s+retaliation\s+for|retaliation\s+for)\s+(?:[\w-]+\s+){0,3}$",
+        re.I,
+    ),
+}
+# ... or the subject of a copula with a "topic" predicate: "Sanktionen bleiben ein Streitpunkt",
+# "Tariffs are a central issue".
+_TOPIC_PREDICATE = {
+    "de": re.compile(
+        r"(?:\s+[\w-]+){0,2}?\s+(?:ist|sind|bleibt|bleiben|war|waren|gilt|gelten)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:[\w-]*thema|[\w-]*themen|[\w-]*frage|[\w-]*streitpunkt\w*|knackpunkt\w*|schwerpunkt\w*|priorität|zankapfel|hürde)\b",
+        re.I,
+    ),
+    "en": re.compile(
+        r"(?:\s+[\w-]+){0,2}?\s+(?:is|are|was|were|remain|remains|remained)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:issue|question|topic|priority|sticking\s+point|point\s+of\s+contention|bone\s+of\s+contention|concern|obstacle|hurdle)\b",
         re.I,
     ),
 }
@@ -134,15 +167,10 @@ _SENT_FALLBACK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„»])")
 _GERMAN_HINT = re.compile(r"\b(?:der|die|das|und|nicht|sich|mit|auf|für|ist)\b", re.I)
 
 ACTOR_TYPES = ("PER", "ORG", "LOC")
-# Who reports an event is not taking part in it: "nach Angaben des Kremls", "according to Kyiv".
-_ATTRIBUTION = {
-    "de": re.compile(r"\b(?:nach\s+angaben|laut|zufolge|nach\s+informationen|nach\s+berichten)\s+(?:des|der|von|dem|aus)?\s*(?:[\w-]+\s+){0,2}$", re.I),
-    "en": re.compile(r"\b(?:according\s+to|cited\s+by|reported\s+by|sources\s+in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I),
-}
-# An organisation named after "im"/"at the" is usually a building: "im Kreml", "at the White House".
-_BUILDING_PREP = {
-    "de": re.compile(r"\b(?:im|ins|vor\s+dem)\s+$", re.I),
-    "en": re.compile(r"\b(?:at|in|to|outside)\s+the\s+$", re.I),
+# The object right after a visit word is its destination: "visit the White House", "besuchte das Kanzleramt".
+_VISIT_OBJECT = {
+    "de": re.compile(r"\w+\s+(?:(?:das|den|die|dem)\s+)?", re.I),
+    "en": re.compile(r"\w+\s+(?:the\s+)?", re.I),
 }
 # A weekday after these names the time of the thing announced, not of the report.
 _TARGET_TIME = re.compile(r"\b(?:für|bis|ab|for|until|by|from|next|nächsten?|kommenden?)\s+$", re.I)
@@ -160,6 +188,7 @@ class _Candidate:
     intent: bool = False  # "agreed to meet": planned unless marked otherwise
     typed_as: str | None = None  # a threat word that names its measure ("Zolldrohung")
     extra: list[TriggerMatch] = field(default_factory=list)  # merged contact triggers
+    date_elsewhere: bool = False  # the date comes from another clause of the sentence
 
     @property
     def type(self) -> str:
@@ -175,6 +204,8 @@ class _SentenceView:
     clauses: list[tuple[int, int]]  # offsets relative to the sentence start
     mentions: list[Mention]
     timexes: list[Timex]
+    quotes: list[Quote] = field(default_factory=list)  # cued quotes with a speaker starting here
+    cache: dict[str, object] = field(default_factory=dict)  # per-sentence role analysis, see _roles
 
     def clause_of(self, rel: int) -> int:
         for i, (a, b) in enumerate(self.clauses):
@@ -239,20 +270,24 @@ class EventExtractor:
         timexes = sorted(doc.timexes, key=lambda t: t.start)
         t_starts = [t.start for t in timexes]
 
-        triggers_by_lang: dict[str, list[TriggerMatch]] = {}
+        # cued quotes by start: one that starts in a sentence can make a statement event of an
+        # otherwise empty sentence (looked up by bisection: articles have many of both)
+        cued = sorted((q for q in doc.quotes if q.cue and q.speaker), key=lambda q: q.start)
+        q_starts = [q.start for q in cued]
+
+        triggers_by_lang: dict[str, tuple[list[TriggerMatch], list[int]]] = {}
         out: list[EventMention] = []
         for sent in sentences:
             lang = sent.language if sent.language in _LANGS else doc_lang
             if lang is None:
                 continue
             if lang not in triggers_by_lang:
-                triggers_by_lang[lang] = find_triggers(text, lang)
-            trigs = triggers_by_lang[lang]
-            starts = [t.start for t in trigs]
+                found = find_triggers(text, lang)
+                triggers_by_lang[lang] = (found, [t.start for t in found])
+            trigs, starts = triggers_by_lang[lang]
             lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
             sent_trigs = [t for t in trigs[lo:hi] if t.end <= sent.end]
-            # a cued quote that starts here can make a statement event of an otherwise empty sentence
-            sent_quotes = [q for q in doc.quotes if q.cue and q.speaker and sent.start <= q.start < sent.end]
+            sent_quotes = cued[bisect.bisect_left(q_starts, sent.start) : bisect.bisect_left(q_starts, sent.end)]
             if not sent_trigs and not (self.quote_statements and self.statements and sent_quotes):
                 continue
             stext = text[sent.start : sent.end]
@@ -264,6 +299,7 @@ class EventExtractor:
                 clauses=[],
                 mentions=mentions[bisect.bisect_left(m_starts, sent.start) : bisect.bisect_left(m_starts, sent.end)],
                 timexes=timexes[bisect.bisect_left(t_starts, sent.start) : bisect.bisect_left(t_starts, sent.end)],
+                quotes=sent_quotes,
             )
             joins = [
                 (a.end - sent.start, b.start - sent.start)
@@ -300,8 +336,19 @@ class EventExtractor:
             rel = c.trig.start - view.start
             return view.text[max(0, rel - width) : rel]
 
+        # "tariff threats", "Sanktions-Drohung": a measure word right before a threat word is
+        # what is threatened; the pair is one threatened measure
+        merged: set[int] = set()
+        for a, b in zip(cands, cands[1:]):
+            if (b.trig.type == "threat" and a.trig.type in _THREATENABLE
+                    and not view.text[a.trig.end - view.start : b.trig.start - view.start].strip(" -")):
+                b.typed_as = a.trig.type
+                merged.add(id(a))
+        cands = [c for c in cands if id(c) not in merged]
         # "Zolldrohung": a threat word naming its measure is that measure, threatened
         for c in cands:
+            if c.typed_as:
+                continue
             if c.trig.type == "threat":
                 for rx, typ in _THREAT_OBJECT:
                     if rx.search(c.trig.text):
@@ -310,6 +357,12 @@ class EventExtractor:
         for c in cands:
             if c.trig.type == "aid_or_arms_supply" and _AID_STOPPED[lang].search(before(c, 50)):
                 c.typed_as = "sanction"
+        if len(cands) == 1:
+            # the common case, one event word: only the rules below that need no second word
+            c = cands[0]
+            if self._is_topic(view, c):
+                return []
+            return [] if c.trig.type == "statement" and not self.statements else cands
         # reaction verb + definite noun: the reaction is the event
         reactions = [c for c in cands if c.trig.type == "statement" and c.trig.entry.plover in _REACTION_CODES]
         if reactions:
@@ -366,8 +419,12 @@ class EventExtractor:
                     for t in topical
                 )
             ]
-        # "agreed to meet": the agreement verb becomes the intent of the contact event
+        # topic nouns talked about, in any sentence ("focused on sanctions", "Zölle bleiben ein Thema")
+        cands = [c for c in cands if not self._is_topic(view, c)]
+        # "agreed to meet": the agreement verb becomes the intent of the contact event;
+        # "agreed a new sanctions package": the measure agreed on is the event
         contacts = [c for c in cands if c.trig.type in CONTACT_TYPES]
+        measures = [c for c in cands if c.trig.type in _THREATENABLE or c.trig.type == "aid_or_arms_supply"]
         drop: set[int] = set()
         for c in cands:
             if c.trig.type == "agreement" and _INTENT_AGREE.match(c.trig.text):
@@ -376,6 +433,8 @@ class EventExtractor:
                     drop.add(id(c))
                     for o in follow:
                         o.intent = True
+                elif any(o.clause == c.clause and 0 < o.trig.start - c.trig.end <= 40 for o in measures):
+                    drop.add(id(c))
         cands = [c for c in cands if id(c) not in drop]
         # statements only when nothing else is reported
         if any(c.trig.type != "statement" for c in cands):
@@ -383,6 +442,18 @@ class EventExtractor:
         elif cands:
             cands = cands[:1] if self.statements else []
         return cands
+
+    @staticmethod
+    def _is_topic(view: _SentenceView, c: _Candidate) -> bool:
+        """A topic noun talked about, not reported as happening: "sprachen über Sanktionen",
+        "Zölle bleiben ein Streitpunkt", "in response to US tariffs"."""
+        if "t" not in c.trig.entry.flags or c.trig.type in CONTACT_TYPES:
+            return False
+        rel = c.trig.start - view.start
+        return bool(
+            _TOPIC_CONTEXT[view.lang].search(view.text[max(0, rel - 60) : rel])
+            or _TOPIC_PREDICATE[view.lang].match(view.text, c.trig.end - view.start)
+        )
 
     def _group(self, cands: list[_Candidate]) -> list[_Candidate]:
         """One contact event per status; one event per (type, status) otherwise."""
@@ -449,8 +520,15 @@ class EventExtractor:
         c.status = status
         if explicit and published is not None:
             explicit = self._date_agreeing_with_status(view, c, explicit, status, published)
+            # a date borrowed from another clause must fit the status: in "agreed to begin
+            # negotiations ..., the first call since Trump returned in January" the planned
+            # talks are not in January
+            rel = relation_to(explicit, published)
+            if c.date_elsewhere and ((status in ("planned", "proposed", "threatened") and rel < 0)
+                                     or (status == "occurred" and rel > 0)):
+                explicit = None
         c.date = explicit or self._implied_date(view.text[ca:cb], status, published, lang)
-        self._participants(doc, view, c, ca, cb)
+        self._participants(doc, view, c, ca, cb, clause_kinds)
 
     def _date(
         self,
@@ -477,11 +555,14 @@ class EventExtractor:
                 best = key
         if best is None:
             return None
+        c.date_elsewhere = bool(best[0])
         value = best[2]
         timex = best[3]
         left = view.text[max(0, timex.start - view.start - 12) : timex.start - view.start]
-        if published is not None and _WEEKDAY.match(timex.text.strip()) and not _TARGET_TIME.search(left):
-            value = _weekday_by_tense(value, published, clause_tense(view.text[ca:cb], view.lang))
+        if published is not None and _WEEKDAY.match(timex.text.strip()):
+            # "für Dienstag", "until Friday": the day something is set for lies ahead
+            tense = 1 if _TARGET_TIME.search(left) else clause_tense(view.text[ca:cb], view.lang)
+            value = _weekday_by_tense(value, published, tense)
         # An event date is a day (or coarser); the time of day is the timex's business.
         return value.split("T")[0] if "T" in value and value[:4].isdigit() else value
 
@@ -517,70 +598,102 @@ class EventExtractor:
             return "FUTURE_REF"
         return "PAST_REF" if is_past_context(clause, lang) else "FUTURE_REF"
 
-    def _participants(self, doc: Document, view: _SentenceView, c: _Candidate, ca: int, cb: int) -> None:
+    def _participants(
+        self, doc: Document, view: _SentenceView, c: _Candidate, ca: int, cb: int, clause_kinds: dict[int, set[str]]
+    ) -> None:
         lang = view.lang
-        loc_prep, agent_prep = _LOC_PREP[lang], _AGENT_PREP[lang]
+        agent_prep = _AGENT_PREP[lang]
         rel_trig = c.trig.start - view.start
+        text = view.text
+        ms, names, usable = self._roles(view)
+        key = "places:transfer" if c.trig.type in roles.TRANSFER_TYPES else "places"
+        place_idx = view.cache.get(key)
+        if place_idx is None:
+            place_idx = view.cache[key] = roles.places(text, names, lang, c.trig.type)
 
-        def rel(m: Mention) -> int:
-            return m.start - view.start
+        def in_span(i: int, a: int, b: int) -> bool:
+            return a <= names[i].start < b
 
-        def in_span(m: Mention, a: int, b: int) -> bool:
-            return a <= rel(m) < b
+        def actors_in(a: int, b: int) -> list[int]:
+            return [i for i in usable if in_span(i, a, b) and i not in place_idx and roles.can_act(names[i])]
 
-        def is_place(m: Mention) -> bool:
-            left = view.text[max(0, rel(m) - 40) : rel(m)]
-            if m.type == "LOC":
-                return bool(loc_prep.search(left))
-            return m.type == "ORG" and bool(_BUILDING_PREP[lang].search(left))
-
-        attribution = _ATTRIBUTION[lang]
-        usable = [
-            m
-            for m in view.mentions
-            if m.type in ACTOR_TYPES and not attribution.search(view.text[max(0, rel(m) - 40) : rel(m)])
-        ]
-        clause_ms = [m for m in usable if in_span(m, ca, cb)]
-        actor_ms = [m for m in clause_ms if not is_place(m)]
-        clause_text = view.text[ca:cb]
+        # a complement clause inside the trigger's clause ("told reporters that a meeting
+        # between Putin and Zelensky ...") holds the event's own participants
+        core = roles.complement_start(text, ca, rel_trig, lang)
+        frames: list[tuple[int, int]] = []
+        if core is not None and c.trig.type != "statement":
+            frames.append((ca, core))
+            ca = core
+        clause_text = text[ca:cb]
+        actor_idx = actors_in(ca, cb)
         if c.trig.type == "statement":
-            actor_ms = self._speaker_first(doc, view, c, usable)
-        elif not actor_ms or _PRONOUN_START[lang].match(clause_text):
-            # borrow the subject of the main clause (the first clause with an actor)
-            for a, b in view.clauses:
-                if (a, b) == (ca, cb):
-                    continue
-                outside = [m for m in usable if in_span(m, a, b) and not is_place(m)]
-                if outside:
-                    actor_ms = outside[:1] + actor_ms
-                    break
-            if not actor_ms:
-                speaker = self._quote_speaker(doc, view)
-                if speaker:
-                    c.actors.append(speaker)
-        # location: a place after a locative preposition, nearest to the trigger
+            actor_ms = self._speaker_first(doc, view, c, [ms[i] for i in usable if i not in place_idx])
+        else:
+            pronoun = roles.pronoun_start(clause_text, lang)
+            if not actor_idx or pronoun or roles.infinitive_clause(clause_text, lang):
+                if len(actor_idx) < len(usable):  # someone to borrow from
+                    borrowed = self._borrow_subject(view, c.clause, frames, clause_kinds, actors_in, pronoun,
+                                                    clause_text, names)
+                    actor_idx = borrowed + [i for i in actor_idx if i not in borrowed]
+                if not actor_idx and pronoun:
+                    speaker = self._quote_speaker(doc, view)
+                    if speaker:
+                        c.actors.append(speaker)
+            actor_ms = [ms[i] for i in actor_idx]
+        # location: a place nearest to the trigger, in its clause first
         if c.trig.type == "visit":
             # the destination of a visit: "besuchte Kiew", "visit the White House"
-            dest = [m for m in actor_ms if m.type == "LOC" and rel(m) > rel_trig]
+            dest = [m for m in actor_ms if m.start - view.start > rel_trig and
+                    (m.type == "LOC" or (m.type == "ORG" and _VISIT_OBJECT[lang].fullmatch(text[rel_trig:m.start - view.start])))]
             if dest:
                 c.location = dest[0].entity or dest[0].text
                 actor_ms = [m for m in actor_ms if m is not dest[0]]
-        places = [m for m in clause_ms if is_place(m)] or [m for m in usable if is_place(m)]
-        if places and c.location is None:
-            loc = min(places, key=lambda m: abs(rel(m) - rel_trig))
-            c.location = loc.entity or loc.text
+        # the head of a list of places ("in Teheran und Isfahan") stands for the list; a LOC
+        # that cannot act (a town, a region: "griffen Pokrowsk an") is where it happened
+        place_cands = [i for i in usable if place_idx.get(i) == i or (i not in place_idx and not roles.can_act(names[i]))]
+        local = [i for i in place_cands if in_span(i, *view.clauses[c.clause])]
+        if not local:
+            # not where a reporting clause's speaker sits ("..., the ministry in New Delhi said")
+            place_cands = [i for i in place_cands if not self._in_reporting_clause(view, names[i].start, clause_kinds)]
+        if (local or place_cands) and c.location is None:
+            loc = min(local or place_cands, key=lambda i: (place_idx.get(i) != i, abs(names[i].start - rel_trig)))
+            c.location = names[loc].ident
         passive = bool(_PASSIVE[lang].search(clause_text))
+        symmetric = c.trig.type in CONTACT_TYPES or c.trig.type == "agreement"
+        # German word order: of several bare names before a verb-final trigger the first (with
+        # the names listed with it) is the subject, the later ones objects ("Russland habe in
+        # der Nacht Kiew angegriffen"); a name after "gegen/auf/against/on" is acted upon.
+        subject_ids: set[int] = set()
+        inverted: set[int] = set()
+        pre = [m for m in actor_ms if m.start - view.start < rel_trig] if lang == "de" and not symmetric else []
+        if len(pre) > 1:
+            pre_named = [roles.Named(m.start - view.start, m.end - view.start, m.type, m.entity or m.text) for m in pre]
+            bare = [n for n in pre_named if not roles.after_target_prep(text, n, lang)]
+            subject_ids = {n.start for n in roles.subject_group(text, bare)}
+        elif lang == "de" and not symmetric and not pre and actor_ms and not passive and c.trig.text[:1].islower():
+            # a finite verb before any name: "Am Montag griff Russland Kiew an" - the first bare
+            # name after the verb is its subject
+            post = [roles.Named(m.start - view.start, m.end - view.start, m.type, m.entity or m.text)
+                    for m in actor_ms if m.start - view.start > rel_trig]
+            bare = [n for n in post if not roles.after_target_prep(text, n, lang)]
+            inverted = {n.start for n in roles.subject_group(text, bare)}
         sources: list[str] = []
         targets: list[str] = []
         for m in actor_ms:
             ident = m.entity or m.text
+            r = m.start - view.start
             if c.trig.type == "statement":
                 (sources if not sources else targets).append(ident)
                 continue
-            agent = passive and agent_prep.search(view.text[max(0, rel(m) - 12) : rel(m)])
+            agent = passive and agent_prep.search(text[max(0, r - 12) : r])
             if agent:
                 sources.insert(0, ident)
-            elif rel(m) < rel_trig and not passive:
+            elif r < rel_trig and not passive and not symmetric and (
+                (subject_ids and r not in subject_ids)
+                or roles.after_target_prep(text, roles.Named(r, r, m.type, ident), lang)
+            ):
+                targets.append(ident)
+            elif (r < rel_trig and not passive) or r in inverted:
                 sources.append(ident)
             elif c.trig.type in CONTACT_TYPES or c.trig.type == "agreement":
                 # symmetric relations: everyone named takes part on an equal footing
@@ -589,6 +702,65 @@ class EventExtractor:
                 targets.append(ident)
         c.actors = _unique(c.actors + sources)
         c.targets = [t for t in _unique(targets) if t not in c.actors]
+
+    @staticmethod
+    def _roles(view: _SentenceView) -> tuple[list[Mention], list[roles.Named], list[int]]:
+        """The sentence's names and which of them may take part in events (not sources of
+        information, not title qualifiers); computed once per sentence."""
+        hit = view.cache.get("roles")
+        if hit is None:
+            ms = [m for m in view.mentions if m.type in ACTOR_TYPES]
+            names = [
+                roles.Named(m.start - view.start, m.end - view.start, m.type, m.entity or m.text,
+                            linked=not (m.entity or "").startswith("loc:") or roles.names_a_state(m.text))
+                for m in ms
+            ]
+            skip = (roles.sources(view.text, names, view.clauses, view.lang) | roles.modifiers(view.text, names, view.lang)
+                    | roles.dateline(view.text, names))
+            hit = (ms, names, [i for i in range(len(ms)) if i not in skip])
+            view.cache["roles"] = hit
+        return hit  # type: ignore[return-value]
+
+    @staticmethod
+    def _in_reporting_clause(view: _SentenceView, rel: int, clause_kinds: dict[int, set[str]]) -> bool:
+        k = view.clause_of(rel)
+        a, b = view.clauses[k]
+        return "statement" in clause_kinds.get(k, set()) or roles.reporting_clause(view.text[a:b], view.lang)
+
+    def _borrow_subject(
+        self,
+        view: _SentenceView,
+        clause: int,
+        frames: list[tuple[int, int]],
+        clause_kinds: dict[int, set[str]],
+        actors_in: Callable[[int, int], list[int]],
+        pronoun: bool,
+        clause_text: str,
+        names: Sequence[roles.Named],
+    ) -> list[int]:
+        """The subject of the main clause for a clause without a named participant of its own
+        (an infinitive: "Trump drohte, ... zu erhöhen") or opening with a pronoun. A clause that
+        only reports ("..., teilte der Kreml mit") lends its name only to a pronoun that can
+        point to it: the reporter of someone else's event takes no part in it."""
+        spans = frames + [(a, b) for i, (a, b) in enumerate(view.clauses) if i < clause]
+        later = [(i, (a, b)) for i, (a, b) in enumerate(view.clauses) if i > clause]
+        for a, b in spans:
+            found = actors_in(a, b)
+            if found:
+                return [names.index(n) for n in roles.subject_group(view.text, [names[i] for i in found])]
+        for i, (a, b) in later:
+            found = actors_in(a, b)
+            if not found:
+                continue
+            reporting = "statement" in clause_kinds.get(i, set()) or roles.reporting_clause(view.text[a:b], view.lang)
+            if reporting and not pronoun:
+                return []
+            if reporting and roles.personal_pronoun_start(clause_text, view.lang):
+                found = [k for k in found if names[k].type == "PER"]
+                if not found:
+                    return []
+            return [names.index(n) for n in roles.subject_group(view.text, [names[k] for k in found])]
+        return []
 
     def _speaker_first(self, doc: Document, view: _SentenceView, c: _Candidate, usable: Sequence[Mention]) -> list[Mention]:
         """Mentions for a statement, the speaker first."""
@@ -614,8 +786,8 @@ class EventExtractor:
         """A sentence with a cued quote and no event word: the statement itself."""
         if not (self.statements and self.quote_statements):
             return []
-        for q in doc.quotes:
-            if q.cue and q.speaker and view.start <= q.start < view.end:
+        for q in view.quotes:
+            if q.cue and q.speaker:
                 published = parse_published(doc.published)
                 return [
                     EventMention(
@@ -681,13 +853,8 @@ def _absorb(keep: _Candidate, other: _Candidate) -> None:
 
 
 def _unique(items: Sequence[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for x in items:
-        if x and x not in seen:
-            seen.add(x)
-            out.append(x)
-    return out
+    """Non-empty items, first occurrence order (dict keys keep insertion order)."""
+    return [x for x in dict.fromkeys(items) if x]
 
 
 def _is_past(sentence: str, rel_start: int, trigger_text: str, lang: str) -> bool:
