@@ -277,3 +277,209 @@ def test_empty_and_unbalanced_input():
     assert _quotes(_doc("")) == []
     quotes = _quotes(_doc("„Das ist nicht abgeschlossen, sagte er. Und dann ging er."))
     assert all(doc_q.start < doc_q.end for doc_q in quotes)
+
+
+# --------------------------------------------------------------------------- speaker recall
+
+
+def test_subject_after_the_verb_before_a_separable_particle():
+    q = _find(_quotes(_doc("Die Grenzen bleiben bis auf Weiteres geschlossen, kündigte die Regierung an.")), "geschlossen")
+    assert q.text == "Die Grenzen bleiben bis auf Weiteres geschlossen"
+    assert q.cue == "kündigte an"
+    assert q.speaker_text == "die Regierung"
+
+
+def test_fronted_object_does_not_become_the_speaker():
+    text = "Finanzminister Lars Klingbeil sprach am Mittwoch im Bundestag. Den Vorschlag der Opposition lehnte er ab, die Kosten seien zu hoch."
+    doc = _doc(text, mentions=[("Lars Klingbeil", "PER", "K1")])
+    q = _find(_quotes(doc), "Kosten seien zu hoch")
+    assert q.speaker_text == "er"
+    assert q.speaker == "K1"
+
+
+@pytest.mark.parametrize("pronoun", ["Das", "Dies"])
+def test_demonstrative_frame_attributes_the_previous_sentence(pronoun: str):
+    text = f"Die Einigung ist ein Durchbruch für Europa. {pronoun} erklärte Außenministerin Anna Berg am Dienstag in Brüssel."
+    doc = _doc(text, mentions=[("Anna Berg", "PER", "B1"), ("Brüssel", "LOC", "BXL")])
+    q = _find(_quotes(doc), "Durchbruch")
+    assert q.text == "Die Einigung ist ein Durchbruch für Europa."
+    assert q.speaker == "B1"
+    assert q.cue == "erklärte"
+
+
+def test_passive_agent_and_document_are_sources():
+    quotes = _quotes(_doc(
+        "Die Pläne wurden von der Gewerkschaft scharf kritisiert, der Abbau gefährde tausende Stellen. "
+        "Die Zahl der Opfer sei weiter gestiegen, heißt es in dem Bericht der Vereinten Nationen."
+    ))
+    assert _find(quotes, "gefährde tausende").speaker_text == "der Gewerkschaft"
+    assert _find(quotes, "Zahl der Opfer").speaker_text == "dem Bericht der Vereinten Nationen"
+
+
+def test_verb_final_frames():
+    quotes = _quotes(_doc(
+        "Wie die Polizei am Montag in Köln mitteilte, gibt es keine Hinweise auf einen Anschlag. "
+        "Während der Minister ankündigte, die Steuern zu senken, verlangte die Opposition Neuwahlen."
+    ))
+    assert _find(quotes, "keine Hinweise").speaker_text == "die Polizei"
+    assert _find(quotes, "Steuern zu senken").speaker_text == "der Minister"
+
+
+def test_relative_pronoun_speaker_resolves_to_its_antecedent():
+    text = "Die Ermittler befragten den Nachbarn Tom Berger, der angab, er habe zwei Schüsse gehört."
+    doc = _doc(text, mentions=[("Tom Berger", "PER", "P1")])
+    q = _find(_quotes(doc), "zwei Schüsse")
+    assert q.speaker == "P1"
+    assert q.speaker_text == "Tom Berger"
+
+
+def test_speech_act_without_complement_introduces_the_next_speaker():
+    text = (
+        "Der Stadtrat tagte am Abend. "
+        "Die Bürgermeisterin wies die Vorwürfe zurück. Der Auftrag sei korrekt vergeben worden."
+    )
+    q = _find(_quotes(_doc(text)), "korrekt vergeben")
+    assert q.speaker_text == "Die Bürgermeisterin"
+
+
+def test_english_bare_plural_speaker_after_the_statement():
+    q = _find(_quotes(_doc("The economy will shrink this year, officials said on Monday.", lang="en")), "shrink")
+    assert q.text == "The economy will shrink this year"
+    assert q.speaker_text == "officials"
+
+
+# --------------------------------------------------------------------------- threats and plans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dem Konzern drohen nach dem Urteil hohe Strafen, die Aktie fiel am Dienstag um fünf Prozent.",
+        "Ihm droht eine lange Haftstrafe, sein Prozess beginnt im März.",
+        "Der Frachter droht auseinanderzubrechen, die Küstenwache ist mit drei Schiffen vor Ort.",
+        "Die Kommission legte ihren Bericht vor. Neue Sanktionen drohten, falls Teheran nicht einlenke.",
+        "Die Regierung plant, die Steuern im kommenden Jahr zu erhöhen.",
+        "Der Konzern plant, dass die Produktion ab Mai in Polen stattfinde.",
+    ],
+)
+def test_looming_threats_and_plans_are_not_speech(text: str):
+    assert _quotes(_doc(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("Die Gewerkschaft drohte, die Verhandlungen abzubrechen.", "Verhandlungen abzubrechen"),
+        ("Die Partei drohte damit, das Ergebnis nicht anzuerkennen.", "nicht anzuerkennen"),
+    ],
+)
+def test_uttered_threats_are_speech(text: str, fragment: str):
+    q = _find(_quotes(_doc(text)), fragment)
+    assert q.cue is not None and q.cue.startswith("drohte")
+    assert q.speaker_text in ("Die Gewerkschaft", "Die Partei")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["New sanctions threatened the fragile recovery.", "The talks threatened to collapse on Friday.", "The union vowed huge gains."],
+)
+def test_english_threat_verbs_without_speech(text: str):
+    assert _quotes(_doc(text, lang="en")) == []
+
+
+def test_english_threats_and_promises_that_are_speech():
+    quotes = _quotes(_doc("He threatened to resign if the bill passed. The minister promised that taxes would fall.", lang="en"))
+    assert _find(quotes, "resign").speaker_text == "He"
+    assert _find(quotes, "taxes would fall").speaker_text == "The minister"
+
+
+# --------------------------------------------------------------------------- where reported speech ends
+
+
+def test_indicative_sentence_after_reported_speech_is_the_writers():
+    text = (
+        "Die Sprecherin der Bahn erklärte, der Zug sei entgleist. Zwei Waggons seien umgekippt. "
+        "Die Strecke bleibt bis Freitag gesperrt, weil erst ein Gutachter die Brücke prüfen müsse."
+    )
+    quotes = _quotes(_doc(text))
+    assert _find(quotes, "Zwei Waggons").speaker_text == "Die Sprecherin der Bahn"
+    # the Konjunktiv sits only in the "weil" clause: the main clause is the writer's
+    assert not any("Strecke bleibt" in q.text for q in quotes)
+
+
+def test_first_person_present_is_not_konjunktiv():
+    text = "Der Minister sagte, die Lage sei ernst. Ich halte das für übertrieben."
+    quotes = _quotes(_doc(text))
+    assert _find(quotes, "Lage sei ernst")
+    assert not any("übertrieben" in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Für Rentner ändere sich nichts.", "Damit seien höhere Beiträge vorerst vom Tisch."],
+)
+def test_konjunktiv_continuation_in_the_main_clause(second: str):
+    text = f"Die Ministerin sagte, die Reform komme im Frühjahr. {second}"
+    quotes = _quotes(_doc(text))
+    q = _find(quotes, second.split()[1])
+    assert q.speaker_text == "Die Ministerin"
+    assert q.kind == "indirect"
+
+
+def test_case_decides_the_speaker_in_a_fronted_clause():
+    quotes = _quotes(_doc(
+        "Die geplante Reform stellte der Fraktionschef der Grünen am Montag in Frage, sie sei zu teuer. "
+        "Die Regierung sagte der Zeitung, die Reform sei längst beschlossen."
+    ))
+    # "der Fraktionschef" after the verb is nominative; "die geplante Reform" is the object
+    assert _find(quotes, "zu teuer").speaker_text == "der Fraktionschef der Grünen"
+    # "der Zeitung" (feminine dative) is the addressee, not the speaker
+    assert _find(quotes, "längst beschlossen").speaker_text == "Die Regierung"
+
+
+def test_narrative_subject_is_not_guessed_as_speaker():
+    text = "Alle Opfer stammen aus der Umgebung. Weitere Leichen seien in den Trümmern geortet worden."
+    q = _find(_quotes(_doc(text)), "Trümmern")
+    assert q.speaker_text is None
+
+
+def test_passive_agent_speaks_on_in_the_next_sentence():
+    text = (
+        "Die Forderungen wurden von Verkehrsminister Paul Stein als unrealistisch bezeichnet. "
+        "Heutige Fahrzeuge seien dafür nicht gebaut."
+    )
+    q = _find(_quotes(_doc(text, mentions=[("Paul Stein", "PER", "S1")])), "nicht gebaut")
+    assert q.speaker == "S1"
+
+
+def test_announcing_and_evaluating_acts_are_reported_speech():
+    quotes = _quotes(_doc(
+        "Die Staatsanwaltschaft gab am Montag die Einstellung des Verfahrens bekannt. "
+        "Der Betriebsrat begrüßte den Beschluss des Vorstands."
+    ))
+    a = _find(quotes, "Einstellung des Verfahrens")
+    assert a.speaker_text == "Die Staatsanwaltschaft" and a.cue == "gab bekannt"
+    assert _find(quotes, "begrüßte").speaker_text == "Der Betriebsrat"
+
+
+def test_fordern_in_the_sense_of_victims_is_not_speech():
+    assert _quotes(_doc("Der Wirbelsturm forderte im Süden des Landes mindestens zwölf Todesopfer.")) == []
+
+
+def test_denial_introduces_the_speaker_of_the_next_konjunktiv():
+    text = "Die Regierung in Teheran streitet das ab. Das Programm diene ausschließlich friedlichen Zwecken."
+    q = _find(_quotes(_doc(text)), "friedlichen Zwecken")
+    assert q.speaker_text == "Die Regierung in Teheran"
+
+
+def test_hervorgehen_aus_names_the_document():
+    quotes = _quotes(_doc(
+        "Im vergangenen Jahr wurden 80 Journalisten festgenommen. "
+        "Dies geht aus dem Jahresbericht der Journalistenvereinigung hervor. "
+        "Aus dem Bericht geht außerdem hervor, dass die Zahl der Angriffe gestiegen ist."
+    ))
+    first = _find(quotes, "80 Journalisten")
+    assert first.speaker_text == "dem Jahresbericht der Journalistenvereinigung"
+    assert first.cue == "geht hervor"
+    second = _find(quotes, "Zahl der Angriffe")
+    assert second.text.startswith("dass") and second.speaker_text == "dem Bericht"

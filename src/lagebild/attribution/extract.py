@@ -18,6 +18,17 @@ Forms follow the SpkAtt 2023 news guidelines:
 - ``FreeIndirect``: a sentence with "soll/sollen" right after an attributed statement (a claim
   reported without a frame).
 
+Speakers: the subject before the cue verb, or after it when the first constituent is an object
+(case: "Den Vorschlag lehnte er ab", "Das bestätigte X" -> the previous sentence is the message);
+the agent of a passive ("wurde von X kritisiert") or the document of "heißt es in X"; the subject
+of a verb-final clause ("wie X mitteilte", "während X ankündigte", "…, der angab"). A sentence
+with a reporting verb but no complement still names the speaker of the Konjunktiv after it.
+
+Not speech: "drohen" without a threat complement ("Ihm droht Haft", "droht zu scheitern"),
+plan verbs ("plant, …"), English threaten/promise/vow without "that". A sentence continues
+reported speech only when the Konjunktiv is in its main clause, not in a "weil"/relative clause,
+and a form next to "ich" is first person indicative ("halte ich").
+
 Speed matters (the pipeline budget is >= 10k words/s for this stage), so everything is dictionary
 look-ups and linear scans; no tagger runs here. simplemma (lemmas, cached) is consulted only to
 tell adjectives from verbs at noun-phrase boundaries and to spot Konjunktiv I of verbs outside the
@@ -69,6 +80,7 @@ class Attribution:
     cue: list[int] = field(default_factory=list)
     addressee: list[int] = field(default_factory=list)
     inherit: bool = False  # the source is a pointer ("demnach") to the previous speaker
+    backward: bool = False  # "Das bestätigte X.": the message is the previous sentence
 
 
 @dataclass(slots=True)
@@ -115,7 +127,13 @@ def _noun_start(w: str) -> bool:
 
 
 def _is_cap(w: str) -> bool:
-    return bool(w) and (w[0].isupper() or (w[0].isdigit() and len(w) > 1 and w[-1].isalpha()))
+    """Capitalised like a noun or name; also "ai-Bericht", "eBay-Chef" (the head is capitalised)."""
+    if not w:
+        return False
+    if w[0].isupper() or (w[0].isdigit() and len(w) > 1 and w[-1].isalpha()):
+        return True
+    dash = w.rfind("-")
+    return 0 < dash < len(w) - 2 and w[dash + 1].isupper()
 
 
 def _is_word(w: str) -> bool:
@@ -157,9 +175,25 @@ def find_quotes(words: Sequence[str]) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------- noun phrases
 
 
+# Words that may follow a sentence-final English frame verb ("said on Monday", "said yesterday").
+_EN_TRAILING = frozenset({"on", "in", "at", "during", "after", "late", "earlier", "yesterday", "today", "tonight", "last", "this"})
+
 _EN_NP_STOP = L.EN_PREPOSITIONS | L.EN_VERBS | L.EN_REPORTED_VERBS | L.EN_DET | frozenset(
     """that who which whose and or but to was were is are has have had will would could should
     may might can not it he she they we also""".split()
+)
+
+
+# Abbreviated titles inside names; the tokenizer splits off their period.
+_TITLES = frozenset({"dr", "prof", "med", "dipl", "ing", "mr", "mrs", "ms", "st", "gen", "sen", "rep", "jr"})
+
+# Objects of "fordern" in its non-speech sense ("forderte zwölf Todesopfer").
+_CASUALTY_NOUNS = ("menschenleben", "todesopfer", "tote", "toten", "opfer", "leben", "verletzte", "verletzten")
+
+# Quantifiers after an article inside a noun phrase ("der beiden Politiker", "die vielen Helfer").
+_QUANTIFIERS = frozenset(
+    """beiden beide vielen viele wenigen wenige mehreren zahlreichen zwei drei vier fünf sechs
+    sieben acht neun zehn zwölf hundert tausend""".split()
 )
 
 
@@ -190,6 +224,11 @@ def _np_right(d: _Doc, i: int, end: int, allow_von: bool = False) -> int:
         if _is_cap(w):
             head = True
             j += 1
+            if low[j - 1] in _TITLES and j + 1 < end and words[j] == "." and (_is_cap(words[j + 1]) or low[j + 1] in _TITLES):
+                j += 1  # "Dr. Sabine Leitner", "Prof. Dr. med. Kurz": the title's period
+            continue
+        if head and low[j] in _TITLES and j + 1 < end and words[j + 1] == ".":
+            j += 2  # "Dr. med."
             continue
         if head and not de and w[:1].islower() and w.isalpha() and low[j] not in _EN_NP_STOP:
             j += 1  # English heads are lower-case: "a White House official"
@@ -203,7 +242,7 @@ def _np_right(d: _Doc, i: int, end: int, allow_von: bool = False) -> int:
                 continue
             break
         if w[:1].islower() and w.isalpha() and (
-            (de and _adj_like(w))
+            (de and (_adj_like(w) or (j > i and low[j - 1] in dets and low[j] in _QUANTIFIERS)))
             or (not de and low[j] not in _EN_NP_STOP)
         ):
             if not de and low[i] in dets:
@@ -330,7 +369,9 @@ def _np_left(d: _Doc, start: int, verb: int) -> list[int]:
     if not de and low[i] in ("that", "which", "who", "as", "if", "when", "because"):
         return []
     first = words[i + 1] if words[i] in _QUOTE_CHARS else words[i]  # „Muslix64“ schrieb ...
-    if not (low[i] in (L.DE_DET if de else L.EN_DET) or low[i] in (L.DE_PRONOUNS if de else L.EN_PRONOUNS)
+    # "Einer der Feuerwehrmänner sagte": an indefinite pronoun with a partitive genitive
+    partitive = de and low[i] in ("einer", "eine", "eines", "keiner", "keine") and i + 1 < verb and low[i + 1] in L.DE_GEN_DET
+    if not (partitive or low[i] in (L.DE_DET if de else L.EN_DET) or low[i] in (L.DE_PRONOUNS if de else L.EN_PRONOUNS)
             or (_noun_start(first) if de and i == start else _is_cap(first))):
         return []
     if de and low[i] in ("es", "man") and verb - i == 1:
@@ -494,8 +535,7 @@ def _has_konj(d: _Doc, toks: Sequence[int], with_k2: bool = False, quoted: bool 
             continue
         w = d.low[k]
         if w in L.DE_KONJ1 or (with_k2 and w in L.DE_KONJ2_REPORTED):
-            # "ich habe" / "ich werde" are indicative
-            if w in ("habe", "werde") and k > 0 and d.low[k - 1] == "ich":
+            if _first_person(d, k):
                 continue
             return True
         if _generic_konj1(d, k):
@@ -506,6 +546,22 @@ def _has_konj(d: _Doc, toks: Sequence[int], with_k2: bool = False, quoted: bool 
 _THIRD_PERSON = frozenset({"man", "er", "sie", "es"})
 
 
+def _first_person(d: _Doc, k: int) -> bool:
+    """"ich habe", "halte ich": a form in -e next to "ich" is first person indicative
+    (only "sei" is Konjunktiv in the first person as well)."""
+    if d.low[k] in ("sei", "seien"):
+        return False
+    return (k > 0 and d.low[k - 1] == "ich") or (k + 1 < len(d.low) and d.low[k + 1] == "ich")
+
+
+def _is_konj_verb(d: _Doc, k: int) -> bool:
+    """Is token ``k`` a Konjunktiv verb form (I, or II as news use it for reported speech)?"""
+    w = d.low[k]
+    if _first_person(d, k):
+        return False
+    return w in L.DE_KONJ1 or w in L.DE_KONJ2_REPORTED or _generic_konj1(d, k)
+
+
 def _generic_konj1(d: _Doc, k: int) -> bool:
     """Konjunktiv I of any verb next to a 3rd-person pronoun: "man warte", "er plane"."""
     w = d.low[k]
@@ -513,7 +569,11 @@ def _generic_konj1(d: _Doc, k: int) -> bool:
         return False
     if w in L.DE_DET or w in L.DE_PREPOSITIONS or w in L.DE_LEADING or (k > 0 and d.low[k - 1] in ("ich", "zu")):
         return False
-    return _lemma(w) == w + "n"
+    if k + 1 < len(d.low) and d.low[k + 1] == "ich":
+        return False  # "Deshalb halte ich …": first person indicative
+    lem = _lemma(w)
+    # "warte" -> "warten"; "ändere" -> "ändern", "handele" -> "handeln"
+    return lem == w + "n" or (w.endswith(("ere", "ele")) and lem == w[:-1] + "n")
 
 
 def _addressee(d: _Doc, s0: int, s1: int, exclude: set[int]) -> list[int]:
@@ -595,6 +655,8 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
                 src, cue = list(range(i + 2, e)), [i, i + 1]
         if not cue:
             continue
+        if w == "nach" and _weak_nach_frame(d, s0, i, src):
+            continue
         frame = sorted(set(src) | set(cue))
         msg = [k for k in range(s0, end) if k not in frame and k not in taken]
         if w == "wonach":
@@ -612,16 +674,22 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
         w = low[i]
         if de and w == "wie" and (i == s0 or words[i - 1] in (",", "(", "–") or low[i - 1] in L.DE_LEADING):
             # wie + NP + verb (+ aux) + ","
-            e = _np_right(d, i + 1, end)
+            # adverbs may precede the subject ("wie schon die WHO sagte")
+            j = i + 1
+            while j < end and low[j] in L.DE_LEADING:
+                j += 1
+            e = _np_right(d, j, end)
             k = e
-            while k < end and words[k] not in (",", ")") and k - e < 4:
+            while k < end and words[k] not in (",", ")") and k - e < 12:
                 k += 1
-            verbs = [m for m in range(e, k) if low[m] in L.DE_JOINED or low[m] in L.DE_FINITE or low[m] in L.DE_PARTICIPLES]
-            if e > i + 1 and verbs:
+            # the clause is verb-final: the cue verb (and an auxiliary) closes it, after any
+            # adverbials ("wie X am Dienstag in Hannover erklärte,")
+            verbs = [m for m in range(max(e, k - 3), k) if low[m] in L.DE_JOINED or low[m] in L.DE_FINITE or low[m] in L.DE_PARTICIPLES]
+            if e > j and verbs and (k >= end or words[k] in (",", ")")):
                 frame = set(range(i, min(k + 1, end)))
                 msg = _trim(d, [m for m in range(s0, end) if m not in frame and m not in taken])
                 if len(msg) >= 3:
-                    add(Attribution("Indirect", msg, list(range(i + 1, e)), [i] + verbs))
+                    add(Attribution("Indirect", msg, list(range(j, e)), [i] + verbs))
         elif de and w == "so" and i + 1 < end and (i == s0 or words[i - 1] in (",", "–")):
             # "…, so X." / "…, so X, …" / "…, so schätzen die Forscher, …" / "So X, …"
             k = i + 1
@@ -649,11 +717,19 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
             if msg and not all(d.in_quote[m] for m in msg) and len(msg) >= 3:
                 add(Attribution("Indirect", msg, src, cue))
 
+    # 2b. "Dies geht aus einem Bericht hervor." / "Aus dem Bericht geht hervor, dass …"
+    if de and not out:
+        _hervor_frame(d, s0, s1, end, out, taken, add)
+
     # 3. verb cues
     cues = _verb_cues_de(d, s0, end) if de else _verb_cues_en(d, s0, end)
     for c in cues:
         v = c.finite
         if v in taken:
+            continue
+        if de and low[v] in L.DE_THREAT_VERBS and not _threat_is_speech(d, s0, v, end):
+            continue
+        if not de and low[v] in L.EN_COMMISSIVE and not _commitment_is_speech(d, s0, v, end):
             continue
         last_cue = max(c.tokens)
         # clause-initial verb after a comma/quote: "..., sagte X." / "„…“, sagte X"
@@ -670,19 +746,32 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
                 or not _has_verb(d, head)
             ):
                 verb_first = False
-        if not de and not verb_first and v + 1 >= end:
+        if not de and not verb_first and (v + 1 >= end or (
+            # "…, officials said on Monday." / "…, she said in a statement."
+            low[v + 1] in _EN_TRAILING and not any(low[m] in ("that", ",") or low[m] in L.EN_VERBS for m in range(v + 1, end))
+        )):
             # English "…, a White House official said."
             cm = next((m for m in range(v - 1, s0, -1) if words[m] == "," and not d.in_quote[m]), -1)
-            if cm > s0 and v > cm + 1 and _np_right(d, cm + 1, v) == v:
+            # "…, officials said." — a bare plural is a noun phrase too
+            bare = 0 < v - cm - 1 <= 2 and all(
+                words[m].isalpha() and low[m] not in _EN_NP_STOP and low[m] not in L.EN_PRONOUNS for m in range(cm + 1, v))
+            if cm > s0 and v > cm + 1 and (_np_right(d, cm + 1, v) == v or bare):
                 msg = _trim(d, [m for m in range(s0, cm) if m not in taken])
                 if len(msg) >= 3 and not all(d.in_quote[m] for m in msg):
                     add(Attribution("Indirect", msg, list(range(cm + 1, v)), c.tokens))
                 continue
         if verb_first and c.kind != "passive":
-            e = _np_right(d, max(last_cue, v) + 1, s1)
-            src = list(range(max(last_cue, v) + 1, e)) if e > max(last_cue, v) + 1 else []
+            # the subject follows the finite verb, before a separable particle at the end
+            # ("…, kündigte die Regierung an."), so start right after the verb
+            k = v + 1
+            while k < s1 and (k in c.tokens or low[k] in L.DE_CUE_PARTS):
+                k += 1
+            e = _np_right(d, k, s1)
+            src = [m for m in range(k, e) if m not in c.tokens] if e > k else []
             if len(src) == 1 and low[src[0]] == "es":
                 src = []  # "..., hieß es."
+                if de and low[v] in ("heißt", "hieß"):
+                    src = _frame_source(d, v, v, s1, c)  # "..., heißt es in dem Bericht."
             # message: everything before the comma, back to the previous frame or sentence start
             comma = before if words[before] == "," else before
             msg = [m for m in range(s0, comma) if m not in taken]
@@ -703,6 +792,8 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
                 clause_start = m + 1
                 break
         src = _np_left(d, clause_start, v) if c.kind != "passive" else []
+        if not src and de and c.kind != "passive":
+            src = _subordinate_subject(d, s0, v, end, c)
         if not src and c.kind != "passive":
             k = v + 1
             while k < end and (low[k] in L.DE_CUE_PARTS or low[k] in L.DE_LEADING):
@@ -710,20 +801,36 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
             e = _np_right(d, k, end)
             if e > k and not (e == k + 1 and low[k] == "es"):
                 src = list(range(k, e))
-        if not src and de and low[v] in ("heißt", "hieß") and low[clause_start] in ("in", "im", "auf"):
-            # "In einer Presseerklärung heißt es, ...": the document is the source
-            e = _np_right(d, clause_start + 1, v, allow_von=True)
-            if e == v and e > clause_start + 1:
-                src = list(range(clause_start, e))
+        if not src and de and c.kind != "passive" and v - 1 > clause_start and low[v - 1] in ("und", "sowie", "aber", "doch"):
+            # "X war ebenfalls anwesend und sagte, …": the subject of the first conjunct
+            src = _subject_of(d, clause_start, v)
+        # "Das/Dies bestätigte X": a lone demonstrative before the verb is the object
+        demonstrative = de and clause_start + 1 == v and low[clause_start] in _DEMONSTRATIVE_OBJECT
+        if de and c.kind != "passive" and v + 1 < end:
+            post = _subject_after_verb(d, v, end, c, _object_first(d, src) or demonstrative, _case_ambiguous(d, src))
+            if post:
+                src = post
+            elif demonstrative:
+                src = []
+        if not src and de and (low[v] in ("heißt", "hieß") or c.kind == "passive"):
+            src = _frame_source(d, clause_start, v, end, c)
         # complement: after the first comma/colon following the cue region (and the source)
         region_end = max([last_cue] + src) + 1
         comma = next((m for m in range(region_end, end) if words[m] in (",", ":") and not d.in_quote[m]), -1)
         reported = c.kind == "verb" and (de and low[v] in L.DE_REPORTED_VERBS or not de and low[v] in L.EN_REPORTED_VERBS)
         if reported and (
             (len(src) == 1 and low[src[0]] in ("man", "es"))
+            # "Der Sturm forderte 92 Menschenleben": the sense of claiming victims, not a demand
+            or (low[v].startswith("forder") and any(low[m].endswith(_CASUALTY_NOUNS) for m in range(v + 1, end)))
             or low[v] in ("sprach", "spricht", "sprachen") and not any(low[m] in ("von", "vom") for m in range(v + 1, min(end, v + 5)))
         ):
             reported = False
+        if comma < 0 and demonstrative and src and clause_start == s0:
+            # "Das bestätigte der Minister am Abend.": the pronoun points back to the
+            # previous sentence, which is the message (filled in by ``extract``)
+            out.append(Attribution("Indirect", [clause_start], src, c.tokens, _addressee(d, s0, s1, set()), backward=True))
+            taken.update(range(s0, s1))
+            continue
         if comma < 0 and reported and de:
             if src and not any(m in taken for m in range(s0, s1)):
                 add(Attribution("Reported", list(range(s0, s1)), src, c.tokens))
@@ -766,6 +873,220 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
     return out
 
 
+_AGENT_PREPS = frozenset({"von", "vom", "durch"})
+_PLACE_PREPS = frozenset({"in", "im", "auf", "bei", "beim"})
+
+
+# Forms that cannot be nominative: a first constituent starting with them is an object
+# ("Den Vorschlag lehnte der Minister ab", "Dem Land sicherte sie Hilfe zu").
+_NON_NOMINATIVE = frozenset(
+    """den dem einem einen ihm ihnen diesem diesen jenem jenen seinem seinen ihrem ihren
+    unserem unseren keinem keinen""".split()
+)
+_DEMONSTRATIVE_OBJECT = frozenset({"das", "dies", "dieses", "was"})
+# Nominative-only personal pronouns; "sie" may be an accusative object after the verb.
+_NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
+
+
+def _object_first(d: _Doc, src: list[int]) -> bool:
+    """Is the constituent before the verb an object rather than the subject?"""
+    if not src:
+        return False
+    first = d.low[src[0]]
+    return first in _NON_NOMINATIVE or (len(src) == 1 and first in _DEMONSTRATIVE_OBJECT)
+
+
+def _subject_after_verb(d: _Doc, v: int, end: int, c: _Cue, object_first: bool, ambiguous_first: bool = False) -> list[int]:
+    """The subject right after the finite verb in a V2 clause whose first constituent is not
+    the subject: "Die Arbeit der Koalition lobte er", "Das erklärte General X"."""
+    k = v + 1
+    while k < end and (k in c.tokens or d.low[k] in L.DE_CUE_PARTS):
+        k += 1
+    if k >= end or d.in_quote[k]:
+        return []
+    w = d.low[k]
+    if w in _NOMINATIVE_PRONOUNS or (object_first and w == "sie"):
+        return [k]
+    if not object_first and w == "der" and ambiguous_first and _masculine_np(d, k, end):
+        # "Die praktische Anwendung stellte der SPD-Vorsitzende in Frage": "der" + a
+        # masculine noun after the verb is the nominative; the fronted "die/das" phrase the object
+        e = _np_right(d, k, end)
+        if e > k + 1:
+            return [m for m in range(k, e) if m not in c.tokens]
+    if not object_first:
+        return []
+    while k < end and d.low[k] in L.DE_LEADING:
+        k += 1
+    e = _np_right(d, k, end)
+    if e > k and not (e == k + 1 and d.low[k] in ("es", "man")) and d.low[k] not in _NON_NOMINATIVE:
+        return [m for m in range(k, e) if m not in c.tokens]
+    return []
+
+
+# Endings of feminine nouns: after "der" they are dative/genitive ("sagte der Zeitung").
+_FEMININE_ENDINGS = (
+    "ung", "ion", "heit", "keit", "schaft", "tät", "ei", "ik", "ur", "enz", "anz", "ie", "in",
+    "presse", "agentur", "zeitung", "post", "welt", "zeit", "sprecherin", "kommission", "regierung",
+)
+
+
+def _case_ambiguous(d: _Doc, src: list[int]) -> bool:
+    """A fronted phrase that may be nominative or accusative ("Die Anwendung", "Das Gesetz")."""
+    return len(src) > 1 and d.low[src[0]] in ("die", "das", "eine", "ein")
+
+
+def _masculine_np(d: _Doc, k: int, end: int) -> bool:
+    """"der" at ``k`` opens a masculine (nominative) noun phrase: its head noun is not one of
+    the typical feminine forms, and the phrase before the verb may be an object."""
+    j = k + 1
+    while j < end and (_adj_like(d.words[j]) or d.low[j] in _QUANTIFIERS):
+        j += 1
+    if j >= end or not _is_cap(d.words[j]) or d.words[j][:1].isdigit():
+        return False
+    head = d.low[j]
+    return not head.endswith(_FEMININE_ENDINGS)
+
+
+def _is_document(w: str) -> bool:
+    """A text that can speak: "Bericht", "Pressemitteilung", "Webseite" (and compounds)."""
+    return w.endswith(L.DE_DOCUMENT_SUFFIXES)
+
+
+def _hervor_frame(d: _Doc, s0: int, s1: int, end: int, out: list[Attribution], taken: set[int],
+                  add: Callable[[Attribution], None]) -> None:
+    """The source text of "hervorgehen aus": the document is the speaker."""
+    low = d.low
+    hv = next((m for m in range(s0, end) if low[m] == "hervor" and not d.in_quote[m]), -1)
+    if hv < 0:
+        return
+    verb = next((m for m in range(s0, hv) if low[m] in ("geht", "ging", "gehen", "gingen")), -1)
+    aus = next((m for m in range(s0, hv) if low[m] == "aus" and not d.in_quote[m]), -1)
+    if verb < 0 or aus < 0:
+        return
+    e = _np_right(d, aus + 1, end, allow_von=True)
+    if e <= aus + 1:
+        return
+    src = [m for m in range(aus + 1, e) if d.words[m] != ","]
+    if low[s0] in _DEMONSTRATIVE_OBJECT and verb == s0 + 1 and hv + 1 >= end:
+        out.append(Attribution("Indirect", [s0], src, [verb, hv], backward=True))
+        taken.update(range(s0, s1))
+    elif aus == s0 and verb == e and all(low[m] in L.DE_LEADING for m in range(verb + 1, hv)) and (
+        hv + 1 < end and d.words[hv + 1] == ","
+    ):
+        msg = _trim(d, list(range(hv + 2, end)))
+        if len(msg) >= 3:
+            add(Attribution("Indirect", msg, src, [verb, hv]))
+
+
+def _subordinate_subject(d: _Doc, s0: int, v: int, end: int, c: _Cue) -> list[int]:
+    """Subject of a verb-final reporting clause: "Während X ankündigte, …", "da sie
+    befürchten, …", "…, der angab, …" (the relative pronoun stands for the speaker)."""
+    low, words = d.low, d.words
+    last = max(c.tokens)
+    k = last + 1
+    while k < end and low[k] in _AUX:
+        k += 1
+    if k >= end or words[k] != ",":
+        return []  # not verb-final
+    cm = next((m for m in range(v - 1, s0 - 1, -1) if words[m] == "," and not d.in_quote[m]), s0 - 1)
+    lc = cm + 1
+    if lc >= v:
+        return []
+    first = low[lc]
+    if cm >= s0 and first in L.DE_RELATIVE and lc + 1 <= v and not (_is_cap(words[lc + 1]) and first in L.DE_DET):
+        return [lc] if first not in ("wo",) else []
+    if first in _SUBORDINATORS and first not in ("wie", "als", "um", "damit", "indem"):
+        e = _np_right(d, lc + 1, v)
+        if e > lc + 1 and not (e == lc + 2 and low[lc + 1] in ("es", "man")):
+            return list(range(lc + 1, e))
+    return []
+
+
+def _weak_nach_frame(d: _Doc, s0: int, i: int, src: list[int]) -> bool:
+    """"nach neuesten Erkenntnissen" / "seiner Meinung nach" name no source of their own; inside
+    the complement of a reporting verb ("X sagte, nach neuesten Erkenntnissen habe …") they
+    belong to that speaker's statement, so the verb frame wins."""
+    caps = [k for k in src if _is_cap(d.words[k]) and not _nach_noun(d.low[k])]
+    if caps:
+        return False
+    for k in range(s0, min(i, src[0] if src else i)):
+        if d.in_quote[k] or d.low[k] not in L.DE_FINITE:
+            continue
+        if any(d.words[m] == "," for m in range(k + 1, i)) or k == i - 1 or d.words[k][:1].islower():
+            return True
+    return False
+
+
+def _frame_source(d: _Doc, start: int, v: int, end: int, c: _Cue) -> list[int]:
+    """Source of an impersonal frame: the agent of a passive ("wurde von X kritisiert") or
+    the document a statement stands in ("In dem Bericht heißt es", "heißt es im Bericht",
+    "wird in einer Erklärung gefordert"). The preposition is not part of the source."""
+    low, words = d.low, d.words
+    stop = next((m for m in range(max(c.tokens) + 1, end) if words[m] in (",", ":") and not d.in_quote[m]), end)
+    for m in range(start, stop):
+        if d.in_quote[m] or m in c.tokens:
+            continue
+        lw = low[m]
+        if lw in _AGENT_PREPS and c.kind == "passive" and m > v:
+            e = _np_right(d, m + 1, stop, allow_von=True)
+            if e > m + 1 and low[m + 1] not in L.DE_PRONOUNS | {"ihm", "ihr", "ihnen", "uns"}:
+                return list(range(m + 1, e))
+        if lw in _PLACE_PREPS:
+            e = _np_right(d, m + 1, end, allow_von=True)
+            if e > m + 1 and (e == v or e >= stop or words[e] in (",", ":") or m > v):
+                head = [k for k in range(m + 1, e) if _is_cap(words[k])]
+                if head and _is_document(low[head[0]]):
+                    return list(range(m + 1, e))
+    return []
+
+
+def _threat_is_speech(d: _Doc, s0: int, v: int, end: int) -> bool:
+    """Is "drohen" at ``v`` a threat someone utters rather than something looming?
+
+    Speech: "X drohte mit einer Klage", "X drohte damit, …", "X drohte dem Mann an, …",
+    "X drohte, die Gespräche abzubrechen / dass …". Not speech: "Ihm droht Haft", "Es drohen
+    Sanktionen", "Dem Konzern drohen Strafen, …", "Der Frachter droht auseinanderzubrechen".
+    """
+    low, words = d.low, d.words
+    comma = next((m for m in range(v + 1, end) if words[m] in (",", ":") and not d.in_quote[m]), end)
+    start = next((m + 1 for m in range(v - 1, s0 - 1, -1) if words[m] in (",", ":", ";")), s0)
+    clause = [m for m in range(start, comma) if not d.in_quote[m]]
+    if any(low[m] in L.DE_DATIVE_PRONOUNS for m in clause) or (clause and low[clause[0]] == "es"):
+        return False
+    after = [m for m in range(v + 1, comma) if not d.in_quote[m]]
+    if any(low[m] in ("mit", "damit") or (low[m] == "an" and _particle_position(d, m, end)) for m in after):
+        return True
+    if any(_zu_infinitive(d, m) for m in after):
+        return False  # "droht zu scheitern": the aspectual use
+    if comma >= end or words[comma] != ",":
+        return False
+    nxt = [m for m in range(comma + 1, min(end, comma + 20)) if not d.in_quote[m]]
+    if nxt and low[nxt[0]] in ("dass", "daß"):
+        return True
+    stop = next((m for m in nxt if words[m] == ","), end)
+    return any(_zu_infinitive(d, m) for m in nxt if m < stop)
+
+
+def _zu_infinitive(d: _Doc, m: int) -> bool:
+    """"zu gehen" / "abzubrechen" / "auseinanderzubrechen"."""
+    w = d.low[m]
+    if w == "zu" and m + 1 < len(d.low) and d.low[m + 1].endswith("n") and d.words[m + 1][:1].islower():
+        return True
+    return len(w) > 7 and "zu" in w[2:-3] and w.endswith(("en", "ern", "eln")) and d.words[m][:1].islower()
+
+
+def _commitment_is_speech(d: _Doc, s0: int, v: int, end: int) -> bool:
+    """English threaten/promise/vow/pledge: a "that" clause, or "to" after he/she/I/we."""
+    low = d.low
+    stop = next((m for m in range(v + 1, end) if d.words[m] in (",", ";") and not d.in_quote[m]), end)
+    if any(low[m] == "that" for m in range(v + 1, min(stop, v + 4))):
+        return True
+    if v + 1 < end and low[v + 1] == "to":
+        subj = _np_left(d, s0, v)
+        return len(subj) == 1 and low[subj[0]] in ("he", "she", "i", "we")
+    return False
+
+
 def _verb_index(d: _Doc, toks: Sequence[int]) -> int:
     for k in toks:
         if _has_verb(d, [k]):
@@ -789,16 +1110,21 @@ def _unknown_verb_frame(d: _Doc, s0: int, end: int, taken: set[int], add: Callab
         first = low[after[0]]
         konj = [m for m in clause[:8] if low[m] in L.DE_KONJ1 or low[m] in L.DE_KONJ2_REPORTED or _generic_konj1(d, m)]
         v2 = bool(konj) and konj[0] != clause[-1] and first not in _SUBORDINATORS and not (
-            first in L.DE_PREPOSITIONS and len(clause) > 1 and low[clause[1]] in L.DE_RELATIVE)
+            len(clause) > 1 and _prep_relative(d, clause[0]))
         if not (first in ("dass", "daß") and _has_konj(d, after, with_k2=True, quoted=True) or v2):
             continue
         head = _main_clause(d, s0, cm)
         if not head or low[head[0]] in _SUBORDINATORS or low[head[0]] in L.DE_PREPOSITIONS and len(head) < 4:
             continue
         v = _verb_index(d, head)
-        if v < 0:
+        if v < 0 or _is_konj_verb(d, v) or _lemma(low[v]) in L.DE_INTENT_LEMMAS:
+            # "Der Angriff sei …, dann sei es …": a head clause in Konjunktiv is itself
+            # reported, not a frame; the sentence continues earlier speech
             continue
         src = _np_left(d, s0, v)
+        post = _subject_after_verb(d, v, cm, _Cue([v], v, "verb"), _object_first(d, src), _case_ambiguous(d, src))
+        if post:
+            src = post
         if not src:
             k = v + 1
             while k < cm and (low[k] in L.DE_CUE_PARTS or low[k] in L.DE_LEADING):
@@ -844,9 +1170,8 @@ def _main_clause(d: _Doc, s0: int, e: int) -> list[int]:
     for m in range(s0, e):
         if d.words[m] == ",":
             nxt = d.low[m + 1] if m + 1 < e else ""
-            nxt2 = d.low[m + 2] if m + 2 < e else ""
             skip = nxt in L.DE_RELATIVE and not (m + 2 < e and d.words[m + 2][:1].isupper() and nxt in L.DE_DET) or (
-                nxt in L.DE_PREPOSITIONS and nxt2 in L.DE_RELATIVE
+                m + 1 < e and _prep_relative(d, m + 1)
             )
             continue
         if not skip and not d.in_quote[m]:
@@ -901,7 +1226,7 @@ def _clause_ok(d: _Doc, msg: list[int], c: _Cue) -> bool:
         return False
     if first in L.DE_RELATIVE and len(msg) > 1 and low[msg[1]] not in L.DE_DET and not _is_cap(d.words[msg[1]]):
         return False
-    if first in L.DE_PREPOSITIONS and len(msg) > 1 and low[msg[1]] in L.DE_RELATIVE:
+    if len(msg) > 1 and _prep_relative(d, msg[0]):
         return False
     if first in ("dass", "daß", "ob", "wie", "warum", "wann", "wo", "wer", "was", "weshalb", "wieso"):
         return True
@@ -979,10 +1304,23 @@ def _direct(d: _Doc, quotes: list[tuple[int, int]], sent_of: list[int], taken: s
                 if verbs:
                     v = verbs[0]
                     cue = [v]
-                    src = _np_left(d, cstart, v)
+                    # "X hatte ... betont: „…“": the subject stands before the auxiliary
+                    aux = next((m for m in range(cstart, v) if low[m] in _AUX and not d.in_quote[m]), -1)
+                    fin = aux if aux > cstart and low[v] in L.DE_PARTICIPLES else v
+                    src = _np_left(d, cstart, fin)
+                    if de and fin + 1 < j:
+                        # "Die Arbeit der Koalition lobte er mit den Worten: „…“"
+                        post = _subject_after_verb(d, fin, j, _Cue([fin, v], fin, "verb"), _object_first(d, src), _case_ambiguous(d, src))
+                        if post:
+                            src = post
                     if not src:
                         e = _np_right(d, v + 1, j)
                         src = list(range(v + 1, e)) if e > v + 1 else []
+                    if not src and aux > cstart:
+                        e = _np_right(d, aux + 1, v)  # "So hatte X im Mai zugesichert: „…“"
+                        src = list(range(aux + 1, e)) if e > aux + 1 else []
+                    if not src and de and v - 1 > cstart and low[v - 1] in ("und", "sowie"):
+                        src = _subject_of(d, cstart, v)  # "X biss den Mann und rief: „…“"
                 elif words[j] == ":":
                     # "Ein Sprecher: „…“" — frame without a verb
                     src = _np_left(d, cstart, j)
@@ -1054,7 +1392,8 @@ def extract(words: Sequence[str], sentences: Sequence[tuple[int, int]], lang: st
             continue
         found = _frames_in_sentence(d, s0, s1, quotes)
         # drop frames whose message is only a quotation already attributed
-        found = [a for a in found if not set(a.message) <= taken and not (a.form == "Reported" and set(a.message) & taken)]
+        found = [a for a in found if a.backward or (
+            not set(a.message) <= taken and not (a.form == "Reported" and set(a.message) & taken))]
         for a in found:
             taken.update(a.message)
         if found:
@@ -1064,9 +1403,12 @@ def extract(words: Sequence[str], sentences: Sequence[tuple[int, int]], lang: st
     out: list[Attribution] = []
     last_src: list[int] = []
     last_si = -10
+    soft_si = -10  # a sentence that named a speaker without attributing anything
     chain: Attribution | None = None
     for si, (s0, s1) in enumerate(sentences):
         atts = per_sent.get(si, [])
+        if atts:
+            atts = [a for a in atts if not a.backward or _fill_backward(d, a, si, out)]
         if atts:
             for a in atts:
                 if a.inherit and last_src and si - last_si <= 2:
@@ -1096,18 +1438,19 @@ def extract(words: Sequence[str], sentences: Sequence[tuple[int, int]], lang: st
                 continue
         if d.lang == "de":
             body = [k for k in range(s0, s1) if not in_quote[k]]
-            recent = bool(last_src) and si - last_si <= 1
-            konj = _has_konj(d, body) or (recent and _has_konj(d, body[:12], with_k2=True, quoted=True))
+            recent = bool(last_src) and si - last_si <= 1 and last_si != soft_si
+            # only a Konjunktiv in the main clause continues reported speech: in "Für X gilt …,
+            # weil er sich bedroht fühle" the writer speaks and cites a reason
+            main = _main_clause_tokens(d, s0, s1)
+            konj = _has_konj(d, main) or (recent and _has_konj(d, main[:12], with_k2=True, quoted=True))
             if konj and not any(low[k] in L.DE_PREP_CUES for k in body):
                 if chain is not None and last_si == si - 1:
                     chain.message.extend(range(s0, s1))
                     last_si = si
                     continue
-                src = list(last_src) if last_src and si - last_si <= 2 else []
-                if not src and si > 0:
-                    src = _subject_of(d, *sentences[si - 1])
-                if not src and last_src and si - last_si <= 4:
-                    src = list(last_src)
+                # the speaker of recent attributed speech; the subject of a plain narrative
+                # sentence before ("Alle Opfer stammen aus …") is no speaker, so none is guessed
+                src = list(last_src) if last_src and si - last_si <= 4 else []
                 chain = Attribution("IndirectFreeIndirect", list(range(s0, s1)), src, [])
                 out.append(chain)
                 if src:
@@ -1120,5 +1463,111 @@ def extract(words: Sequence[str], sentences: Sequence[tuple[int, int]], lang: st
                 last_si = si
                 chain = None
                 continue
+            # "Der Iran streitet dies ab. Sein Programm diene …": a speech act without a
+            # complement still introduces the speaker of the Konjunktiv that follows
+            spk = _speaker_of_sentence(d, s0, s1)
+            if spk:
+                last_src, last_si, soft_si = spk, si, si
         chain = None
     return out
+
+
+def _prep_relative(d: _Doc, m: int) -> bool:
+    """Does a relative clause start at ``m`` with a preposition ("in der sich …", "mit dem er")?
+    "zu der Maßnahme" / "mit dem neuen Gesetz" are prepositional phrases with an article."""
+    if d.low[m] not in L.DE_PREPOSITIONS or m + 1 >= len(d.low) or d.low[m + 1] not in L.DE_RELATIVE:
+        return False
+    if d.low[m + 1] in L.DE_DET and m + 2 < len(d.low):
+        nxt = d.words[m + 2]
+        if _is_cap(nxt) or _adj_like(nxt) or nxt[:1].isdigit():
+            return False
+    return True
+
+
+def _main_clause_tokens(d: _Doc, s0: int, s1: int) -> list[int]:
+    """Tokens of the sentence outside quotations and subordinate clauses.
+
+    A subordinate clause starts at the sentence start or after a comma with a subordinating
+    conjunction, "dass" or a relative pronoun, and runs to the next comma."""
+    low, words = d.low, d.words
+    out: list[int] = []
+    sub = s0 < s1 and (low[s0] in _SUBORDINATORS or low[s0] in ("dass", "daß")) and _fronted_clause(d, s0, s1)
+    for m in range(s0, s1):
+        if words[m] == "," and not d.in_quote[m]:
+            nxt = low[m + 1] if m + 1 < s1 else ""
+            sub = (
+                nxt in _SUBORDINATORS or nxt in ("dass", "daß", "ob")
+                or (nxt in L.DE_RELATIVE and not (m + 2 < s1 and _is_cap(words[m + 2]) and nxt in L.DE_DET))
+                or (m + 2 < s1 and _prep_relative(d, m + 1))
+            )
+            continue
+        if not sub and not d.in_quote[m]:
+            out.append(m)
+    return out
+
+
+def _fronted_clause(d: _Doc, s0: int, s1: int) -> bool:
+    """Does the sentence open with a verb-final subordinate clause ("Obwohl X rechnet, …")?
+    Not when the word is an adverb or preposition ("Damit sei …", "Während der Operation
+    habe …", "Als Premierministerin habe sie …"): then no comma closes a clause ending in a verb."""
+    comma = next((m for m in range(s0 + 1, s1) if d.words[m] == "," and not d.in_quote[m]), -1)
+    if comma < s0 + 2:
+        return False
+    last = comma - 1
+    w = d.low[last]
+    return w in _AUX or w in L.DE_FINITE or w in L.DE_JOINED or _is_konj_verb(d, last) or (
+        d.words[last][:1].islower() and _has_verb(d, [last]))
+
+
+def _fill_backward(d: _Doc, att: Attribution, si: int, out: list[Attribution]) -> bool:
+    """Give a backward frame ("Das bestätigte X.") the previous sentence as its message.
+
+    When that sentence is already part of an attribution without a speaker, the frame names
+    its speaker instead. Returns whether ``att`` should be kept."""
+    if si == 0:
+        return False
+    p0, p1 = d.sents[si - 1]
+    prev = set(range(p0, p1))
+    for other in out:
+        if prev & set(other.message):
+            if not other.source:
+                other.source = list(att.source)
+                other.cue = other.cue or list(att.cue)
+            return False
+    prev_msg = _trim(d, list(range(p0, p1)))
+    if len(prev_msg) < 3:
+        return False
+    # the whole previous sentence and the pronoun standing for it
+    att.message = list(range(p0, p1)) + att.message
+    return True
+
+
+def _speaker_of_sentence(d: _Doc, s0: int, s1: int) -> list[int]:
+    """Subject of a reporting verb in the sentence's main clause, or []."""
+    end = _sentence_end(d, s0, s1)
+    for c in _verb_cues_de(d, s0, end):
+        v = c.finite
+        if c.kind == "passive":
+            # "Die Forderungen wurden von Minister X als unrealistisch bezeichnet."
+            agent = _frame_source(d, s0, v, end, c)
+            if agent and d.low[agent[0] - 1] in _AGENT_PREPS:
+                return agent
+            continue
+        if c.kind != "verb":
+            continue
+        if any(d.words[m] == "," for m in range(s0, v)):
+            continue  # only a frame at the start of the sentence counts
+        src = _np_left(d, s0, v)
+        post = _subject_after_verb(d, v, end, c, _object_first(d, src), _case_ambiguous(d, src))
+        if post:
+            src = post
+        if not src:
+            k = v + 1
+            while k < end and (d.low[k] in L.DE_CUE_PARTS or d.low[k] in L.DE_LEADING):
+                k += 1
+            e = _np_right(d, k, end)
+            if e > k and not (e == k + 1 and d.low[k] in ("es", "man")):
+                src = list(range(k, e))
+        if src and not (len(src) == 1 and d.low[src[0]] in ("es", "man")):
+            return src
+    return []

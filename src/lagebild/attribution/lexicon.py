@@ -103,6 +103,11 @@ _DE_VERBS: tuple[tuple[str, str, str, str], ...] = (
     ("unterstellt", "unterstellte", "unterstellt", ""),
     ("bedauert", "bedauerte", "bedauert", ""),
     ("lobt", "lobte", "gelobt", ""),
+    ("begrüßt", "begrüßte", "begrüßt", ""),
+    ("würdigt", "würdigte", "gewürdigt", ""),
+    ("regt", "regte", "angeregt", "an"),
+    ("schildert", "schilderte", "geschildert", ""),
+    ("streitet", "stritt", "abgestritten", "ab"),
     ("wiederholt", "wiederholte", "wiederholt", ""),
     ("beschließt", "beschloss", "beschlossen", ""),
     ("entscheidet", "entschied", "entschieden", ""),
@@ -114,6 +119,20 @@ _DE_VERBS: tuple[tuple[str, str, str, str], ...] = (
     ("ist", "war", "", "überzeugt"),
 )
 
+# Threat verbs: "drohen" is a speech act only with a threat complement ("drohte mit Klage",
+# "drohte damit, …", "drohte, die Gespräche abzubrechen"); "Ihm droht Haft", "Es drohen
+# Sanktionen" and "Der Frachter droht auseinanderzubrechen" report no speech.
+DE_THREAT_VERBS = frozenset({"droht", "drohte", "drohten", "drohen", "gedroht", "drohe", "drohest"})
+# Dative experiencers of the non-speech "drohen" ("ihm droht", "dem Land drohen").
+DE_DATIVE_PRONOUNS = frozenset({"ihm", "ihr", "ihnen", "mir", "uns", "euch", "dir"})
+# Verbs of intention and plans: they frame no statement ("Die Regierung plant, …"), even
+# when a Konjunktiv follows. (Modal verbs are not here: "X will erfahren haben, dass …" and
+# "So soll er …" do report.)
+DE_INTENT_LEMMAS = frozenset(
+    """planen beabsichtigen vorhaben versuchen bemühen anstreben vorsehen scheinen gelingen
+    helfen drohen vorbereiten""".split()
+)
+
 # Verbs that introduce speech even without a complement clause (then "reported speech": the
 # whole sentence reports what someone said, "Die Gewerkschaft forderte höhere Löhne.").
 DE_REPORTED_VERBS = frozenset(
@@ -123,6 +142,13 @@ DE_REPORTED_VERBS = frozenset(
     nannten sprach spricht sprachen kündigte kündigt kündigten vermutet vermuten beziffert
     bezifferte bezifferten verweist verwies verweisen wirft warf werfen warfen berichtet
     berichten berichtete berichteten""".split()
+) | frozenset(
+    # acts of announcing, evaluating and estimating with a noun-phrase object ("gab die
+    # Festnahme bekannt", "wies auf … hin", "lobte den Beschluss", "lehnte den Plan ab",
+    # "schätzt den Schaden auf …"); "gab"/"wies"/"lehnte" count only with their particle
+    """gab gaben gibt geben wies wiesen weist weisen lobt lobte lobten loben lehnt lehnte
+    lehnten lehnen schätzt schätzte schätzten schätzen begrüßt begrüßte begrüßten begrüßen
+    würdigt würdigte würdigten würdigen""".split()
 )
 
 _DE_EXTRA_FORMS = {
@@ -146,6 +172,7 @@ _DE_EXTRA_FORMS = {
     "spricht": ("sprechen", "sprachen"),
     "beschreibt": ("beschreiben", "beschrieben"),
     "bittet": ("bitten", "baten"),
+    "streitet": ("streiten", "stritten"),
     "beschließt": ("beschließen", "beschlossen"),
     "entscheidet": ("entscheiden", "entschieden"),
     "heißt": ("heißen", "hießen"),
@@ -212,6 +239,17 @@ DE_NACH_SUFFIXES = (
     "auskunft", "studie", "prognose", "nachricht", "überzeugung", "vernehmen",
     "wunsch", "willen", "dokument", "medien", "quellen",
 )
+# Head nouns of texts that are the source of a statement ("In dem Bericht heißt es", "wird in
+# einer Pressemitteilung gefordert"); compounds end in them ("Abschlussbericht").
+DE_DOCUMENT_SUFFIXES = (
+    "bericht", "mitteilung", "erklärung", "stellungnahme", "resolution", "brief", "schreiben",
+    "studie", "gutachten", "entwurf", "urteil", "beschluss", "papier", "dokument", "webseite",
+    "website", "internetseite", "homepage", "meldung", "rede", "botschaft", "interview",
+    "verlautbarung", "antrag", "text", "vorlage", "analyse", "bilanz", "begründung", "protokoll",
+    "aufruf", "petition", "kommuniqué", "kommunique", "mail", "nachricht", "artikel", "beitrag",
+    "blog", "ausgabe", "zeitung",
+)
+
 # Pronominal adverbs standing for an earlier source ("Demnach ist ...").
 DE_REFERRING_CUES = frozenset({"demnach", "wonach"})
 
@@ -272,6 +310,13 @@ EN_VERBS = frozenset(
     thinks thought estimated estimates cautioned cautions conceded concedes maintained
     maintains countered counters remarked remarks recalled recalls contended contends
     alleged alleges mentioned mentions responded responds observed observes""".split()
+)
+# Commissive verbs: speech only with a "that" clause ("promised that …"); with an infinitive
+# they are as often about things ("the talks threatened to collapse", "sanctions threaten
+# the recovery"), so "to" counts only after a personal pronoun subject.
+EN_COMMISSIVE = frozenset(
+    """threatened threatens threaten promised promises promise vowed vows vow pledged pledges
+    pledge""".split()
 )
 EN_REPORTED_VERBS = frozenset(
     """called calls criticized criticised criticizes criticises demanded demands urged urges

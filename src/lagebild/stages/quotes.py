@@ -26,6 +26,10 @@ from ..pipeline import stage
 from .segment import split_sentences, tokenize
 
 _PRONOUNS = frozenset({"er", "sie", "he", "she", "ihm", "ihr", "him", "her"})
+# Relative pronouns as speakers ("der Junge, der angab, …"): they stand for the phrase
+# right before their comma.
+_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches", "who"})
+_RELATIVE_REACH = 4  # characters between the antecedent's end and the pronoun (", ")
 _INDEFINITE = frozenset({"ein", "eine", "einer", "eines", "einem", "einen", "a", "an", "mehrere", "einige", "zwei", "drei", "several", "some", "two", "three"})
 _DEFINITE = frozenset({"der", "die", "das", "des", "dem", "den", "the"})
 # How far back (characters) a pronoun or role phrase may reach for its antecedent.
@@ -111,6 +115,14 @@ class _Resolver:
             out.append(m)
         return out
 
+    def relative_antecedent(self, start: int) -> Mention | None:
+        """The mention a relative pronoun at ``start`` refers to: the one ending right before
+        its comma ("… Jungen Tom Berger, der angab …")."""
+        near = self.before(start)
+        if near and start - near[0].end <= _RELATIVE_REACH and "," in self.doc.text[near[0].end : start]:
+            return near[0]
+        return None
+
     def resolve(self, start: int, end: int, words: list[str]) -> str | None:
         if not self.mentions or not words:
             return None
@@ -119,6 +131,9 @@ class _Resolver:
         if persons:
             return persons[-1].entity
         first = words[0].lower()
+        if len(words) == 1 and first in _RELATIVE:
+            ante = self.relative_antecedent(start)
+            return ante.entity if ante else None
         if len(words) == 1 and first in _PRONOUNS:
             for m in self.before(start):
                 if m.type == "PER":
@@ -163,6 +178,9 @@ def attribute(doc: Document) -> list[tuple[Quote, Attribution]]:
     out: list[tuple[Quote, Attribution]] = []
     for att in extract(words, ranges, lang):
         m = att.message
+        if att.backward and len(m) > 1:
+            # "…. Das bestätigte X.": the quote is the previous sentence, without the pronoun
+            m = [k for k in m[:-1] if k < m[-1]]
         start, end = tokens[m[0]].start, tokens[m[-1]].end
         kind = "direct" if att.form == "Direct" else "indirect"
         speaker_text = _span_text(doc, tokens, att.source) or None
@@ -170,6 +188,10 @@ def attribute(doc: Document) -> list[tuple[Quote, Attribution]]:
         if att.source:
             s0, s1 = tokens[att.source[0]].start, tokens[att.source[-1]].end
             speaker = resolver.resolve(s0, s1, [words[k] for k in att.source])
+            if len(att.source) == 1 and words[att.source[0]].lower() in _RELATIVE:
+                ante = resolver.relative_antecedent(s0)
+                if ante:
+                    speaker_text = ante.text  # a user wants the name, not "der"
         cue = _span_text(doc, tokens, att.cue) or None
         # frame = the sentence(s) around the message, minus the message itself
         si = bisect.bisect_right(first_tokens, m[0]) - 1
