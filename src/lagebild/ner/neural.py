@@ -85,31 +85,30 @@ class NeuralTagger:
     def emissions_many(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
         """(T_i, labels) scores per sentence, computed for all sentences in one batch.
 
-        Sentences are laid end to end with GAP zero rows between them and re-masked after
-        every layer, which is exactly per-sentence zero padding for dilations up to GAP.
+        Sentences are laid end to end with GAP zero rows between them (and around them), which
+        is exactly per-sentence zero padding for dilations up to GAP; each layer is computed
+        for the token rows only, so the gaps cost nothing but their zeros.
         """
         p = self.params
         sents = [s for s in sentences if s]
         if not sents:
             return [np.zeros((0, len(self.labels)), dtype=np.float32) for _ in sentences]
         words: list[str] = []
-        starts: list[int] = []
-        for s in sents:
-            starts.append(len(words) + _GAP * len(starts))
+        rows_per_sentence: list[np.ndarray] = []
+        for k, s in enumerate(sents):
+            first = _GAP + len(words) + _GAP * k
+            rows_per_sentence.append(np.arange(first, first + len(s)))
             words.extend(s)
+        rows = np.concatenate(rows_per_sentence)
         h0 = np.maximum(self._first_layer(words), 0.0)
-        n = len(words) + _GAP * (len(sents) - 1)
-        h = np.zeros((n, h0.shape[1]), dtype=np.float32)
-        mask = np.zeros((n, 1), dtype=np.float32)
-        k = 0
-        for st, s in zip(starts, sents):
-            h[st : st + len(s)] = h0[k : k + len(s)]
-            mask[st : st + len(s)] = 1.0
-            k += len(s)
+        h = np.zeros((int(rows[-1]) + 1 + _GAP, h0.shape[1]), dtype=np.float32)
+        h[rows] = h0
         for name, d in (("c1", 1), ("c2", 2), ("c3", 4)):
-            h = h + np.maximum(_conv(h, self._taps[name], p[name + "_b"], d), 0.0) * mask
-        em = h @ p["out_w"].T + p["out_b"]
-        out = iter([em[st : st + len(s)] for st, s in zip(starts, sents)])
+            x = np.concatenate([h[rows - d], h[rows], h[rows + d]], axis=1)
+            h[rows] += np.maximum(x @ self._taps[name] + p[name + "_b"], 0.0)
+        em = h[rows] @ p["out_w"].T + p["out_b"]
+        bounds = np.cumsum([len(s) for s in sents])[:-1]
+        out = iter(np.split(em, bounds))
         return [next(out) if s else np.zeros((0, len(self.labels)), dtype=np.float32) for s in sentences]
 
     def emissions(self, tokens: Sequence[str]) -> np.ndarray:
@@ -124,17 +123,8 @@ class NeuralTagger:
 _GAP = 4  # >= the largest dilation
 
 
-def _conv(h: np.ndarray, w_stacked: np.ndarray, b: np.ndarray, d: int) -> np.ndarray:
-    """1-D convolution, kernel 3, dilation d, zero padding, as one matrix product: the three
-    shifted copies of ``h`` side by side times the stacked kernel taps (``stack_taps``)."""
-    t, c = h.shape
-    hp = np.zeros((t + 2 * d, c), dtype=h.dtype)
-    hp[d : d + t] = h
-    return np.concatenate([hp[0:t], hp[d : d + t], hp[2 * d : 2 * d + t]], axis=1) @ w_stacked + b
-
-
 def stack_taps(w: np.ndarray) -> np.ndarray:
-    """torch Conv1d weight (out, in, 3) -> (3*in, out), in ``_conv``'s layout."""
+    """torch Conv1d weight (out, in, 3) -> (3*in, out): the taps for [h[t-d], h[t], h[t+d]]."""
     return np.ascontiguousarray(np.concatenate([w[:, :, k].T for k in range(3)], axis=0))
 
 
