@@ -260,3 +260,23 @@ def test_example_corpus_stories_near_duplicates_and_contradictions() -> None:
         assert any({x.a.doc, x.b.doc} == {a.id, b.id}
                    and (c["a"]["contains"] in x.a.text + x.b.text or c["b"]["contains"] in x.a.text + x.b.text)
                    for x in found), c["about"]
+
+
+def test_story_vector_leads_with_the_writers_own_sentences_not_quotes() -> None:
+    from lagebild.stories import embed
+
+    text = (
+        "Der Kanzler und der Präsident haben sich am Montag in Paris getroffen. "
+        "„Wir sind zu weiteren Gesprächen bereit“, sagte der Kanzler nach dem Treffen. "
+        "Beide Seiten vereinbarten eine gemeinsame Arbeitsgruppe zur Energiepolitik. "
+        "Die Gruppe soll im Herbst erste Vorschläge vorlegen."
+    )
+    doc = analyze(text, published="2025-08-06", language="de", title="Treffen in Paris")
+    assert any(q.kind == "direct" for q in doc.quotes), "the quotes stage should find the quote"
+    lead = embed.lead_texts(doc)
+    assert lead[0] == "Treffen in Paris"
+    assert not any("Gesprächen bereit" in s for s in lead)
+    assert any("Arbeitsgruppe" in s for s in lead)
+    # with fewer than three own sentences the lead falls back to the first sentences
+    short = analyze("„Wir sind bereit“, sagte er. „Das ist gut“, sagte sie. Es regnete.", language="de")
+    assert len(embed.lead_texts(short)) == 3

@@ -8,7 +8,8 @@ stage (``lagebild.encoders``), whose sentence vectors it reuses.
 
 A document is represented by the mean of its title and lead sentences: news puts who/what/when in
 the first sentences, and the tail of an article (background, reactions) is shared with other
-stories on the same topic. Sentences are embedded one by one because USE was trained on sentences.
+stories on the same topic. Lead sentences are the writer's own, not quotes (``_lead_sentences``).
+Sentences are embedded one by one because USE was trained on sentences.
 """
 
 from __future__ import annotations
@@ -55,8 +56,28 @@ def lead_texts(doc: Document) -> list[str]:
     parts = []
     if doc.title and doc.title.strip():
         parts.append(doc.title.strip())
-    parts.extend(sentence_texts(doc)[:LEAD_SENTENCES])
+    parts.extend(_lead_sentences(doc))
     return parts or [doc.text[:MAX_SENTENCE_CHARS] or " "]
+
+
+def _lead_sentences(doc: Document) -> list[str]:
+    """The first LEAD_SENTENCES sentences in the writer's own voice (at most half inside a quote,
+    direct or reported): a quote in the lead is mostly a reaction ("We are ready for talks")
+    that other stories on the topic share, and these are the sentences whose vectors the
+    opinion stage has just computed (the shared encoder's cache), so the vector is nearly free.
+    With fewer than three such sentences, the first sentences whatever their voice."""
+    if not doc.sentences or not doc.quotes:
+        return sentence_texts(doc)[:LEAD_SENTENCES]
+    quoted = [(q.start, q.end) for q in doc.quotes]
+    out = []
+    for s in doc.sentences:
+        text = doc.text[s.start:s.end].strip()
+        inside = sum(min(s.end, b) - max(s.start, a) for a, b in quoted if a < s.end and s.start < b)
+        if text and inside < 0.5 * (s.end - s.start):
+            out.append(text)
+            if len(out) == LEAD_SENTENCES:
+                break
+    return out if len(out) >= 3 else sentence_texts(doc)[:LEAD_SENTENCES]
 
 
 def document_vector(doc: Document) -> np.ndarray:
