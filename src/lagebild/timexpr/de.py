@@ -868,7 +868,8 @@ _TRIGGERS: dict[str, tuple[str, int, int]] = {
     "year_range": (r"(?<!\d)\d{3,4}\s*(?:/|–|-|bis)", 30, 40),
     "this_time": (r"Zeitpunkt|Zeit\b|Zeitraum", 30, 5),
     "season": (r"(?i:frühjahr|frühling|sommer|herbst|winter)", 70, 50),
-    "det_unit": (r"[Dd]iese|[Nn]ächst|[Kk]ommend|[Vv]ergangen|[Ll]etzt|[Vv]orig|[Vv]orherig|[Ff]olgend|[Dd]arauf|[Nn]achfolgend|selbe|gleiche|[Dd]esselb|[Dd]esgleich|[Ll]aufend", 40, 40),
+    # the unit word, not the determiner: "diese/letzte/folgende" are far more frequent
+    "det_unit": (r"\b(?:Tag|Tages|Tage|Tagen|Woche|Wochen|Wochenende[ns]?|Monat|Monats|Monates|Monate|Monaten|Jahr|Jahres|Jahrs|Jahre|Jahren|Quartal|Quartals|Quartales|Jahrzehnt|Jahrzehnts|Jahrzehntes|Jahrzehnte|Jahrzehnten|Jahrhundert|Jahrhunderts|Jahrhundertes|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)\b", 90, 40),
     "year": (r"(?<!\d)\d{1,4}(?!\d)", 30, 30),
     "duration": (_UNIT_TRIGGER, 90, 20),
     "ago_in": (_UNIT_TRIGGER, 70, 20),

@@ -332,16 +332,25 @@ PREFILTER = re.compile(
 
 # Speed: cheap trigger words for the rules whose patterns start with optional parts or are
 # case-insensitive (see ``rules.matches``). (trigger, chars before, chars after)
-_UNIT_TRIGGER = r"(?i:second|minute|hour|day|night|week|month|year|decade|centur|quarter)"
+# whole unit words only: "Monday", "today" and "yesterday" would open windows for nothing
+_UNIT_TRIGGER = r"(?i:\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century|quarters?)\b)"
+_MONTH_TRIGGER = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _TRIGGERS: dict[str, tuple[str, int, int]] = {
     "ago": (r"(?i:\bago\b)", 90, 5),
     "later": (r"(?i:later|earlier|afterwards|after that|before that)", 90, 15),
     "duration": (_UNIT_TRIGGER, 100, 20),
     "in_n": (_UNIT_TRIGGER, 80, 40),
     "season": (r"(?i:spring|summer|autumn|fall|winter)", 70, 50),
-    "det_unit": (_UNIT_TRIGGER + r"|(?i:weekend|morning|afternoon|evening)", 70, 20),
+    "det_unit": (_UNIT_TRIGGER + r"|(?i:\b(?:weekend|morning|afternoon|evening)\b)", 70, 20),
     "century": (r"(?i:century)", 50, 30),
     "of_period": (_UNIT_TRIGGER, 70, 20),
+    "month_year": (_MONTH_TRIGGER, 50, 30),
+    "month_bare": (_MONTH_TRIGGER, 50, 20),
+    "mdy": (_MONTH_TRIGGER, 30, 60),
+    "dmy": (_MONTH_TRIGGER, 50, 40),
+    "day_range": (_MONTH_TRIGGER, 10, 60),
+    "weekday": (EN_WEEKDAY, 20, 30),
+    "decade": (r"\d'?s\b", 40, 5),
 }
 for _r in RULES:
     if _r.name in _TRIGGERS:
