@@ -13,6 +13,7 @@ tuned to a particular sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -110,16 +111,21 @@ def sentence_features(text: str, *, char_ngrams: bool = True) -> list[str]:
     feats.extend("b|" + a + " " + b for a, b in zip(padded, padded[1:]))
     if char_ngrams:
         for w in words:
-            if len(w) < 4:
-                continue
-            marked = "<" + w + ">"
-            for n in _CHAR_NGRAMS:
-                feats.extend("c|" + marked[i : i + n] for i in range(len(marked) - n + 1))
+            if len(w) >= 4:
+                feats.extend(_char_ngrams(w))
     for w in lower:
         for group in _WORD_TO_CUES.get(w, ()):
             feats.append("cue|" + group)
     feats.extend(_shape_features(text, tokens, len(words)))
     return feats
+
+
+@lru_cache(maxsize=200_000)
+def _char_ngrams(word: str) -> tuple[str, ...]:
+    """The character n-gram features of one word (cached: words recur, n-grams are most of the
+    feature-building time)."""
+    marked = "<" + word + ">"
+    return tuple("c|" + marked[i : i + n] for n in _CHAR_NGRAMS for i in range(len(marked) - n + 1))
 
 
 def _shape_features(text: str, tokens: list[str], n_words: int) -> list[str]:
