@@ -38,3 +38,10 @@ class CrfTagger:
         if not tokens:
             return []
         return list(self.tagger.tag(sentence_features(tokens, self.resources)))
+
+    def tag_with_confidence(self, tokens: Sequence[str]) -> tuple[list[str], float]:
+        """The tags and the model's probability of that whole tag sequence."""
+        if not tokens:
+            return [], 1.0
+        tags = self.tagger.tag(sentence_features(tokens, self.resources))
+        return list(tags), float(self.tagger.probability(tags))

