@@ -134,6 +134,20 @@ def test_a_report_without_any_time_does_not_choose_between_two_dated_events() ->
     assert [sorted(e.documents) for e in events] == [["aug", "undated"]]
 
 
+def test_a_plan_announced_after_the_event_took_place_is_another_event() -> None:
+    held = ("Trump und Putin haben sich am Dienstag in Budapest getroffen.", "meeting", ["e:trump"], ["e:putin"],
+            "e:budapest", "2025-08-12", "occurred", "am Dienstag")
+    planned_before = ("Trump und Putin wollen sich nächste Woche treffen.", "meeting", ["e:trump"], ["e:putin"],
+                      None, "FUTURE_REF", "planned", None)
+    invited_after = ("Putin hat Trump zu einem weiteren Treffen nach Moskau eingeladen.", "meeting", ["e:putin"],
+                     ["e:trump"], "e:moskau", "FUTURE_REF", "proposed", None)
+    for docs in itertools.permutations([article("before", "2025-08-07", [planned_before]),
+                                        article("held", "2025-08-12", [held]),
+                                        article("after", "2025-08-14", [invited_after])]):
+        events = merge_events(list(docs))
+        assert sorted(sorted(e.documents) for e in events) == [["after"], ["before", "held"]]
+
+
 def _random_corpus(n_docs: int, seed: int) -> list[Document]:
     rng = random.Random(seed)
     actors = [f"e:{i}" for i in range(25)]

@@ -40,6 +40,8 @@ _PAST_WINDOW = timedelta(days=45)
 _UNDATED_WINDOW = timedelta(days=14)
 # Concrete dates one day apart still match (time zones, "late on Friday" vs "Saturday").
 _DAY_TOLERANCE = timedelta(days=1)
+# Statuses that look forward: a report with one of them announces the event.
+_FORWARD = frozenset({"planned", "proposed"})
 # A mention joins the best-scoring compatible event when the score reaches this.
 _MIN_SCORE = 1.0
 
@@ -255,6 +257,8 @@ class _Cluster:
         self.firm: tuple[date, date] | None = None
         # Reaches of calendar dates (not windows around a *_REF value or an undated report).
         self.calendar: list[tuple[date, date]] = []
+        # Last day an explicitly dated report says the event took place (None: no such report).
+        self.happened: date | None = None
         self._note_reach(item)
 
     def _note_reach(self, it: _Item) -> None:
@@ -267,6 +271,21 @@ class _Cluster:
             self.calendar.append(r)
         if it.explicit:
             self.firm = r if self.firm is None else (max(self.firm[0], r[0]), min(self.firm[1], r[1]))
+            if it.mention.status == "occurred":
+                last = r[1] - _DAY_TOLERANCE  # the day itself, without the matching tolerance
+                self.happened = last if self.happened is None else max(self.happened, last)
+
+    def announced_after_it_happened(self, it: _Item) -> bool:
+        """An undated plan or proposal published after this event took place is another event:
+        nobody announces what has already happened ("invited him to a second meeting", reported
+        the day after the first). A plan with a date inside the event's days may still be it."""
+        return (
+            self.happened is not None
+            and it.mention.status in _FORWARD
+            and not it.explicit
+            and it.published is not None
+            and it.published > self.happened
+        )
 
     def _meets_known(self, reach: tuple[date, date]) -> bool:
         if not self.known:
@@ -285,6 +304,8 @@ class _Cluster:
         if reach is not None and not self._meets_known(reach):
             return 0.0
         if reach is not None and it.explicit and not _overlap(reach, self.firm):
+            return 0.0
+        if self.announced_after_it_happened(it):
             return 0.0
         theirs = it.participants
         shared = [a for a in theirs if a in self.actors]
@@ -328,6 +349,10 @@ class _Cluster:
         if not types_compatible(self.type, other.type):
             return 0.0
         if self.firm is not None and other.firm is not None and not _overlap(self.firm, other.firm):
+            return 0.0
+        if any(self.announced_after_it_happened(it) for it in other.items) or any(
+            other.announced_after_it_happened(it) for it in self.items
+        ):
             return 0.0
         # Windows around FUTURE_REF/undated reports (weeks wide) are too loose to join two whole
         # clusters: where both have calendar dates, two of them must meet.
