@@ -10,7 +10,12 @@ with 171 events in the ``dev`` and ``test`` halves, plus a second held-out set `
 after the actor/topic/status rules of November 2026 and run once). Each line: id, lang, split
 (dev|test|heldout2), published, text, events: [{type, actors (names as written), location, date
 (TIMEX3), status}]. ``all``, ``de`` and ``en`` report the dev and test halves, so that numbers stay
-comparable over time; ``heldout2`` is reported on its own. Labelling guidelines:
+comparable over time; ``heldout2`` is reported on its own. In November 2026 the types ``protest``
+and ``disaster`` were added: six gold events of type ``other`` that are demonstrations or
+strikes were relabelled ``protest`` (de-087, en-048, h2-de-010, h2-de-034, h2-en-008,
+h2-en-027), and 31 ``dev`` sentences (ids ``pd-*``) for the two types and their hard negatives
+(military strikes, market rallies and crashes, "opened fire") were added, seven of them
+without any event. Labelling guidelines:
 
 1. One event per real-world happening a sentence reports. Contact events (meeting, summit,
    visit, phone call, negotiation) count once per sentence and status ("Bei seinem Besuch in
@@ -26,6 +31,10 @@ comparable over time; ``heldout2`` is reported on its own. Labelling guidelines:
 4. Status: occurred, planned (scheduled/announced/"will"), proposed (offered, demanded,
    invited, "open to"), threatened, denied (negated, cancelled, rejected, dementiert),
    uncertain (könnte, would-hypothetical, reportedly, not ruled out).
+5. Protests: actors are the protesters' named organisation (union, party) and a named company
+   struck; what a protest is against ("gegen das Abkommen") is no event. Disasters have no
+   actors but a named operator (airline, army); a country named with one is its location. A death toll goes with the disaster or
+   the attack the sentence names.
 
 Scores: events are aligned per sentence, same type first. Mention P/R/F1 counts an event as
 found when a predicted event of the same type exists; type accuracy is over aligned pairs of

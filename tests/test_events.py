@@ -206,7 +206,7 @@ def test_two_events_with_different_status_in_one_sentence():
         ("Die Frist läuft am Freitag ab.", "de", "deadline"),
         ("Deutschland liefert der Ukraine weitere Patriot-Systeme.", "de", "aid_or_arms_supply"),
         ("Der Bundestag hat einen neuen Präsidenten gewählt.", "de", "election_or_appointment"),
-        ("Tausende protestierten in Belgrad gegen die Regierung.", "de", "other"),
+        ("Tausende protestierten in Belgrad gegen die Regierung.", "de", "protest"),
         ("Washington imposed tariffs on Chinese steel.", "en", "tariff"),
         ("Israel struck targets in Tehran overnight.", "en", "attack"),
         ("The two leaders held talks in Geneva.", "en", "negotiation"),
@@ -616,3 +616,163 @@ def test_end_to_end_with_analyze():
     assert by_status["planned"].type == "meeting"
     assert by_status["planned"].date == "2025-08-15"
     assert "denied" in by_status
+
+
+# -- protests and disasters ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Die Lokführer der Bahn streikten am Montag bundesweit.", "de", ["protest"]),
+        ("In Leipzig demonstrierten am Samstag Tausende für die Demokratie.", "de", ["protest"]),
+        ("Bauern blockierten am Dienstag mit Traktoren mehrere Autobahnzufahrten.", "de", ["protest"]),
+        ("Bei einem Erdbeben in der Provinz Hatay stürzten mehrere Häuser ein.", "de", ["disaster"]),
+        ("In einer Lagerhalle am Hafen ist in der Nacht ein Großbrand ausgebrochen.", "de", ["disaster"]),
+        ("Soldaten eröffneten am Abend das Feuer auf ein Fischerboot.", "de", ["attack"]),
+        ("Die Kurse an der Börse stürzten am Montag ab.", "de", []),
+        ("Cabin crew at the airline went on strike on Friday.", "en", ["protest"]),
+        ("Dock workers walked out at three ports on Tuesday.", "en", ["protest"]),
+        ("Supporters of the opposition held a rally in the capital on Sunday.", "en", ["protest"]),
+        ("The army launched strikes on rebel positions overnight.", "en", ["attack"]),
+        ("A drone strike hit a fuel depot near the border.", "en", ["attack"]),
+        ("Stocks rallied on Wall Street after the central bank cut interest rates.", "en", []),
+        ("Gunmen opened fire on a bus in the north of the country.", "en", ["attack"]),
+        ("Global markets crashed on Monday after the bank collapsed.", "en", []),
+        ("A passenger plane crashed shortly after take-off on Wednesday.", "en", ["disaster"]),
+        ("Flash floods swept through several villages on Saturday.", "en", ["disaster"]),
+        ("A fire broke out at a chemical plant on Sunday night.", "en", ["disaster"]),
+        ("A nationwide strike paralysed the country on Monday.", "en", ["protest"]),
+        ("The president blasts the central bank over interest rates.", "en", []),
+        ("Labour won the election by a landslide.", "en", ["election_or_appointment"]),
+        ("A landslide buried several homes in the mountain village.", "en", ["disaster"]),
+        ("The parliament voted to impose new sanctions on the regime.", "en", ["sanction"]),
+    ],
+)
+def test_protest_and_disaster_types_and_their_hard_negatives(text, lang, expected):
+    assert [e.type for e in events_of(make_doc(text, lang=lang))] == expected
+
+
+def test_what_a_protest_is_against_is_no_event_and_the_place_is_kept():
+    doc = make_doc(
+        "Tausende Landwirte protestierten am Donnerstag in Brüssel gegen das Mercosur-Abkommen.",
+        names={"Brüssel": "LOC", "Mercosur": "ORG"},
+        timexes={"am Donnerstag": "2025-08-07"},
+    )
+    ev = only(doc)
+    assert (ev.type, ev.status, ev.location, ev.date) == ("protest", "occurred", "e:brüssel", "2025-08-07")
+
+
+def test_protest_demands_are_its_message_not_a_proposal():
+    doc = make_doc("Thousands marched through central London on Saturday to demand a ceasefire.",
+                   lang="en", names={"London": "LOC"}, timexes={"on Saturday": "2025-08-09"})
+    ev = only(doc)
+    assert (ev.type, ev.status, ev.location) == ("protest", "occurred", "e:london")
+
+
+def test_union_calling_strikes_is_the_protest_actor():
+    doc = make_doc("Die Gewerkschaft Verdi hat für Dienstag zu Warnstreiks im öffentlichen Dienst aufgerufen.",
+                   names={"Verdi": "ORG"}, timexes={"für Dienstag": "2025-08-12"})
+    ev = only(doc)
+    assert ev.type == "protest" and ev.actors == ["e:verdi"] and ev.status == "planned"
+
+
+def test_calling_a_strike_announces_it_and_criticising_protests_is_a_statement():
+    call = only(make_doc("Die Gewerkschaft Verdi rief zu Streiks im Nahverkehr auf.", names={"Verdi": "ORG"}))
+    assert (call.type, call.status) == ("protest", "planned")
+    reaction = only(make_doc("Die CDU kritisierte die Proteste gegen den Parteitag.", names={"CDU": "ORG"}))
+    assert (reaction.type, reaction.actors) == ("statement", ["e:cdu"])
+
+
+def test_people_protesting_are_no_event_when_something_else_happens_to_them():
+    doc = make_doc("Police arrested dozens of demonstrators in Tbilisi on Sunday.", lang="en",
+                   names={"Tbilisi": "LOC"})
+    assert [e.type for e in events_of(doc)] == ["other"]
+
+
+def test_death_toll_belongs_to_the_disaster_and_fire_to_the_attack():
+    quake = make_doc("A strong earthquake struck the east of the country on Monday, killing at least 12 people.", lang="en")
+    assert [e.type for e in events_of(quake)] == ["disaster"]
+    fire = make_doc("Nach einem Drohnenangriff brach in einer Raffinerie ein Brand aus.")
+    assert [e.type for e in events_of(fire)] == ["attack"]
+
+
+def test_a_country_named_with_a_disaster_is_its_place_not_an_actor():
+    doc = make_doc("Ein Erdbeben hat am Sonntag im Osten der Türkei schwere Schäden angerichtet.",
+                   names={"Türkei": "LOC"})
+    ev = only(doc)
+    assert ev.type == "disaster" and ev.actors == [] and ev.location == "e:türkei"
+
+
+def test_plover_mapping_of_the_new_types():
+    from lagebild.eventlex.types import EVENT_TYPES, to_plover, types_compatible
+
+    assert {"protest", "disaster"} <= set(EVENT_TYPES) and EVENT_TYPES[-1] == "other"
+    assert to_plover("protest", "occurred", "PROTEST:strike")[:2] == ("PROTEST", "strike")
+    assert to_plover("protest", "occurred", "PROTEST:boycott")[:2] == ("PROTEST", "boycott")
+    assert to_plover("protest", "threatened", "PROTEST:strike")[0] == "THREATEN"
+    assert to_plover("disaster", "occurred") is None
+    assert not types_compatible("protest", "attack") and not types_compatible("disaster", "attack")
+
+
+def test_two_strikes_days_apart_are_two_events_on_the_timeline():
+    a = make_doc("Die Piloten der Lufthansa streikten am Montag.", names={"Lufthansa": "ORG"},
+                 timexes={"am Montag": "2025-08-04"}, doc_id="a")
+    b = make_doc("Die Piloten der Lufthansa streikten am Freitag erneut.", names={"Lufthansa": "ORG"},
+                 timexes={"am Freitag": "2025-08-08"}, doc_id="b")
+    for d in (a, b):
+        events_of(d)
+    evs = [e for e in merge_events([a, b]) if e.type == "protest"]
+    assert sorted(e.date for e in evs) == ["2025-08-04", "2025-08-08"]
+
+
+# -- general fixes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Außenminister wollen sich am Freitag in Brüssel beraten.",
+        "Der Kanzler wird Deutschland beim Treffen in Kairo vertreten.",
+    ],
+)
+def test_german_infinitive_in_ten_is_not_past(text):
+    ev = only(make_doc(text, names={"Brüssel": "LOC", "Kairo": "LOC", "Deutschland": "LOC"}))
+    assert ev.status == "planned"
+
+
+def test_german_past_in_ten_still_reports_a_done_event():
+    ev = only(make_doc("Die Außenminister berieten am Montag in Brüssel.", names={"Brüssel": "LOC"}))
+    assert ev.status == "occurred"
+
+
+def test_mediators_are_people_not_a_negotiation():
+    doc = make_doc("Mediators from Qatar arrived in Cairo on Monday.", lang="en",
+                   names={"Qatar": "LOC", "Cairo": "LOC"})
+    assert "negotiation" not in [e.type for e in events_of(doc)]
+    assert [e.type for e in events_of(make_doc("Qatar mediated the talks.", lang="en"))] == ["negotiation"]
+
+
+def test_summoning_an_ambassador_is_a_diplomatic_event():
+    ev = only(make_doc("Dänemark hat den US-Botschafter einbestellt.", names={"Dänemark": "LOC"}))
+    assert ev.type == "other" and ev.status == "occurred" and ev.actors == ["e:dänemark"]
+
+
+def test_separable_travel_verb_with_a_long_middle_field():
+    doc = make_doc("Wadephul reist am Montag mit einer großen Wirtschaftsdelegation nach Peking.",
+                   names={"Wadephul": "PER", "Peking": "LOC"}, timexes={"am Montag": "2025-08-18"})
+    ev = only(doc)
+    assert ev.type == "visit" and ev.location == "e:peking" and ev.actors == ["e:wadephul"]
+
+
+def test_a_source_of_information_makes_no_statement_event():
+    from lagebild.model import Quote
+
+    text = "Nach Angaben Südkoreas ist die Lage an der Grenze ruhig."
+    doc = make_doc(text, names={"Südkoreas": "LOC"})
+    doc.quotes = [Quote(23, len(text) - 1, text[23:-1], "indirect", "e:südkoreas", "Angaben Südkoreas", "Nach")]
+    assert events_of(doc) == []
+    said = "Die Lage an der Grenze sei ruhig, sagte Yoon."
+    doc = make_doc(said, names={"Yoon": "PER"})
+    doc.quotes = [Quote(0, 32, said[:32], "indirect", "e:yoon", "Yoon", "sagte")]
+    assert [e.type for e in events_of(doc)] == ["statement"]

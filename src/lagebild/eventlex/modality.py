@@ -27,6 +27,19 @@ _S = r"\b[^,.;:!?]{0,80}?\b"
 _E = r"(?=\s*(?:[,.;:!?)\"“”»«]|$|\s+(?:und|oder|aber)\b))"
 
 
+# German verbs whose infinitive (and present plural) ends in "-ten" like a weak past form
+# ("sich beraten", "vertreten", "arbeiten", "erwarten"): the past of these is "berieten",
+# "vertraten", "arbeiteten", so a word with one of these endings is no past form. "(?<!t)raten"
+# keeps "traten"/"vertraten" (past of treten) past.
+DE_TEN_NOT_PAST = (
+    r"(?:(?<!t)raten|treten|halten|gelten|bitten|bieten|eiten|arbeiten|warten|starten|richten|nichten|pflichten|"
+    r"fürchten|beachten|beobachten|betrachten|übernachten|erachten|töten|retten|leisten|kosten|testen|stalten|"
+    r"schalten|walten|werten|antworten|deuten|mieten|fechten|flechten|spalten|beten|hüten|lasten|fasten|heften|stiften)"
+)
+# A weak past form ("sagten", "kündigte"), lower case; not one of the infinitives above.
+_DE_WEAK_PAST = r"(?-i:(?!\w*" + DE_TEN_NOT_PAST + r"\b)[a-zäöü]\w+ten?)"
+
+
 @dataclass(frozen=True, slots=True)
 class CueSet:
     deny: re.Pattern[str]
@@ -85,7 +98,7 @@ _DE = CueSet(
     ),
     reported_future=re.compile(r"\b(?:sagte|sagten|erklärte|kündigte|betonte|versicherte|teilte)\w*\b[^.]*\bwürde", _I),
     not_ruled_out=re.compile(r"\bnicht\s+(?:aus(?:geschlossen)?|auszuschließen)\b|schlie(?:ß|ss)t\w*" + _S + r"nicht\s+aus" + _E + r"|schloss\w*" + _S + r"nicht\s+aus" + _E, _I),
-    past=re.compile(r"\b(?:hatte|hatten|habe|hat|haben|war|waren|gab|wurde|wurden|worden|gewesen|(?-i:[a-zäöü]\w+ten?))\b", _I),
+    past=re.compile(r"\b(?:hatte|hatten|habe|hat|haben|war|waren|gab|wurde|wurden|worden|gewesen|" + _DE_WEAK_PAST + r")\b", _I),
 )
 
 _EN = CueSet(
@@ -172,7 +185,9 @@ def decide_status(ctx: StatusContext, lang: str | None) -> str:
     s = ctx.sentence
     clause = s[ctx.clause_start : ctx.clause_end]
     before = s[ctx.clause_start : ctx.trigger_start]
-    scope = ctx.frame + " " + clause
+    # clauses were split at punctuation: keep a comma between them for cues that end a clause
+    # ("kündigte an, ... zu boykottieren")
+    scope = ctx.frame + ", " + clause if ctx.frame else clause
 
     # Substring tests before the rarer cues' regexes: this runs for every event, and a regex
     # scan costs far more than a test for a word part every match of it holds.
@@ -239,12 +254,13 @@ _PAST_FORMS = {
     "de": re.compile(
         r"\b(?:hat|haben|hatte|hatten|habe|ist|sind|war|waren|wurde|wurden|worden|"
         r"traf|trafen|sprach|sprachen|kam|kamen|flog|flogen|ging|gingen|gab|griff|griffen|rief|riefen|"
-        r"empfing|beschloss|schoss|hielt|hielten|nahm|nahmen|wies|bot|schlug|lud|warf|trat|stand|fand|ließ|zog|lag|sah|(?-i:[a-zäöü]\w+(?:te|ten)))\b",
+        r"empfing|beschloss|schoss|hielt|hielten|nahm|nahmen|wies|bot|schlug|lud|warf|trat|stand|fand|ließ|zog|lag|sah|" + _DE_WEAK_PAST + r")\b",
         _I,
     ),
     "en": re.compile(
         r"\b(?:had|has|have|was|were|did|spoke|made|held|met|said|went|took|gave|sent|struck|flew|began|"
-        r"came|told|shot|fought|won|lost|left|brought|thought|sought|(?-i:[a-z]\w+ed))\b",
+        r"came|told|shot|fought|won|lost|left|brought|thought|sought|swept|broke|fell|shook|burnt|blew|tore|sank|"
+        r"caught|ran|drove|stood|rose|(?-i:[a-z]\w+ed))\b",
         _I,
     ),
 }

@@ -143,7 +143,7 @@ _LOC_PREP = {
         r"dorf|hafenstadt|grenzstadt|grenzregion|großstadt|metropole)\s+)?|(?<=in\s)[A-ZÄÖÜ][\w-]*\s+)$"
     ),
     "en": re.compile(
-        r"\b(?P<p>(?i:in|at|to|near|on|outside|inside|over))\s+"
+        r"\b(?P<p>(?i:in|at|to|near|on|outside|inside|over|through|across|throughout))\s+"
         r"(?:(?i:the\s+)?(?:[a-z][\w-]*\s+)?(?:(?i:city|town|region|province|village|capital|port|state|oblast)\s+(?i:of\s+)?)?"
         r"|(?<=in\s)[A-Z][\w-]*\s+)$"
     ),

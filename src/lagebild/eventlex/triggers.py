@@ -9,6 +9,12 @@ PLOVER event the word implies on its own (used for statements and ``other``), an
        also reports a contact event it names the subject of talks, not an event of its own.
 ``c``  a cue rather than an event (threat verbs): it sets the status of a typed event in its
        clause ("droht mit Zöllen" -> tariff, threatened) and is an event only when alone.
+``a``  an ambiguous word, read in its context (``_reread``): "strike" is a walkout among
+       workers, an attack otherwise; "stocks rallied" and "markets crashed" are no events.
+``n``  a person noun ("Demonstranten", "protesters"): an event only when the sentence reports
+       nothing else.
+``v``  a death toll ("getötet", "killed"): the attack's, or the disaster's the sentence names.
+``x``  a disaster an attack can cause ("fire", "explosion"): part of the attack it follows.
 
 A document is scanned word by word. Entries that span several words (separable verbs,
 "liefert ... Waffen") are tried first at a word that can open them: the longer reading wins
@@ -60,6 +66,8 @@ _DE: list[Trigger] = [
     Trigger("meeting", r"(?:sprach(?:en)?|spricht|sprechen)\s+mit\b", "CONSULT"),
     Trigger("meeting", r"(?:sprach(?:en)?|spricht|sprechen|berieten|beraten)" + _SEP + r"miteinander\b", "CONSULT"),
     Trigger("visit", r"(?:[\w-]*besuch(?:e|en|es|s|t|te|ten)?|visite)\b", "CONSULT", "t"),
+    # (the words between are the clause's adverbials: "reist am Montag mit einer großen Delegation nach Peking")
+    Trigger("visit", r"(?:reist(?:e|en)?|reisen|gereist|flog|fliegt|fliegen)\s+(?:[\w-]+\s+){0,8}?nach(?=\s+(?-i:[A-ZÄÖÜ]))", "CONSULT"),
     Trigger("visit", r"(?:reist(?:e|en)?|reisen|gereist|flog|fliegt|fliegen)\s+(?:\w+\s+){0,3}?(?:nach|in\s+die|in\s+den|zu)\b", "CONSULT"),
     Trigger("visit", r"(?:reise|besuchsreise|antrittsreise)\s+(?:nach|in)\b", "CONSULT"),
     # verb-final: "dass Trump nach Peking reisen werde"
@@ -97,16 +105,44 @@ _DE: list[Trigger] = [
     Trigger("aid_or_arms_supply", r"(?:[\w-]*waffen|[\w-]*panzer|[\w-]*raketen|munition|[\w-]*abwehrsysteme?|[\w-]*systeme|kampfjets?|haubitzen|drohnen|patriot[\w-]*|marschflugkörper|[\w-]*hilfe)\s+(?:[\w-]+\s+){0,3}?(?:zu\s+)?(?:liefern|geliefert|schicken|geschickt|bereitstellen|bereitgestellt|übergeben|zugesagt|zusagen)\b", "AID"),
     Trigger("aid_or_arms_supply", r"sicherheitsgarantien", "AID", "t"),
     # violence
-    Trigger("attack", r"(?:[\w-]*angriff(?:e|en|s)?|angegriffen|attackier\w*|[\w-]*attacke\w*|[\w-]*anschlags?|anschläge\w*|beschuss|beschoss\w*|beschossen|beschießt|bombardier\w*|[\w-]*luftschläge?n?|einmarsch\w*|eingedrungen|offensive|gefechte|kämpfe|getötet|tötete\w*)\b", "ASSAULT", "t"),
+    Trigger("attack", r"(?:[\w-]*angriff(?:e|en|s)?|angegriffen|attackier\w*|[\w-]*attacke\w*|[\w-]*anschlags?|anschläge\w*|beschuss|beschoss\w*|beschossen|beschießt|bombardier\w*|[\w-]*luftschläge?n?|einmarsch\w*|eingedrungen|offensive|gefechte|kämpfe)\b", "ASSAULT", "t"),
+    # "v": a death toll, the attack's - or the disaster's where the sentence names one
+    Trigger("attack", r"(?:getötet|tötete\w*)\b", "ASSAULT", "tv"),
     Trigger("attack", r"(?:griff|griffen|greift|greifen)" + _SEP + r"an" + _CLAUSE_END, "ASSAULT", "p"),
     Trigger("attack", r"(?:feuerte|feuerten|schoss|schossen)" + _SEP + r"ab" + _CLAUSE_END, "ASSAULT", "p"),
     Trigger("attack", r"(?:abgeschossen|abgefangen|abschuss|abschüsse)\b", "ASSAULT"),
     # elections and appointments
     Trigger("election_or_appointment", r"(?:gewählt|wählte\w*|wiedergewählt|[\w-]*wahlen|bundestagswahl|präsidentschaftswahl|parlamentswahl|landtagswahl|stichwahl|neuwahl|wahl|ernannt|ernennt|ernannte|ernennung\w*|nominiert\w*|nominierung\w*|vereidigt|vereidigung|amtseinführung|rücktritt\w*|zurückgetreten|im\s+amt\s+bestätigt)\b", ""),
     Trigger("election_or_appointment", r"(?:trat|tritt|treten)" + _SEP + r"zurück" + _CLAUSE_END, "", "p"),
+    # protests: demonstrations, labour strikes, blockades, boycotts (PLOVER PROTEST with a mode)
+    Trigger("protest", r"(?:[\w-]*protest(?:e|en|s)?|protestier\w*|[\w-]*demonstration(?:en)?|demonstrier\w*|"
+            r"[\w-]*kundgebung(?:en)?|mahnwache\w*|protestmärsche\w*|[\w-]*protestmarsch\w*|sternmarsch\w*|schweigemarsch\w*|"
+            r"demonstrationszug\w*|protestzug\w*|massenprotest\w*)\b", "PROTEST:demonstrate"),
+    Trigger("protest", r"(?:demonstrant\w*|streikende\w*|protestierende\w*)\b", "PROTEST:demonstrate", "n"),
+    Trigger("protest", r"gingen\s+(?:[\w-]+\s+){0,8}?auf\s+die\s+straße\b", "PROTEST:demonstrate", "p"),
+    Trigger("protest", r"(?:[\w-]*streiks?|[\w-]*streiken|streikt\w*|bestreikt\w*|arbeitsniederlegung\w*|ausstand)\b", "PROTEST:strike"),
+    Trigger("protest", r"(?:legten|legen|legte|legt)\s+(?:[\w-]+\s+){0,6}?die\s+arbeit\s+nieder\b", "PROTEST:strike", "p"),
+    Trigger("protest", r"(?:[\w-]*boykott\w*|boykottier\w*)\b", "PROTEST:boycott"),
+    Trigger("protest", r"(?:sitzblockade\w*|straßenblockade\w*|autobahnblockade\w*|traktorblockade\w*|hafenblockade\w*)\b", "PROTEST:obstruct"),
+    Trigger("protest", r"(?:blockierten|blockierte|blockieren|blockiert)\s+(?:[\w-]+\s+){0,6}?(?:[\w-]*straßen?|[\w-]*autobahn\w*|zufahrt\w*|kreuzung\w*|häfen|hafen|gleise|grenzübergänge?|brücken?)\b", "PROTEST:obstruct", "p"),
+    # disasters and accidents (no PLOVER event: nobody did them to anybody). "x": what an attack
+    # in the same sentence can cause ("Nach dem Drohnenangriff brach ein Brand aus" is one attack)
+    Trigger("disaster", r"(?:[\w-]*erdbeben\w*|nachbeben\w*|seebeben\w*|überschwemmung\w*|[\w-]*hochwasser\w*|flut|fluten|"
+            r"[\w-]*flutkatastrophe\w*|sturzflut\w*|sturmflut\w*|flutwelle\w*|wirbelsturm\w*|wirbelstürme\w*|orkan\w*|hurrikan\w*|"
+            r"taifun\w*|tornado\w*|zyklon\w*|[\w-]*unwetter\w*|schneesturm\w*|erdrutsch(?!sieg|artig)\w*|lawine\w*|lawinenunglück\w*|"
+            r"tsunami\w*|vulkanausbruch\w*|naturkatastrophe\w*|[\w-]*unglück|[\w-]*unglücks|[\w-]*unglücke\w*|"
+            r"[\w-]*unfall|[\w-]*unfalls|[\w-]*unfälle\w*|[\w-]*absturz|[\w-]*absturzes|abgestürzt|kollision\w*|kollidiert\w*|"
+            r"entgleist\w*|gekentert|kenterte\w*|havarie\w*|havariert\w*)\b", "", "a"),
+    Trigger("disaster", r"(?:[\w-]*brand|[\w-]*brandes|[\w-]*brände|[\w-]*bränden|feuer|großfeuer|[\w-]*explosion(?:en)?|"
+            r"einsturz|eingestürzt\w*)\b", "", "xa"),
+    Trigger("disaster", r"(?:stürzte|stürzten|stürzt)\s+(?:[\w-]+\s+){0,4}?(?:ein|ab)" + _CLAUSE_END, "", "pxa"),
+    # diplomatic protest: summoning an ambassador (CAMEO 1x "disapprove" -> PLOVER ACCUSE)
+    Trigger("other", r"(?:einbestellt|einbestellung\w*|einzubestellen)\b", "ACCUSE"),
+    Trigger("other", r"(?:bestellte|bestellten|bestellt)\s+(?:[\w-]+\s+){0,5}?(?:botschafter\w*|gesandte\w*|geschäftsträger\w*|diplomat\w*)\s+ein\b", "ACCUSE", "p"),
     # other PLOVER-codable events
-    Trigger("other", r"(?:[\w-]*protest(?:e|en|s)?|protestier\w*|demonstration\w*|demonstrier\w*|kundgebung\w*|[\w-]*streiks?|streikt\w*|bestreikt)\b", "PROTEST"),
+    Trigger("other", r"(?:truppenverlegung\w*|(?:truppen|soldaten|einheiten|kampfjets|kriegsschiffe|panzer)\s+(?:[\w-]+\s+){0,4}?(?:verlegt|verlegen|verlegte|verlegten|zusammengezogen))\b", "MOBILIZE"),
     Trigger("other", r"(?:festgenommen|verhaftet|festnahme\w*|verhaftung\w*|inhaftiert)\b", "COERCE"),
+    Trigger("other", r"(?:nahm|nahmen|nimmt|nehmen)" + _SEP + r"fest" + _CLAUSE_END, "COERCE", "p"),
     Trigger("other", r"(?:freigelassen|freilassung\w*|gefangenenaustausch\w*|gefangene\w*\s+ausgetauscht)\b", "RETREAT"),
     Trigger("other", r"(?:tauscht\w*)" + _SEP + r"gefangene\w*\s+aus" + _CLAUSE_END, "RETREAT", "p"),
     Trigger("other", r"(?:ausgewiesen|ausweisung\w*)\b", "SANCTION"),
@@ -128,7 +164,7 @@ _EN: list[Trigger] = [
     Trigger("visit", r"welcomed\s+\w+\s+to\b(?=\s+[A-Z])", "CONSULT"),
     Trigger("phone_call", r"called\s+(?:his|her|their|its)\s+", "CONSULT", "p"),
     Trigger("phone_call", r"(?:phone\s+call|phone\s+conversation|video\s+call|telephone\w*|phoned|by\s+phone|on\s+the\s+phone|call\s+with|calls\s+with|a\s+call\b)", "CONSULT"),
-    Trigger("negotiation", r"(?:negotiat\w*|[\w-]*talks|mediat\w*|dialogue)\b", "CONSULT", "t"),
+    Trigger("negotiation", r"(?:negotiat\w*|[\w-]*talks|mediat(?:e|es|ed|ing|ion)|dialogue)\b", "CONSULT", "t"),
     Trigger("agreement", r"(?:agreement|agreements|agreed|agree|agrees|[\w-]*deal|deals|accord|treaty|pact)\b", "AGREE", "t"),
     Trigger("agreement", r"(?:signed|signs|sign)\b", "AGREE", "p"),
     Trigger("agreement", r"(?:ceasefire|cease-fire|truce)\b", "RETREAT", "t"),
@@ -147,9 +183,31 @@ _EN: list[Trigger] = [
     Trigger("aid_or_arms_supply", r"(?:deliver\w*|suppl(?:y|ies|ied)|sen[dt]s?|sending|ship(?:s|ped|ping)?|provid\w*|pledg\w*|gave|give|gives)\s+(?:[\w-]+\s+){0,5}?(?:weapons|arms|[\w-]*missiles?|tanks|ammunition|munitions|air[- ]defen[cs]e\w*|jets|howitzers|drones|patriots?|aid)\b", "AID"),
     Trigger("attack", r"(?:launch\w*|fired)\s+(?:[\w-]+\s+){0,4}?(?:drones|missiles|rockets|strikes|attacks?)\b", "ASSAULT"),
     Trigger("attack", r"(?:shot\s+down|shoots\s+down|intercepted)\b", "ASSAULT"),
-    Trigger("attack", r"(?:[\w-]*attack\w*|airstrikes?|air\s+strikes?|[\w-]*strikes?(?!\s+(?:a|an|the)\s+(?:deal|balance|chord|tone))|struck|shelled|shelling|bombed|bombing\w*|bombard\w*|invaded|invasion|invade\w*|offensive|clashes|fighting|assault\w*|raid(?:s|ed)?|killed|killing)\b", "ASSAULT", "t"),
+    Trigger("attack", r"(?:[\w-]*attack\w*|airstrikes?|air\s+strikes?|[\w-]*strikes?(?!\s+(?:a|an|the)\s+(?:deal|balance|chord|tone))|struck|shelled|shelling|bombed|bombing\w*|bombard\w*|invaded|invasion|invade\w*|offensive|clashes|fighting|assault\w*|raid(?:s|ed)?)\b", "ASSAULT", "ta"),
+    Trigger("attack", r"(?:killed|killing)\b", "ASSAULT", "tv"),
     Trigger("election_or_appointment", r"(?:elected|re-elected|election\w*|appointed|appoint|appoints|appointment|named\s+as|nominat\w*|sworn\s+in|inaugurat\w*|resign\w*|stepped\s+down|steps\s+down|vote|voted|polls)\b", ""),
-    Trigger("other", r"(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|strikes?\s+(?:by|at)|went\s+on\s+strike|walkouts?)\b", "PROTEST"),
+    # protests. "strike" is a military strike unless labour context says otherwise (see
+    # ``_reread``); "rally" of markets and "rallied behind" are no protest
+    Trigger("protest", r"(?:protest|protests|protested|protesting|demonstrations?|rall(?:y|ies|ied)|sit-ins?|vigils?)\b",
+            "PROTEST:demonstrate", "a"),
+    # "n": people who protest; an event only where the sentence reports nothing else
+    # ("Police arrested dozens of demonstrators" is the arrest)
+    Trigger("protest", r"(?:protesters?|protestors?|demonstrators?|strikers)\b", "PROTEST:demonstrate", "n"),
+    Trigger("protest", r"(?-i:marched|marching|marches)\b", "PROTEST:demonstrate", "a"),
+    Trigger("protest", r"demonstrat(?:ed|ing|e)\s+(?:against|outside|in\s+front\s+of|in|on|for|near)\b", "PROTEST:demonstrate"),
+    Trigger("protest", r"took\s+to\s+the\s+streets|take\s+to\s+the\s+streets|taking\s+to\s+the\s+streets", "PROTEST:demonstrate", "p"),
+    Trigger("protest", r"(?:(?:went|go|goes|going|gone)\s+on\s+strike|(?:general|labou?r|hunger|warning|wildcat|nationwide|national)\s+strikes?|walkouts?|walked\s+out|strike\s+action|industrial\s+action)\b", "PROTEST:strike", "p"),
+    Trigger("protest", r"(?:boycott\w*)\b", "PROTEST:boycott"),
+    Trigger("protest", r"(?:blockades?|blockaded)\b", "PROTEST:obstruct", "a"),
+    # disasters and accidents
+    Trigger("disaster", r"(?:earthquakes?|quakes?|aftershocks?|tremors?|floods?|flooding|flash\s+floods?|wildfires?|bushfires?|forest\s+fires?|"
+            r"hurricanes?|typhoons?|cyclones?|tornado(?:es|s)?|landslides?|mudslides?|avalanches?|tsunamis?|volcanic\s+eruptions?|"
+            r"accidents?|collisions?|collided|derail(?:ed|ment|ments)|capsized|shipwreck|natural\s+disasters?)\b", "", "a"),
+    Trigger("disaster", r"(?:crash|crashes|crashed|storms?|fires?|blazes?|explosions?|blasts?)\b", "", "xa"),
+    Trigger("disaster", r"(?:collapse[ds]?|collapsing)\b", "", "xa"),
+    # summoning an ambassador: diplomatic protest (ACCUSE)
+    Trigger("other", r"summon(?:ed|s|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:ambassadors?|envoys?|chargé|charge\s+d'affaires|diplomats?)\b", "ACCUSE", "p"),
+    Trigger("other", r"(?:deploy\w*|mov(?:ed|es|ing))\s+(?:[\w-]+\s+){0,4}?(?:troops|soldiers|forces|warships)\b", "MOBILIZE"),
     Trigger("other", r"(?:arrest\w*|detain\w*|detention)\b", "COERCE"),
     Trigger("other", r"(?:released|release\s+of|prisoner\s+(?:swaps?|exchanges?)|(?:exchanged|swapped|exchange|swap)\s+(?:[\w-]+\s+){0,2}?(?:prisoners|captives|detainees|bodies))\b", "RETREAT"),
     Trigger("other", r"(?:expel\w*|expulsion\w*)\b", "SANCTION"),
@@ -169,7 +227,8 @@ _BLOCK_BEFORE: dict[str, tuple[str, ...]] = {
 _BLOCK_WORDS = {
     "de": re.compile(
         r"^(?:angriffskrieg\w*|angriffsfläche\w*|besucher\w*|gipfelkreuz|wahlkampf\w*|wahlprogramm\w*|"
-        r"betreffen|betroffen|zutreffen|zutreffend|treffend|gespräche?s?partner|wahlkreis\w*|zollbeamt\w*)$",
+        r"betreffen|betroffen|zutreffen|zutreffend|treffend|gespräche?s?partner|wahlkreis\w*|zollbeamt\w*|"
+        r"machtdemonstration\w*|stärkedemonstration\w*|brandmauer\w*|brandrede\w*|brandbrief\w*)$",
         re.I,
     ),
     "en": re.compile(r"^(?:meeting\s+point|visitor\w*|deal\s+with|dealt|dealing)$", re.I),
@@ -340,8 +399,183 @@ def find_triggers(text: str, lang: str = "de", start: int = 0, end: int | None =
             plain.add(word)
             continue
         if match is not None and not _blocked(text, match[0], match[1], lang):
-            found.append(TriggerMatch(match[0], match[1], text[match[0] : match[1]], match[2], match[2].type))
+            entry = match[2]
+            if "a" in entry.flags:
+                entry = _reread(text, match[0], match[1], entry)
+                if entry is None:
+                    continue
+            found.append(TriggerMatch(match[0], match[1], text[match[0] : match[1]], entry, entry.type))
     return found
+
+
+# -- ambiguous words ------------------------------------------------------------------------
+# Entries flagged "a" hold words whose reading depends on the words around them: "strike" is a
+# military strike unless a labour context says it is a walkout; "rally" and "crash" of markets
+# are no protest and no disaster; "opened fire" is an attack, "a fire broke out" a disaster; a
+# "collapse" is a disaster only of something built ("talks collapsed" is a status cue).
+_ATTACK_READING = Trigger("attack", "", "ASSAULT", "")
+_STRIKE_READING = Trigger("protest", "", "PROTEST:strike", "")
+_SENT_END = re.compile(r"[.!?\n]")
+_MARKET = re.compile(
+    r"\b(?:stocks?|shares?|markets?|index|indices|indexes|dollar|euro|yen|sterling|currenc(?:y|ies)|prices?|bonds?|yields?|"
+    r"oil|gold|bitcoin|crypto\w*|equities|nasdaq|dow|s&p|ftse|dax|wall\s+street|investors?|traders?|trading|futures|"
+    r"börse\w*|aktie\w*|kurse?|kursen|märkte?n?|anleger\w*|preise?n?|anleihe\w*|krypto\w*|kosten|mieten|zinsen)\b",
+    re.I,
+)
+_MARKET_WORD = re.compile(r"^(?:kurs|börsen|aktien|markt|preis|kosten|öl|gold|bitcoin|krypto|mieten|zins|dollar|euro)", re.I)
+_LABOUR = re.compile(
+    r"\b(?:workers?|employees?|staff|pilots?|crews?|cabin|teachers?|nurses?|doctors?|drivers?|dockers|dockworkers|miners?|"
+    r"unions?|union-\w+|machinists|controllers|conductors|handlers|wages?|pay|salar\w*|bargaining|pickets?|picket\w*|"
+    r"industrial|employers?|postal|members|teamsters|airline|rail\s+operator)\b",
+    re.I,
+)
+# Words that make a "strike" a walkout: "nationwide strike", "48-hour strike"
+_STRIKE_KIND = re.compile(
+    r"\b(?:general|labou?r|hunger|warning|wildcat|nationwide|national|rail|railway|transport|postal|\d+-hour|\d+-day|"
+    r"one-day|two-day|three-day|day-long|week-long|indefinite|sympathy|rolling|public[- ]sector)\s*$",
+    re.I,
+)
+_MILITARY = re.compile(
+    r"\b(?:missiles?|drones?|rockets?|air|airstrikes?|military|army|troops|forces|bombs?|bombers?|artillery|targets?|"
+    r"targeted|killed|killing|wounded|nuclear|launch\w*|carried\s+out|retaliat\w*|pre-?emptive|precision|warplanes?|jets?)\b",
+    re.I,
+)
+_NATURE = re.compile(
+    r"\b(?:earthquakes?|quakes?|storms?|hurricanes?|typhoons?|tornado\w*|cyclones?|lightning|tsunamis?|floods?|avalanches?|"
+    r"landslides?|magnitude)\b",
+    re.I,
+)
+_BUILT = re.compile(
+    r"\b(?:buildings?|bridges?|dams?|roofs?|mines?|tunnels?|stadiums?|towers?|houses?|homes?|blocks?|schools?|hotels?|"
+    r"factory|factories|cranes?|scaffolding|stage|walls?|ceilings?|structures?|apartments?|"
+    r"[\w-]*gebäude\w*|[\w-]*brücke\w*|[\w-]*dach\w*|[\w-]*damm\w*|tunnel\w*|[\w-]*haus|[\w-]*häuser\w*|[\w-]*mauer\w*|"
+    r"decke\w*|stadion\w*|[\w-]*turm\w*|kran\w*|bergwerk\w*|[\w-]*schule\w*|hotel\w*|fabrik\w*|tribüne\w*)\b",
+    re.I,
+)
+_BOMB = re.compile(
+    r"\b(?:bomb\w*|car\s+bomb|suicide|ieds?|grenades?|terror\w*|explosives?|attack\w*|minefield|landmines?|shells?|"
+    r"missiles?|rockets?|drones?|bombe\w*|sprengsatz\w*|landmine\w*|rakete\w*|drohne\w*|granate\w*|"
+    r"sprengstoff\w*|[\w-]*anschlag\w*|selbstmord\w*|attentat\w*|autobombe\w*)\b",
+    re.I,
+)
+_PROTESTERS = re.compile(r"\b(?:protesters?|protestors?|activists?|farmers?|truckers?|workers?|demonstrators?|students?|fishermen)\b", re.I)
+_TROOPS = re.compile(r"\b(?:troops|soldiers|army|armies|forces|columns|tanks|units)\b", re.I)
+_FIRE_OPENED = re.compile(
+    r"\b(?:opened|open|opens|opening|returned|return|exchanged|exchange\s+of|rocket|artillery|mortar|tank|sniper|"
+    r"machine-gun|gun|small-arms|anti-aircraft|cross|heavy|enemy|hostile)\s*$",
+    re.I,
+)
+_FIRE_OPENED_DE = re.compile(r"\b(?:eröffne\w*|eröffnet)\b", re.I)
+_FIRE_NOT_EVENT = re.compile(r"\b(?:cease|under|set|sets|setting|unter)\s*$", re.I)
+_FIRE_SERVICE = re.compile(
+    r"^\s*(?:fighters?|brigades?|department|services?|chiefs?|stations?|crews?|engines?|trucks?|alarms?|exits?|safety|sale|"
+    r"power|hazards?|risks?|extinguishers?|einzustellen|eingestellt|einstellen|ein\b|frei\b)",
+    re.I,
+)
+_FIRE_WEAPON = re.compile(r"^\s*(?:missiles?|rockets?|shots?|artillery|shells?|at\b)", re.I)
+_COURSE = re.compile(r"\s+course\b", re.I)
+# "fire"/"blast" as a verb: after an infinitive or modal slot, or before a person as object
+_VERB_SLOT = re.compile(r"\b(?:to|will|would|could|may|might|can|must|did|not)\s+$", re.I)
+_FIRES_PERSON = re.compile(r"\s+(?:his|her|their|its|(?-i:[A-Z]\w+))\b", re.I)
+# a noun "blast" follows an article or an adjective of news style
+_NOUN_SLOT = re.compile(
+    r"(?:^|\b(?:a|an|the|this|that|two|twin|several|bomb|gas|powerful|huge|massive|deadly|suicide|second|first|"
+    r"large|big|major|loud|fresh|new|another|further|car|truck|mine|fatal|explosive)\s+)\s*$",
+    re.I,
+)
+_STORM_NOT = re.compile(r"^\s*(?:of|over|der|des)\b", re.I)
+_STORM_NOT_LEFT = re.compile(r"\b(?:political|diplomatic|media|perfect|to|will|would|could)\s*$", re.I)
+_OF_AFTER = re.compile(r"^\s*(?:of|von|an)\b", re.I)
+
+
+def _window(text: str, s: int, e: int, width: int = 70) -> tuple[str, str]:
+    """The sentence's text left and right of a match (at most ``width`` characters each)."""
+    left = text[max(0, s - width) : s]
+    cut = None
+    for cut in _SENT_END.finditer(left):
+        pass
+    if cut is not None:
+        left = left[cut.end() :]
+    right = text[e : e + width]
+    stop = _SENT_END.search(right)
+    return left, right[: stop.start()] if stop else right
+
+
+def _reread(text: str, s: int, e: int, entry: Trigger) -> Trigger | None:
+    """The reading of an ambiguous trigger word in its context; None = no event here."""
+    word = text[s:e].lower()
+    head = word.split()[0] if " " in word else word
+    left, right = _window(text, s, e)
+    around = left + " " + right
+    if entry.type == "attack":
+        if head in ("strike", "strikes"):
+            if _NATURE.search(around):
+                return None
+            if (left.rstrip().lower().endswith(" on") or _STRIKE_KIND.search(left)
+                    or (_LABOUR.search(around) and not _MILITARY.search(around))):
+                return _STRIKE_READING
+            return entry
+        if head == "struck":
+            if _NATURE.search(around) or re.match(r"\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|compromise|balance|tone|chord)", right, re.I):
+                return None
+        return entry
+    if entry.type == "protest":
+        if head.startswith("rall"):
+            if _MARKET.search(around) or re.match(r"\s+(?:behind|around|to)\b", right, re.I):
+                return None
+        elif head.startswith("march"):
+            if _TROOPS.search(left[-40:]) or re.match(r"\s+into\b", right, re.I):
+                return None
+        elif head == "protest":
+            if re.search(r"\b(?:in|under)\s*$", left, re.I):
+                return None
+        elif head.startswith("demonstration"):
+            if _OF_AFTER.match(right):
+                return None
+        elif head.startswith("blockade"):
+            if not _PROTESTERS.search(around):
+                return None
+        return entry
+    if entry.type == "disaster":
+        if head in ("fire", "fires", "feuer"):
+            if _FIRE_OPENED.search(left) or _FIRE_WEAPON.match(right) or (head == "feuer" and _FIRE_OPENED_DE.search(around)):
+                return _ATTACK_READING
+            if _FIRE_NOT_EVENT.search(left) or _FIRE_SERVICE.match(right):
+                return None
+            if head != "feuer" and (_VERB_SLOT.search(left) or _FIRES_PERSON.match(right)):
+                return None  # "Trump fires his adviser", "threatened to fire the chief"
+            return entry
+        if head.startswith(("explosion", "blast")):
+            if head.startswith("blast") and not _NOUN_SLOT.search(left):
+                return None  # "Trump blasts the Fed": a verb of criticism
+            if _MARKET_WORD.match(head) or (_OF_AFTER.match(right) and _MARKET.search(right)):
+                return None
+            return _ATTACK_READING if _BOMB.search(around) else entry
+        if "explosion" in head:  # "Kostenexplosion", "Preisexplosion"
+            return None if _MARKET_WORD.match(head) else entry
+        if head.startswith(("crash", "absturz")) or head.endswith(("absturz", "absturzes")) or head.startswith("stürz"):
+            if _MARKET_WORD.match(head) or _MARKET.search(around) or _COURSE.match(right):
+                return None
+            if head.startswith("stürz") and word.endswith("ein") and not _BUILT.search(around):
+                return None
+            return entry
+        if head.startswith(("collaps", "einsturz", "eingestürzt")):
+            return entry if _BUILT.search(around) else None
+        if head.startswith("storm"):
+            if _STORM_NOT.match(right) or _STORM_NOT_LEFT.search(left):
+                return None
+            return entry
+        if head in ("flut", "fluten") and _OF_AFTER.match(right):
+            return None
+        if head.startswith(("collision", "kollision")) and (_COURSE.match(right) or "kurs" in head):
+            return None  # "on a collision course", "auf Kollisionskurs"
+        if head.startswith("accident") and re.search(r"\bby\s*$", left, re.I):
+            return None
+        if head.startswith("landslide") and (re.search(r"\b(?:by|won|win|wins)\s+(?:a\s+)?$", left, re.I)
+                                             or re.match(r"\s+(?:victory|win|defeat|majority|election|re-election)", right, re.I)):
+            return None  # "won by a landslide" is an election result
+        return entry
+    return entry
 
 
 def _blocked(text: str, s: int, e: int, lang: str) -> bool:

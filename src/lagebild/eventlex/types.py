@@ -4,6 +4,13 @@ PLOVER (Open Event Data Alliance, manual draft 0.8, 2021) is the reference ontol
 export: our types are coarser and news-oriented, so the mapping depends on the status too
 (an announced meeting is PLOVER AGREE "express intent to meet", a held one CONSULT; anything
 whose status is ``threatened`` is THREATEN with our type as the mode).
+
+``protest`` (demonstrations, rallies, marches, labour strikes, blockades, boycotts) is PLOVER
+PROTEST, its mode ("demonstrate", "strike", "boycott", "obstruct") given by the trigger word.
+``disaster`` (earthquakes, floods, storms, fires, accidents, collapses, crashes) has no PLOVER
+event: PLOVER codes what political actors do to each other, and a flood or a train crash has
+no source actor, so ``to_plover`` returns None for it. It is a type of its own all the same
+because a timeline shows it and story clustering needs it to tell events apart.
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ EVENT_TYPES: tuple[str, ...] = (
     "aid_or_arms_supply",
     "attack",
     "election_or_appointment",
+    "protest",
+    "disaster",
     "other",
 )
 
@@ -99,7 +108,10 @@ _PLOVER_OCCURRED: dict[str, tuple[str, str, str]] = {
     "deadline": ("THREATEN", "relations", "diplomatic"),  # CAMEO 139 "give ultimatum"
     "aid_or_arms_supply": ("AID", "", "military"),
     "attack": ("ASSAULT", "", "military"),
+    "protest": ("PROTEST", "demonstrate", "political"),
 }
+# Types PLOVER has no event for, whatever the status (see the module docstring).
+_NOT_PLOVER: frozenset[str] = frozenset({"disaster"})
 
 
 def to_plover(our_type: str, status: str, trigger_code: str = "") -> tuple[str, str, str] | None:
@@ -108,10 +120,15 @@ def to_plover(our_type: str, status: str, trigger_code: str = "") -> tuple[str, 
     ``trigger_code`` is the PLOVER event the trigger lexicon attached to the trigger word (used
     for statements and ``other``: "forderte" is REQUEST, "kritisierte" ACCUSE). Denied and
     uncertain events are not coded: PLOVER records events that happened or were announced.
+    A trigger code may carry a mode after a colon ("PROTEST:strike"); it is used for protests.
+    Disasters are never coded: nobody did them to anybody.
     """
-    if status in ("denied", "uncertain"):
+    if status in ("denied", "uncertain") or our_type in _NOT_PLOVER:
         return None
+    trigger_code, _, trigger_mode = trigger_code.partition(":")
     base = _PLOVER_OCCURRED.get(our_type)
+    if our_type == "protest" and base is not None and trigger_mode:
+        base = (base[0], trigger_mode, base[2])
     if our_type in ("statement", "other", "election_or_appointment"):
         base = (trigger_code, "", "") if trigger_code else None
     if status == "threatened":
@@ -140,7 +157,7 @@ PLOVER_TO_OURS: dict[str, frozenset[str]] = {
     "REQUEST": frozenset({"statement"}),
     "REJECT": frozenset({"statement"}),
     "THREATEN": frozenset({"threat"}),
-    "PROTEST": frozenset({"other"}),
+    "PROTEST": frozenset({"protest", "other"}),
     "MOBILIZE": frozenset({"other"}),
     "SANCTION": frozenset({"sanction", "tariff"}),
     "COERCE": frozenset({"other", "sanction"}),

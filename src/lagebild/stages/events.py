@@ -17,6 +17,11 @@ event words; a few sentence-level rules decide which of them are events of their
 * statements ("sagte", "kritisierte") are events only when the sentence reports nothing else,
   and only with a named speaker;
 * one contact event (meeting, summit, visit, phone call, negotiation) per status and sentence.
+* what a protest is against or for ("protestierten gegen das Mercosur-Abkommen", "marched to
+  demand a ceasefire") is its cause, not an event, and its demand no proposal; people who
+  protest ("Demonstranten") are an event only when nothing else happens to them; a death
+  toll belongs to the disaster named with it, a fire or explosion to the attack that caused
+  it; "voted to impose sanctions" is the sanction, not an election.
 
 * a topic noun talked about ("sprachen über Sanktionen", "Zölle bleiben ein Streitpunkt", "in
   response to US tariffs") is not an event; a measure agreed on ("agreed a sanctions
@@ -36,7 +41,9 @@ clause. The date is the nearest DATE/TIME expression in the clause, then
 in the sentence, else what the sentence implies: the publication day for something that
 happened, FUTURE_REF/PAST_REF otherwise. A bare weekday that the time stage placed on the
 wrong side of the publication date for the clause's tense is moved by a week ("made a visit
-on Sunday" in a Monday paper is yesterday). The status comes from ``eventlex.modality``.
+on Sunday" in a Monday paper is yesterday). The status comes from ``eventlex.modality``. Disasters have no
+actors but a named operator, and a country named with one is its place. A cue that names a
+source of information ("nach Angaben", "according to") makes no statement event.
 Upstream annotations that are missing (no mentions, no timexes, no sentences) degrade the
 result instead of failing: events still come out, with fewer actors or implied dates.
 """
@@ -50,7 +57,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..eventlex import roles
-from ..eventlex.modality import StatusContext, clause_tense, decide_status, is_past_context
+from ..eventlex.modality import DE_TEN_NOT_PAST, StatusContext, clause_tense, decide_status, is_past_context
 from ..eventlex.timexval import parse_published, relation_to
 from ..eventlex.triggers import TriggerMatch, find_triggers
 from ..eventlex.types import CONTACT_TYPES
@@ -97,6 +104,34 @@ _THREAT_OBJECT = (
     (re.compile(r"angriff|militär|attack|military|invasion", re.I), "attack"),
 )
 _THREATENABLE = frozenset({"tariff", "sanction", "attack"})
+# What a protest is against or for: "protestierten gegen das Abkommen", "marched to demand a
+# ceasefire" (between the protest word and a later event word; before an earlier one).
+_PROTEST_CAUSE = {
+    "de": re.compile(r"\b(?:gegen|für|wegen|fordern|forderten|forderte|verlangten|verlangen)\b", re.I),
+    "en": re.compile(r"\b(?:against|for|over|demand\w*|calling\s+for|call\s+for|to\s+protest)\b", re.I),
+}
+# A name followed by a reporting verb reports ("The Kremlin said the crash ..."); used for
+# disasters, which have no participant but an operator.
+_SPEAKS_NEXT = re.compile(
+    r"\s+(?:said|says|told|announced|reported|confirmed|sagte|sagten|teilte|teilten|erklärte|erklärten|berichtete|bestätigte)\b",
+    re.I,
+)
+_VOTED_TO = {
+    "de": re.compile(r"(?!)"),
+    "en": re.compile(r"(?<=vote|oted)(?:\s+(?:on|last|this)\s+\w+)?\s+(?:to|for)\s+", re.I),
+}
+_PROTEST_CALL = {
+    "de": re.compile(r"\b(?:rief\w*|ruft|rufen|aufgerufen|aufrufen|aufruf\w*)\b", re.I),
+    "en": re.compile(r"\bcall(?:ed|s|ing)?\s+(?:for|a|an|on)\b", re.I),
+}
+_PROTEST_DEMAND = {
+    "de": re.compile(r"\b(?:und\s+)?(?:fordern|forderten|fordert|verlangen|verlangten|um\s+\w+\s+zu\s+fordern)\b", re.I),
+    "en": re.compile(r"\b(?:to\s+demand|demanding|to\s+call\s+for|calling\s+for|to\s+protest)\b", re.I),
+}
+_CAUSE_BEFORE = {
+    "de": re.compile(r"\b(?:gegen|für)\s+(?:[\w-]+\s+){0,3}$", re.I),
+    "en": re.compile(r"\b(?:against|for)\s+(?:[\w-]+\s+){0,3}$", re.I),
+}
 # Aid that is stopped is a sanction: "stoppt die Militärhilfe", "halted economic aid".
 _AID_STOPPED = {
     "de": re.compile(r"\b(?:stopp\w*|stell\w*\s+(?:[\w-]+\s+){0,3}ein|eingestellt|ausgesetzt|setz\w*\s+(?:[\w-]+\s+){0,3}aus|kürz\w*|gekürzt|strich|gestrichen|friert|eingefroren)\s+(?:[\w-]+\s+){0,3}$", re.I),
@@ -154,7 +189,13 @@ _DE_STRONG_PAST = re.compile(
 )
 _EN_PAST = re.compile(r"^(?:met|struck|sent|gave|flew|sat|held|\w+ed)\b", re.I)
 _EN_NOT_PAST_BEFORE = re.compile(r"\b(?:will|would|to|be|shall|could|might|may|can)\s+(?:\w+\s+)?$", re.I)
-_DE_VERB_PAST = re.compile(r"^[a-zäöüß]\w*(?:te|ten)\b")
+_DE_VERB_PAST = re.compile(r"^(?!\w*" + DE_TEN_NOT_PAST + r"\b)[a-zäöüß]\w*(?:te|ten)\b")
+# An infinitive after "zu" or a modal/auxiliary of its clause: "wollen sich am Freitag beraten"
+_DE_INFINITIVE_BEFORE = re.compile(
+    r"(?:\bzu\s+$|\b(?:werden|wird|werde|würden?|wollen|will|wolle|sollen|soll|solle|sollten?|können|kann|könnten?|"
+    r"müssen|muss|dürfen|darf|möchten?)\b[^,;:.!?]*$)",
+    re.I,
+)
 
 # Agreement verbs that, before a contact word, express an intent to meet ("agreed to meet").
 _INTENT_AGREE = re.compile(r"^(?:agreed|agree|agrees|vereinbart\w*|verabredet\w*|einigt\w*|einigen|geeinigt)", re.I)
@@ -162,6 +203,11 @@ _WEEKDAY = re.compile(
     r"^(?:am\s+|on\s+|last\s+|this\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:abend|morgen|nachmittag|vormittag|\s+\w+)?$",
     re.I,
+)
+# Cues that name a source of information, not a speaker making a statement: "Nach Angaben
+# Südkoreas hat Nordkorea ...", "According to Seoul, ..." report the content, not a statement.
+_ATTRIBUTION_CUE = re.compile(
+    r"^(?:nach|laut|zufolge|gemäß|unter\s+berufung|according\s+to|citing|quoting|per|cited\s+by)\b", re.I
 )
 _SENT_FALLBACK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„»])")
 _GERMAN_HINT = re.compile(r"\b(?:der|die|das|und|nicht|sich|mit|auf|für|ist)\b", re.I)
@@ -363,6 +409,14 @@ class EventExtractor:
             if self._is_topic(view, c):
                 return []
             return [] if c.trig.type == "statement" and not self.statements else cands
+        cands = self._protest_and_disaster(view, cands)
+        # "voted to impose sanctions", "voted to strike": the decision is the event, not a vote
+        # in an election
+        decided = [c for c in cands if c.trig.type == "election_or_appointment" and _VOTED_TO[lang].match(
+            view.text, c.trig.end - view.start) and any(0 < o.trig.start - c.trig.end <= 60 and o.trig.type not in
+                                                          ("statement", "election_or_appointment") for o in cands)]
+        if decided:
+            cands = [c for c in cands if c not in decided]
         # reaction verb + definite noun: the reaction is the event
         reactions = [c for c in cands if c.trig.type == "statement" and c.trig.entry.plover in _REACTION_CODES]
         if reactions:
@@ -371,7 +425,7 @@ class EventExtractor:
                 c
                 for c in cands
                 if not (
-                    "t" in c.trig.entry.flags
+                    ("t" in c.trig.entry.flags or c.trig.type in ("protest", "disaster"))
                     and any(
                         r.trig.end <= c.trig.start
                         and definite.match(view.text[r.trig.end - view.start : c.trig.start - view.start])
@@ -444,6 +498,42 @@ class EventExtractor:
         return cands
 
     @staticmethod
+    def _protest_and_disaster(view: _SentenceView, cands: list[_Candidate]) -> list[_Candidate]:
+        """Rules for protests and disasters among several event words of a sentence.
+
+        * What a protest is against or for is its cause, not an event: "protestierten gegen das
+          Mercosur-Abkommen", "marched to demand a ceasefire".
+        * People who protest ("Demonstranten", "protesters") are an event only when nothing else
+          is reported: "Police arrested dozens of demonstrators" is the arrest.
+        * A death toll goes with the disaster the sentence names ("an earthquake struck ...,
+          killing 12"); a fire or explosion goes with the attack that caused it.
+        """
+        types = {c.trig.type for c in cands}
+        if "protest" not in types and "disaster" not in types:
+            return cands
+        drop: set[int] = set()
+        cause = _PROTEST_CAUSE[view.lang]
+        protests = [c for c in cands if c.trig.type == "protest" and "n" not in c.trig.entry.flags]
+        for p in protests or [c for c in cands if c.trig.type == "protest"]:
+            for c in cands:
+                if c.trig.type in ("protest", "statement") or c.trig.type in CONTACT_TYPES:
+                    continue
+                if c.trig.start >= p.trig.end:
+                    between = view.text[p.trig.end - view.start : c.trig.start - view.start]
+                    if len(between) <= 80 and cause.search(between):
+                        drop.add(id(c))
+                elif _CAUSE_BEFORE[view.lang].search(view.text[max(0, c.trig.start - view.start - 40) : c.trig.start - view.start]):
+                    drop.add(id(c))
+        others = [c for c in cands if c.trig.type not in ("protest", "statement") and id(c) not in drop]
+        if others:
+            drop.update(id(c) for c in cands if c.trig.type == "protest" and "n" in c.trig.entry.flags)
+        if any(c.trig.type == "attack" and "v" not in c.trig.entry.flags and id(c) not in drop for c in cands):
+            drop.update(id(c) for c in cands if c.trig.type == "disaster" and "x" in c.trig.entry.flags)
+        if any(c.trig.type == "disaster" and id(c) not in drop for c in cands):
+            drop.update(id(c) for c in cands if c.trig.type == "attack" and "v" in c.trig.entry.flags)
+        return [c for c in cands if id(c) not in drop]
+
+    @staticmethod
     def _is_topic(view: _SentenceView, c: _Candidate) -> bool:
         """A topic noun talked about, not reported as happening: "sprachen über Sanktionen",
         "Zölle bleiben ein Streitpunkt", "in response to US tariffs"."""
@@ -493,10 +583,11 @@ class EventExtractor:
                 continue
             if i < c.clause or "statement" in kinds:
                 frame_parts.append(view.text[a:b])
-        frame = " ".join(frame_parts)
+        frame = ", ".join(frame_parts)
 
         # date: nearest DATE/TIME timex in the clause, then in the sentence
-        explicit = self._date(view, c, ca, cb, published, clause_kinds)
+        trigger_past = _is_past(view.text, rel_s, c.trig.text, lang)
+        explicit = self._date(view, c, ca, cb, published, clause_kinds, trigger_past)
         relation = relation_to(explicit, published) if explicit else 0
         # a blanked trigger keeps its own letters from acting as cues ("agreed" is no "agree to")
         blanked = view.text[:rel_s] + " " * (rel_e - rel_s) + view.text[rel_e:]
@@ -507,7 +598,7 @@ class EventExtractor:
             clause_start=ca,
             clause_end=cb,
             frame=frame,
-            trigger_is_past=_is_past(view.text, rel_s, c.trig.text, lang),
+            trigger_is_past=trigger_past,
             trigger_is_cue=c.trig.type == "threat",
             date_relation=relation,
         )
@@ -517,6 +608,18 @@ class EventExtractor:
             status = "occurred" if status in ("proposed", "threatened") else status
         if c.intent and status == "occurred":
             status = "planned"
+        if c.trig.type == "protest" and status == "proposed":
+            # what protesters demand is the protest's message, not a proposal: "marched to
+            # demand a ceasefire", "held a rally to demand new elections"
+            demand = _PROTEST_DEMAND[lang].search(blanked, rel_e, cb)
+            if demand:
+                ctx.sentence, ctx.clause_end = blanked[: demand.start()], demand.start()
+                status = decide_status(ctx, lang)
+                if status == "proposed" and ctx.trigger_is_past:
+                    status = "occurred"
+            elif _PROTEST_CALL[lang].search(view.text[ca:cb]):
+                # a union or party calling a strike announces it: planned, not a mere proposal
+                status = "planned"
         c.status = status
         if explicit and published is not None:
             explicit = self._date_agreeing_with_status(view, c, explicit, status, published)
@@ -538,6 +641,7 @@ class EventExtractor:
         cb: int,
         published: date | None,
         clause_kinds: dict[int, set[str]],
+        trigger_past: bool = False,
     ) -> str | None:
         best: tuple[int, int, str, Timex] | None = None
         for t in view.timexes:
@@ -561,7 +665,12 @@ class EventExtractor:
         left = view.text[max(0, timex.start - view.start - 12) : timex.start - view.start]
         if published is not None and _WEEKDAY.match(timex.text.strip()):
             # "für Dienstag", "until Friday": the day something is set for lies ahead
-            tense = 1 if _TARGET_TIME.search(left) else clause_tense(view.text[ca:cb], view.lang)
+            # a past-tense trigger dates its own clause ("protested on Thursday against a
+            # planned agreement": "planned" is not the protest's tense)
+            if _TARGET_TIME.search(left):
+                tense = 1
+            else:
+                tense = -1 if trigger_past and not c.date_elsewhere else clause_tense(view.text[ca:cb], view.lang)
             value = _weekday_by_tense(value, published, tense)
         # An event date is a day (or coarser); the time of day is the timex's business.
         return value.split("T")[0] if "T" in value and value[:4].isdigit() else value
@@ -650,7 +759,13 @@ class EventExtractor:
                 actor_ms = [m for m in actor_ms if m is not dest[0]]
         # the head of a list of places ("in Teheran und Isfahan") stands for the list; a LOC
         # that cannot act (a town, a region: "griffen Pokrowsk an") is where it happened
-        place_cands = [i for i in usable if place_idx.get(i) == i or (i not in place_idx and not roles.can_act(names[i]))]
+        if c.trig.type == "disaster":
+            # nobody acts in a flood: a country named with it is where it happened ("im Osten der
+            # Türkei", "off the coast of Japan"); only an operator takes part ("ein Hubschrauber
+            # der Bundeswehr stürzte ab"), a person is a victim or a witness
+            actor_ms = [m for m in actor_ms if m.type == "ORG" and not _SPEAKS_NEXT.match(doc.text, m.end)]
+        place_cands = [i for i in usable if place_idx.get(i) == i or (i not in place_idx and not roles.can_act(names[i]))
+                       or (c.trig.type == "disaster" and names[i].type == "LOC")]
         local = [i for i in place_cands if in_span(i, *view.clauses[c.clause])]
         if not local:
             # not where a reporting clause's speaker sits ("..., the ministry in New Delhi said")
@@ -787,7 +902,7 @@ class EventExtractor:
         if not (self.statements and self.quote_statements):
             return []
         for q in view.quotes:
-            if q.cue and q.speaker:
+            if q.cue and q.speaker and not _ATTRIBUTION_CUE.match(q.cue):
                 published = parse_published(doc.published)
                 return [
                     EventMention(
@@ -860,7 +975,13 @@ def _unique(items: Sequence[str]) -> list[str]:
 def _is_past(sentence: str, rel_start: int, trigger_text: str, lang: str) -> bool:
     first = trigger_text.split()[0] if trigger_text.split() else trigger_text
     if lang == "de":
-        return bool(_DE_STRONG_PAST.match(first) or _DE_VERB_PAST.match(first))
+        if _DE_STRONG_PAST.match(first):
+            return True
+        if not _DE_VERB_PAST.match(first):
+            return False
+        # "-ten" is also an infinitive ending: "sollen ... vereinbarten" stays past only
+        # where no modal or "zu" governs the word
+        return not (first.endswith("en") and _DE_INFINITIVE_BEFORE.search(sentence[max(0, rel_start - 80) : rel_start]))
     if not _EN_PAST.match(first):
         return False
     return not _EN_NOT_PAST_BEFORE.search(sentence[max(0, rel_start - 25) : rel_start])
