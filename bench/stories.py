@@ -1,14 +1,15 @@
 """Benchmark story clustering (stage 10).
 
 Usage:
-    python bench/stories.py [--split all|dev|test] [--show]   # labelled set: pairwise and B-cubed F1
+    python bench/stories.py [--split all|dev|test|heldout|heldout2|heldout3] [--show]
+                                                              # labelled set: pairwise and B-cubed F1
     python bench/stories.py --spkatt [--spkatt-split train|dev|both] [--data DIR]
                                                               # merges among German Wikinews articles
     python bench/stories.py --scale [--sizes 1000,10000,100000]   # time to add one article
     python bench/stories.py --compare                         # false contradictions on consistent stories
 
-1. Labelled set: ``bench/data/stories/stories.jsonl``, 106 short articles written for this project
-   (60 German, 46 English, 28 stories, incl. hard negatives: the Putin–Trump calls of February and
+1. Labelled set: ``bench/data/stories/stories.jsonl``, 132 short articles written for this project
+   (76 German, 56 English, 36 stories, incl. hard negatives: the Putin–Trump calls of February and
    October, two ECB meetings, two Bundestag votes, two tariff disputes, two Zelensky meetings five
    days apart, a NATO ministers' meeting and the NATO summit, and syndicated copies of one agency
    report). Every article runs through ``lagebild.analyze`` (all registered stages), is stored, and
@@ -21,7 +22,14 @@ Usage:
    strikes merged, the follow-up opened its own story; nothing was tuned on it afterwards): two
    pairs of hard negatives (the same two leaders at a visit and, four days later, on a call; a
    pilots' and a cabin crew strike at one airline four days apart) and a story with a follow-up a
-   week later (the cause of a bridge collapse) that belongs to it. Scores: pairwise
+   week later (the cause of a bridge collapse) that belongs to it. ``heldout3`` (8 stories, 26 articles,
+   16 de / 10 en, invented events of March 2026) was written after all clustering and event changes of
+   session 2, without looking at the thresholds, and run once: an agency report with a lightly edited
+   reprint plus German and English reports of the same deal and its approval a week later (must join);
+   hard negatives with the same actors a few days apart (two meetings of the same two ministers in one
+   week; two court rulings about one company; a summit and, three days later, a phone call of the same
+   two leaders after an accident); an election with a follow-up eight days later (joins) and another
+   country's election a week later (does not). Scores: pairwise
    precision/recall/F1 over all pairs of articles and B-cubed precision/recall/F1; "all" clusters
    every article together, so merges across splits count.
    Anchor: Miranda et al. (2018) report pairwise F1 ~0.97 (German) / 0.94 (English) on their data.
@@ -133,7 +141,7 @@ def run_labelled(split: str, show: bool) -> None:
     print(f"labelled set: {len(records)} articles, {len({r['story'] for r in records})} gold stories, "
           f"{len(set(pred.values()))} predicted ({elapsed:.1f} s incl. analysis)")
     print("  (per split: pairs within the split; a wrong merge across splits counts only in 'all')")
-    for name in (["dev", "test", "heldout", "heldout2", "all"] if split == "all" else [split]):
+    for name in (["dev", "test", "heldout", "heldout2", "heldout3", "all"] if split == "all" else [split]):
         sub = [r for r in records if name == "all" or r["split"] == name]
         gold = {r["id"]: r["story"] for r in sub}
         p = {r["id"]: pred[r["id"]] for r in sub}
@@ -334,7 +342,7 @@ def run_scale(sizes: list[int], path: str | None) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="all", choices=["all", "dev", "test", "heldout", "heldout2"])
+    ap.add_argument("--split", default="all", choices=["all", "dev", "test", "heldout", "heldout2", "heldout3"])
     ap.add_argument("--show", action="store_true", help="list predicted stories with their gold labels")
     ap.add_argument("--spkatt", action="store_true")
     ap.add_argument("--spkatt-split", default="both", choices=["train", "dev", "both"])
