@@ -15,7 +15,10 @@ and ``disaster`` were added: six gold events of type ``other`` that are demonstr
 strikes were relabelled ``protest`` (de-087, en-048, h2-de-010, h2-de-034, h2-en-008,
 h2-en-027), and 31 ``dev`` sentences (ids ``pd-*``) for the two types and their hard negatives
 (military strikes, market rallies and crashes, "opened fire") were added, seven of them
-without any event. Labelling guidelines:
+without any event. Later in November 2026 eight ``dev`` sentences (ids ``tp-*``) were added for
+topic nouns of protests ("die Folgen des Bahnstreiks", "discussed the strikes"), the subject of
+a dispute ("Im Streit um Grönland") and further instances ("a second meeting", "another round
+of talks"), two of them without any event. Labelling guidelines:
 
 1. One event per real-world happening a sentence reports. Contact events (meeting, summit,
    visit, phone call, negotiation) count once per sentence and status ("Bei seinem Besuch in
@@ -24,7 +27,8 @@ without any event. Labelling guidelines:
    statement event; a statement that reports another event yields that event only.
 2. Actors: the named participants (persons, organisations, states acting), short form as
    written; not the outlet or spokesperson who reports a third party's event. A place after a
-   locative preposition ("in Alaska") is the location, not an actor.
+   locative preposition ("in Alaska") is the location, not an actor; what a dispute is about
+   ("im Streit um Grönland") is neither.
 3. Date: the TIMEX3 value of the time expression that dates the event; without one the
    publication day for something that happened, FUTURE_REF for planned/proposed/threatened,
    PAST_REF/FUTURE_REF by tense for denied/uncertain.

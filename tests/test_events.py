@@ -776,3 +776,63 @@ def test_a_source_of_information_makes_no_statement_event():
     doc = make_doc(said, names={"Yoon": "PER"})
     doc.quotes = [Quote(0, 32, said[:32], "indirect", "e:yoon", "Yoon", "sagte")]
     assert [e.type for e in events_of(doc)] == ["statement"]
+
+
+def test_an_ordinal_or_repetition_marks_a_further_instance_of_the_event():
+    people = {"Putin": "PER", "Trump": "PER", "Moskau": "LOC", "Budapest": "LOC"}
+    invited = only(make_doc("Putin lud Trump zu einem zweiten Treffen nach Moskau ein.", names=people))
+    assert (invited.type, invited.status, invited.another) == ("meeting", "proposed", True)
+    again = only(make_doc("Trump und Putin wollen sich erneut treffen.", names=people))
+    assert again.type == "meeting" and again.another
+    talks = only(make_doc("Witkoff and Dmitriev will hold another round of talks in Riyadh.", lang="en",
+                          names={"Witkoff": "PER", "Dmitriev": "PER", "Riyadh": "LOC"}))
+    assert talks.type == "negotiation" and talks.another
+    # the first one, or a plain report, is not a further instance; "next week's" dates, it does not count
+    assert not only(make_doc("Trump und Putin trafen sich in Budapest.", names=people)).another
+    assert not only(make_doc("Es war das erste Treffen von Trump und Putin seit Jahren.", names=people)).another
+    ahead = events_of(make_doc("Macron and Merz met in Paris ahead of next week's summit.", lang="en",
+                               names={"Macron": "PER", "Merz": "PER", "Paris": "LOC"}))
+    assert ahead and not any(e.another for e in ahead)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Gewerkschaft und die Bahn sprachen am Montag über die Streiks.", "de"),
+    ("Die Folgen des Streiks bei der Lufthansa sind noch unklar.", "de"),
+    ("Merz and Macron discussed the strikes by rail workers.", "en"),
+    ("The impact of the protests on the election remains unclear.", "en"),
+])
+def test_protests_talked_about_are_no_protest_event(text, lang):
+    names = {"Lufthansa": "ORG", "Merz": "PER", "Macron": "PER"}
+    assert "protest" not in [e.type for e in events_of(make_doc(text, lang=lang, names=names))]
+
+
+def test_a_protest_reported_as_happening_is_still_one():
+    ev = only(make_doc("Der Streik bei der Lufthansa legte am Montag den Flugverkehr lahm.", names={"Lufthansa": "ORG"}))
+    assert (ev.type, ev.status) == ("protest", "occurred")
+
+
+@pytest.mark.parametrize("text,lang,names", [
+    ("Im Streit um Grönland drohte Trump Dänemark mit Zöllen.", "de",
+     {"Trump": "PER", "Dänemark": "LOC", "Grönland": "LOC"}),
+    ("In the dispute over Greenland, Trump threatened Denmark with tariffs.", "en",
+     {"Trump": "PER", "Denmark": "LOC", "Greenland": "LOC"}),
+])
+def test_what_a_dispute_is_about_is_no_actor_and_no_place(text, lang, names):
+    ev = only(make_doc(text, lang=lang, names=names))
+    assert (ev.type, ev.status) == ("tariff", "threatened")
+    disputed = "e:" + ("grönland" if lang == "de" else "greenland")
+    party = "e:" + ("dänemark" if lang == "de" else "denmark")
+    assert disputed not in ev.actors + ev.targets and ev.location != disputed
+    assert "e:trump" in ev.actors and party in ev.actors + ev.targets
+
+
+@pytest.mark.parametrize("text,lang,source", [
+    ("Laut Außenminister Lawrow griff die Ukraine in der Nacht Belgorod an.", "de", "Lawrow"),
+    ("Laut Kreml-Berater Uschakow griff die Ukraine in der Nacht Belgorod an.", "de", "Uschakow"),
+    ("According to Foreign Minister Lavrov, Ukraine attacked Belgorod overnight.", "en", "Lavrov"),
+])
+def test_a_titled_source_of_information_takes_no_part(text, lang, source):
+    names = {source: "PER", "Kreml": "ORG", "Ukraine": "LOC", "Belgorod": "LOC"}
+    ev = only(make_doc(text, lang=lang, names=names))
+    assert ev.type == "attack" and ev.actors == ["e:ukraine"]
+    assert "e:" + source.lower() not in ev.actors + ev.targets

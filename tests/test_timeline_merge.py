@@ -182,3 +182,51 @@ def test_blocking_finds_exactly_the_events_that_comparing_with_every_event_finds
     slow = partition(merge_events(_random_corpus(150, seed=11)))
     assert fast == slow
     assert len(fast) < sum(1 for d in _random_corpus(150, seed=11) for _ in d.events)  # something merged
+
+
+def test_an_invitation_to_a_second_meeting_is_not_the_meeting_just_held() -> None:
+    held = ("Trump und Putin haben sich heute in Budapest getroffen.", "meeting", ["e:trump", "e:putin"], [],
+            "e:budapest", "2025-08-12", "occurred", "heute")
+    # the day after: the invitation is dated by the day it was made, a day the meeting's dates still reach
+    invited = ("Putin invited Trump on Wednesday to a second meeting in Moscow.", "meeting", ["e:putin", "e:trump"],
+               [], "e:moscow", "2025-08-13", "proposed", "on Wednesday")
+
+    def docs(flagged: bool) -> list[Document]:
+        out = [article("held", "2025-08-12", [held]), article("invited", "2025-08-13", [invited])]
+        out[1].events[0].another = flagged
+        return out
+
+    for order in itertools.permutations(docs(True)):
+        events = merge_events(list(order))
+        assert sorted(sorted(e.documents) for e in events) == [["held"], ["invited"]]
+        budapest = next(e for e in events if e.documents == ["held"])
+        assert [h.status for h in budapest.history] == ["occurred"]  # no invitation in its history
+    # what keeps them apart is the "second": an unmarked invitation that day could be about the same meeting
+    assert [sorted(e.documents) for e in merge_events(docs(False))] == [["held", "invited"]]
+
+
+def test_reports_of_the_second_meeting_itself_merge() -> None:
+    first = ("Trump und Putin trafen sich am Dienstag in Budapest.", "meeting", ["e:trump", "e:putin"], [],
+             "e:budapest", "2025-08-12", "occurred", "am Dienstag")
+    second = ("Trump und Putin trafen sich am Donnerstag erneut.", "meeting", ["e:trump", "e:putin"], [], None,
+              "2025-08-28", "occurred", "am Donnerstag")
+    plain = ("Trump und Putin trafen sich am Donnerstag in Moskau.", "meeting", ["e:trump", "e:putin"], [],
+             "e:moskau", "2025-08-28", "occurred", "am Donnerstag")
+    docs = [article("a", "2025-08-13", [first]), article("b", "2025-08-29", [second]),
+            article("c", "2025-08-29", [plain]), article("d", "2025-08-30", [second])]
+    docs[1].events[0].another = docs[3].events[0].another = True
+    events = merge_events(docs)
+    assert sorted(sorted(e.documents) for e in events) == [["a"], ["b", "c", "d"]]
+
+
+def test_an_unnamed_further_instance_does_not_follow_up_the_first() -> None:
+    held = ("Trump und Putin trafen sich am Dienstag in Budapest.", "meeting", ["e:trump", "e:putin"], [],
+            "e:budapest", "2025-08-12", "occurred", "am Dienstag")
+    lasted = ("Das Treffen dauerte drei Stunden.", "meeting", [], [], None, "2025-08-12", "occurred", None)
+    next_one = ("Ein zweites Treffen soll im Herbst stattfinden.", "meeting", [], [], None, "FUTURE_REF", "planned",
+                None)
+    doc = article("a", "2025-08-13", [held, lasted, next_one])
+    doc.events[2].another = True
+    events = merge_events([doc])
+    assert sorted(len(e.mentions) for e in events) == [1, 2]
+    assert doc.events[1].event == doc.events[0].event != doc.events[2].event

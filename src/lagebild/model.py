@@ -99,6 +99,9 @@ class EventMention:
     date: str | None = None  # TIMEX3 value
     status: str = "occurred"
     event: str | None = None  # id of the canonical event it was merged into
+    # a further instance of its kind ("a second meeting", "erneut treffen", "another round of
+    # talks"): not the one reported before, so the timeline keeps the two apart
+    another: bool = False
 
 
 @dataclass(slots=True)

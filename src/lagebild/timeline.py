@@ -165,6 +165,9 @@ class CanonicalEvent:
 #    later (a cluster seeded by "Trump" alone gains "Putin" from a later mention that names
 #    both, while a "Putin"-only cluster for the same summit already exists). A second pass
 #    merges such pairs with the cluster-level version of the mention test, until nothing changes.
+#    Throughout, a mention marked as a further instance (``EventMention.another``: "invited him
+#    to a second meeting", "met again") never shares an event with a report, made before it,
+#    that the event took place (``_another_instance``): that is the first instance.
 # 4. Follow-ups. A mention that names nobody and no place ("Das Treffen dauerte drei Stunden")
 #    joins the cluster of the nearest preceding compatible mention of its own article.
 
@@ -210,6 +213,36 @@ def _item(doc: Document, m: EventMention) -> _Item:
         order=(tier, rank, *chrono, m.trigger, m.status, m.date or ""),
         chrono=chrono,
     )
+
+
+def _another_instance(further: _Item, done: _Item) -> bool:
+    """Is ``further`` ("invited him to a second meeting", "met again") another instance than
+    the one ``done`` reports as having taken place?
+
+    Yes where ``done`` was reported before it: in the same article, or published on an earlier
+    day, or on the same day where ``further`` looks ahead (a plan or offer made the day a
+    meeting was reported is for the next one). A same-day report of something that took place
+    "again" may be the very event ``done`` reports, and so may one with an explicit date on
+    ``done``'s days: the dates decide those."""
+    if not types_compatible(further.mention.type, done.mention.type):
+        return False
+    if further.doc.id == done.doc.id:
+        return True
+    if further.published is None or done.published is None or done.published > further.published:
+        return False
+    if further.mention.status == "occurred":
+        if done.published == further.published:
+            return False
+        if further.explicit and done.concrete and _overlap(further.reach, done.reach):
+            return False
+    return True
+
+
+def _conflicts(cl: _Cluster, it: _Item) -> bool:
+    """Would ``it`` put a further instance and the first one reported before it into ``cl``?"""
+    if it.mention.another:
+        return any(_another_instance(it, o) for o in cl.occurred)
+    return it.mention.status == "occurred" and any(_another_instance(f, it) for f in cl.further)
 
 
 def _reach(value: str | None, published: date | None) -> tuple[date, date] | None:
@@ -259,9 +292,17 @@ class _Cluster:
         self.calendar: list[tuple[date, date]] = []
         # Last day an explicitly dated report says the event took place (None: no such report).
         self.happened: date | None = None
+        # Reports that it took place, and reports of a further instance ("a second meeting"): a
+        # further instance is not the one already reported (see ``_another_instance``).
+        self.occurred: list[_Item] = []
+        self.further: list[_Item] = []
         self._note_reach(item)
 
     def _note_reach(self, it: _Item) -> None:
+        if it.mention.another:
+            self.further.append(it)
+        elif it.mention.status == "occurred":
+            self.occurred.append(it)
         r = it.reach
         if r is None:
             return
@@ -306,6 +347,8 @@ class _Cluster:
         if reach is not None and it.explicit and not _overlap(reach, self.firm):
             return 0.0
         if self.announced_after_it_happened(it):
+            return 0.0
+        if (self.further or it.mention.another) and _conflicts(self, it):
             return 0.0
         theirs = it.participants
         shared = [a for a in theirs if a in self.actors]
@@ -353,6 +396,9 @@ class _Cluster:
         if any(self.announced_after_it_happened(it) for it in other.items) or any(
             other.announced_after_it_happened(it) for it in self.items
         ):
+            return 0.0
+        if (other.further and any(_another_instance(f, o) for f in other.further for o in self.occurred)) or (
+                self.further and any(_another_instance(f, o) for f in self.further for o in other.occurred)):
             return 0.0
         # Windows around FUTURE_REF/undated reports (weeks wide) are too loose to join two whole
         # clusters: where both have calendar dates, two of them must meet.
@@ -539,6 +585,17 @@ def _cluster_mentions(items: list[_Item]) -> list[_Cluster]:
     return [cl for cl in clusters if cl.alive]
 
 
+def _fits(cl: _Cluster, it: _Item) -> bool:
+    """Can the unnamed ``it`` follow up ``cl``? Not across a further instance ("Ein zweites Treffen
+    ist geplant." after the report of the first meeting, "Der Gipfel endete ohne Einigung." after
+    the invitation to a second), and not against a date written in its own sentence."""
+    if _conflicts(cl, it):
+        return False
+    if it.explicit and it.reach is not None:
+        return cl._meets_known(it.reach) and _overlap(it.reach, cl.firm)
+    return True
+
+
 def _attach_follow_ups(follow_ups: list[_Item], clusters: list[_Cluster], placed: dict[int, _Cluster]) -> None:
     """Step 4: unnamed mentions join the nearest preceding compatible event of their article."""
     by_doc: dict[str, list[_Item]] = {}
@@ -548,7 +605,8 @@ def _attach_follow_ups(follow_ups: list[_Item], clusters: list[_Cluster], placed
     for it in sorted(follow_ups, key=lambda i: i.chrono):
         before = sorted((o for o in by_doc.get(it.doc.id, []) if o.chrono < it.chrono), key=lambda o: o.chrono)
         back = next(
-            (placed[id(o)] for o in reversed(before) if types_compatible(placed[id(o)].type, it.mention.type)),
+            (placed[id(o)] for o in reversed(before)
+             if types_compatible(placed[id(o)].type, it.mention.type) and _fits(placed[id(o)], it)),
             None,
         )
         if back is None:

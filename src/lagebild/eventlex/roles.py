@@ -69,9 +69,12 @@ _GAP_PREP = re.compile(r"(?:von|vom|aus|bei|beim|im|in|of|for|at|in|from|to|with
 _GAP_ROLE = re.compile(
     r"(?:[\w-]*(?:sprecher\w*|angaben|bericht\w*|informationen|ministerium\w*|regierung\w*|behörde\w*|quelle\w*|kreise\w*|"
     r"medien|agentur\w*|zeitung\w*|militär\w*|armee|luftwaffe|verwaltung\w*|beamte\w*|diplomat\w*|vertreter\w*|"
-    r"dienst\w*|büro\w*|amt\w*|stab\w*|führung|leitung|präsidialamt\w*|kommando\w*|generalstab\w*)"
+    r"dienst\w*|büro\w*|amt\w*|stab\w*|führung|leitung|präsidialamt\w*|kommando\w*|generalstab\w*|"
+    # a title before the source's name: "laut Außenminister Lawrow", "according to Foreign Minister Lavrov"
+    r"berater\w*|minister\w*|präsident\w*|kanzler\w*|botschafter\w*|gesandte\w*|beauftragte\w*|chef\w*)"
     r"|spokes\w*|officials?|sources?|ministry|government|authorities|agency|media|reports?|statement|office|"
-    r"military|army|air|force|forces|staff|aides?|diplomats?|people|person|familiar|senior|state|news|outlet|newspaper)$",
+    r"military|army|air|force|forces|staff|aides?|diplomats?|people|person|familiar|senior|state|news|outlet|newspaper|"
+    r"advis[eo]rs?|ministers?|foreign|prime|president|vice|deputy|secretary|chancellor|envoy|ambassador|chief)$",
     _I,
 )
 _GAP_ADJ = {
@@ -118,7 +121,9 @@ _AS_OPENER = {"de": "wie ", "en": "as "}
 # Genitive or coordination that ties a further name to a source ("des Sprechers von Putin").
 _SOURCE_CHAIN = re.compile(
     r"^\s*(?:und|and|sowie|des|der|von|vom|of|for|from|aus|beim?)\s+(?:(?:der|die|das|des|dem|den|the|a|an)\s+)?"
-    r"(?:[\w-]+\s+){0,2}$",
+    r"(?:[\w-]+\s+){0,2}$"
+    # ... or a title compound the first name qualifies: "laut Kreml-Berater Juri Uschakow"
+    r"|^-[\w-]+\s+$",
     _I,
 )
 # A reporting verb: a clause holding one reports, it does not act.
@@ -265,6 +270,50 @@ def dateline(text: str, names: Sequence[Named]) -> set[int]:
     if m is None:
         return set()
     return {i for i, n in enumerate(names) if n.end <= m.end()}
+
+
+# What a dispute is about is its subject, not a party to it: "Im Streit um Grönland drohte
+# Trump Dänemark", "in the dispute over Greenland", "Streit zwischen Berlin und Paris über den
+# Haushalt". The parties ("zwischen Berlin und Paris", "with Denmark") stay in the gap before
+# the preposition and keep their role. "battle/fight over" is left out: a town fought over is
+# where the fighting happens.
+_DISPUTE_OVER = {
+    "de": re.compile(
+        r"\b(?:[\w-]*streit(?:s|es|igkeit|igkeiten)?|[\w-]*konflikt(?:s|es|e|en)?|tauziehen|zwist|disput|kontroverse\w*|"
+        r"auseinandersetzung(?:en)?|spannungen|[\w-]*machtkampf\w*|gerangel|hickhack|zerwürfnis\w*)"
+        r"\s+(?:[^\s,;:.!?()]+\s+){0,6}?(?:um|über)\s+(?:(?:den|die|das|dem|des|der|ein|eine|einen|einem)\s+)?"
+        r"(?:[\w-]+\s+)?$",
+        _I,
+    ),
+    "en": re.compile(
+        r"\b(?:disputes?|rows?|feuds?|spats?|stand-?offs?|conflicts?|tensions?|tussles?|wrangl\w*|quarrel\w*|"
+        r"showdowns?|war\s+of\s+words|disagreements?|controvers(?:y|ies))"
+        r"\s+(?:[^\s,;:.!?()]+\s+){0,6}?(?:over|about)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+)?$",
+        _I,
+    ),
+}
+_DISPUTE_KEYS = {"de": ("streit", "konflikt", "tauziehen", "zwist", "disput", "kontrovers", "auseinandersetzung",
+                        "spannungen", "machtkampf", "gerangel", "hickhack", "zerwürfnis"),
+                 "en": ("disput", "row", "feud", "spat", "stand", "conflict", "tension", "tussle", "wrangl", "quarrel",
+                        "showdown", "war of words", "disagree", "controvers")}
+
+
+def disputed(text: str, names: Sequence[Named], lang: str) -> set[int]:
+    """Indexes of names that a dispute is about (with the names listed with them)."""
+    out: set[int] = set()
+    if not names or not _mentions_source(text.lower(), _DISPUTE_KEYS[lang]):
+        return out
+    rx = _DISPUTE_OVER[lang]
+    for i, n in enumerate(names):
+        if i in out:
+            continue
+        if rx.search(text[max(0, n.start - 120) : n.start]):
+            out.add(i)
+            j = i + 1
+            while j < len(names) and _listed(text, names[j - 1], names[j]):
+                out.add(j)
+                j += 1
+    return out
 
 
 def _mentions_source(low: str, keys: tuple[str, ...]) -> bool:

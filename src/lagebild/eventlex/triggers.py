@@ -115,14 +115,18 @@ _DE: list[Trigger] = [
     Trigger("election_or_appointment", r"(?:gewählt|wählte\w*|wiedergewählt|[\w-]*wahlen|bundestagswahl|präsidentschaftswahl|parlamentswahl|landtagswahl|stichwahl|neuwahl|wahl|ernannt|ernennt|ernannte|ernennung\w*|nominiert\w*|nominierung\w*|vereidigt|vereidigung|amtseinführung|rücktritt\w*|zurückgetreten|im\s+amt\s+bestätigt)\b", ""),
     Trigger("election_or_appointment", r"(?:trat|tritt|treten)" + _SEP + r"zurück" + _CLAUSE_END, "", "p"),
     # protests: demonstrations, labour strikes, blockades, boycotts (PLOVER PROTEST with a mode)
-    Trigger("protest", r"(?:[\w-]*protest(?:e|en|s)?|protestier\w*|[\w-]*demonstration(?:en)?|demonstrier\w*|"
+    # the nouns can be a topic ("sprachen über die Proteste", "die Folgen des Streiks"), the verbs not
+    Trigger("protest", r"(?:[\w-]*protest(?:e|en|s)?|[\w-]*demonstration(?:en)?|"
             r"[\w-]*kundgebung(?:en)?|mahnwache\w*|protestmärsche\w*|[\w-]*protestmarsch\w*|sternmarsch\w*|schweigemarsch\w*|"
-            r"demonstrationszug\w*|protestzug\w*|massenprotest\w*)\b", "PROTEST:demonstrate"),
+            r"demonstrationszug\w*|protestzug\w*|massenprotest\w*)\b", "PROTEST:demonstrate", "t"),
+    Trigger("protest", r"(?:protestier\w*|demonstrier\w*)\b", "PROTEST:demonstrate"),
     Trigger("protest", r"(?:demonstrant\w*|streikende\w*|protestierende\w*)\b", "PROTEST:demonstrate", "n"),
     Trigger("protest", r"gingen\s+(?:[\w-]+\s+){0,8}?auf\s+die\s+straße\b", "PROTEST:demonstrate", "p"),
-    Trigger("protest", r"(?:[\w-]*streiks?|[\w-]*streiken|streikt\w*|bestreikt\w*|arbeitsniederlegung\w*|ausstand)\b", "PROTEST:strike"),
+    Trigger("protest", r"(?:[\w-]*streiks?|arbeitsniederlegung\w*|ausstand)\b", "PROTEST:strike", "t"),
+    Trigger("protest", r"(?:[\w-]*streiken|streikt\w*|bestreikt\w*)\b", "PROTEST:strike"),
     Trigger("protest", r"(?:legten|legen|legte|legt)\s+(?:[\w-]+\s+){0,6}?die\s+arbeit\s+nieder\b", "PROTEST:strike", "p"),
-    Trigger("protest", r"(?:[\w-]*boykott\w*|boykottier\w*)\b", "PROTEST:boycott"),
+    Trigger("protest", r"(?:[\w-]*boykott(?!ier)\w*)\b", "PROTEST:boycott", "t"),
+    Trigger("protest", r"(?:boykottier\w*)\b", "PROTEST:boycott"),
     Trigger("protest", r"(?:sitzblockade\w*|straßenblockade\w*|autobahnblockade\w*|traktorblockade\w*|hafenblockade\w*)\b", "PROTEST:obstruct"),
     Trigger("protest", r"(?:blockierten|blockierte|blockieren|blockiert)\s+(?:[\w-]+\s+){0,6}?(?:[\w-]*straßen?|[\w-]*autobahn\w*|zufahrt\w*|kreuzung\w*|häfen|hafen|gleise|grenzübergänge?|brücken?)\b", "PROTEST:obstruct", "p"),
     # disasters and accidents (no PLOVER event: nobody did them to anybody). "x": what an attack
@@ -188,8 +192,9 @@ _EN: list[Trigger] = [
     Trigger("election_or_appointment", r"(?:elected|re-elected|election\w*|appointed|appoint|appoints|appointment|named\s+as|nominat\w*|sworn\s+in|inaugurat\w*|resign\w*|stepped\s+down|steps\s+down|vote|voted|polls)\b", ""),
     # protests. "strike" is a military strike unless labour context says otherwise (see
     # ``_reread``); "rally" of markets and "rallied behind" are no protest
-    Trigger("protest", r"(?:protest|protests|protested|protesting|demonstrations?|rall(?:y|ies|ied)|sit-ins?|vigils?)\b",
-            "PROTEST:demonstrate", "a"),
+    Trigger("protest", r"(?:protest|protests|demonstrations?|rall(?:y|ies)|sit-ins?|vigils?)\b",
+            "PROTEST:demonstrate", "at"),
+    Trigger("protest", r"(?:protested|protesting|rallied)\b", "PROTEST:demonstrate", "a"),
     # "n": people who protest; an event only where the sentence reports nothing else
     # ("Police arrested dozens of demonstrators" is the arrest)
     Trigger("protest", r"(?:protesters?|protestors?|demonstrators?|strikers)\b", "PROTEST:demonstrate", "n"),
@@ -197,7 +202,8 @@ _EN: list[Trigger] = [
     Trigger("protest", r"demonstrat(?:ed|ing|e)\s+(?:against|outside|in\s+front\s+of|in|on|for|near)\b", "PROTEST:demonstrate"),
     Trigger("protest", r"took\s+to\s+the\s+streets|take\s+to\s+the\s+streets|taking\s+to\s+the\s+streets", "PROTEST:demonstrate", "p"),
     Trigger("protest", r"(?:(?:went|go|goes|going|gone)\s+on\s+strike|(?:general|labou?r|hunger|warning|wildcat|nationwide|national)\s+strikes?|walkouts?|walked\s+out|strike\s+action|industrial\s+action)\b", "PROTEST:strike", "p"),
-    Trigger("protest", r"(?:boycott\w*)\b", "PROTEST:boycott"),
+    Trigger("protest", r"(?:boycotts?)\b", "PROTEST:boycott", "t"),
+    Trigger("protest", r"(?:boycott(?:ed|ing))\b", "PROTEST:boycott"),
     Trigger("protest", r"(?:blockades?|blockaded)\b", "PROTEST:obstruct", "a"),
     # disasters and accidents
     Trigger("disaster", r"(?:earthquakes?|quakes?|aftershocks?|tremors?|floods?|flooding|flash\s+floods?|wildfires?|bushfires?|forest\s+fires?|"
@@ -414,7 +420,7 @@ def find_triggers(text: str, lang: str = "de", start: int = 0, end: int | None =
 # are no protest and no disaster; "opened fire" is an attack, "a fire broke out" a disaster; a
 # "collapse" is a disaster only of something built ("talks collapsed" is a status cue).
 _ATTACK_READING = Trigger("attack", "", "ASSAULT", "")
-_STRIKE_READING = Trigger("protest", "", "PROTEST:strike", "")
+_STRIKE_READING = Trigger("protest", "", "PROTEST:strike", "t")  # a noun can be a topic ("discussed the strikes")
 _SENT_END = re.compile(r"[.!?\n]")
 _MARKET = re.compile(
     r"\b(?:stocks?|shares?|markets?|index|indices|indexes|dollar|euro|yen|sterling|currenc(?:y|ies)|prices?|bonds?|yields?|"

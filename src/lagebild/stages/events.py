@@ -24,15 +24,19 @@ event words; a few sentence-level rules decide which of them are events of their
   it; "voted to impose sanctions" is the sanction, not an election.
 
 * a topic noun talked about ("sprachen über Sanktionen", "Zölle bleiben ein Streitpunkt", "in
-  response to US tariffs") is not an event; a measure agreed on ("agreed a sanctions
-  package") is the event, not the agreeing.
+  response to US tariffs", "die Folgen des Streiks", "discussed the strikes") is not an
+  event; a measure agreed on ("agreed a sanctions package") is the event, not the agreeing.
+* an ordinal, "weitere/another/next" or a repetition adverb ("zu einem zweiten Treffen",
+  "another round of talks", "erneut treffen", "met again") marks the event as a further
+  instance (``EventMention.another``): the timeline keeps it apart from the one reported before.
 
 Actors are the PER/ORG mentions (and LOC mentions used as actors, "Russland griff an") of the
 trigger's clause - or of the complement clause holding it ("told reporters that a meeting
 between Putin and Zelensky ...") - with the main clause's subject added where that clause has
 none, opens with a pronoun ("Trump sagte, er werde Putin treffen") or is an infinitive.
 ``eventlex.roles`` decides which names can take part: not sources of information ("nach
-Angaben des Kremls", "laut", "according to", "zufolge"), not places, not title qualifiers; a
+Angaben des Kremls", "laut", "according to", "zufolge"), not places, not title qualifiers, not
+what a dispute is about ("im Streit um Grönland", "the row over Greenland"); a
 trailing reporting clause ("..., teilte der Kreml mit") lends its name only to a pronoun. In
 German, word order and prepositions tell subject from object ("Russland habe Kiew
 angegriffen", "Am Montag griff Russland Kiew an"). The location is a place mention (after a
@@ -183,6 +187,42 @@ _TOPIC_PREDICATE = {
         re.I,
     ),
 }
+# A further instance of an event kind, not the one reported before: an ordinal or "weitere/
+# another/next" in the trigger's noun phrase ("zu einem zweiten Treffen", "another round of
+# talks", "the next summit"; at most one adjective in between, "second face-to-face meeting"),
+# or a repetition adverb near it in its clause ("erneut treffen", "met again"). The timeline
+# keeps such a mention apart from the instance already reported (``EventMention.another``).
+_ORDINAL = r"(?:zweite|dritte|vierte|fünfte|erneute|weitere|nächste|abermalige|neuerliche|wiederholte)[nmrs]?"
+_ANOTHER_BEFORE = {
+    "de": re.compile(
+        r"\b(?:" + _ORDINAL + r"\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es|em)\s+)?"
+        r"|(?:" + _ORDINAL + r"|neue[nmrs]?)\s+runde\s+(?:der|von|des)\s+(?:[a-zäöüß][\w-]*\s+)?)$",
+        re.I,
+    ),
+    "en": re.compile(
+        r"\b(?:(?:second|third|fourth|fifth|another|further|next|follow-up|fresh|renewed|repeat)\s+"
+        # one adjective in between ("second face-to-face meeting"), not a noun ("further support by phone")
+        r"(?:(?:[a-z]+-[\w-]+|[a-z]+(?:al|ed|ive|ic|ful|ous|ary|ing|ent|ant|ible|able)|direct|new|joint|major|big|"
+        r"secret|private|possible|special|summit|peace|trade)\s+)?"
+        r"|(?:second|third|fourth|fifth|another|further|next|fresh|new)\s+round\s+of\s+(?:[a-z][\w-]*\s+)?)$",
+        re.I,
+    ),
+}
+# ... "Folgetreffen", "Folgegipfel": the compound says it
+_ANOTHER_WORD = re.compile(r"^(?:folge|anschluss)", re.I)
+_ANOTHER_ADVERB = {
+    "de": re.compile(
+        r"\b(?:erneut|abermals|wieder|wiederum|nochmals|noch\s+einmal|ein\s+(?:zweites|drittes|weiteres)\s+mal|"
+        r"zum\s+(?:zweiten|dritten|vierten|fünften|wiederholten|\w+ten)\s+mal)\b",
+        re.I,
+    ),
+    "en": re.compile(
+        r"\b(?:again|once\s+more|anew|(?:for\s+)?(?:a|the)\s+(?:second|third|fourth|fifth|\w+th)\s+time)\b", re.I
+    ),
+}
+# How far from the trigger a repetition adverb may stand (characters before, after).
+_ADVERB_REACH = (45, 30)
+
 # Past finite forms: a trigger in the past tense reports a done event.
 _DE_STRONG_PAST = re.compile(
     r"^(?:traf|trafen|kam|kamen|empfing|griff|griffen|rief|riefen|trat|unterschrieb\w*|beschoss\w*|flog|lud|bot|schlug)\b", re.I
@@ -235,6 +275,7 @@ class _Candidate:
     typed_as: str | None = None  # a threat word that names its measure ("Zolldrohung")
     extra: list[TriggerMatch] = field(default_factory=list)  # merged contact triggers
     date_elsewhere: bool = False  # the date comes from another clause of the sentence
+    another: bool = False  # a further instance of its kind ("a second meeting"), see _ANOTHER_BEFORE
 
     @property
     def type(self) -> str:
@@ -463,6 +504,8 @@ class EventExtractor:
                 and c.trig.type not in CONTACT_TYPES
                 and topic.search(before(c))
                 and any(o is not c and o.trig.type != c.trig.type for o in cands)
+                # a strike called for is announced, not talked about: "rief zu Streiks auf"
+                and not (c.trig.type == "protest" and _PROTEST_CALL[lang].search(before(c)))
             ]
             # the rest of a topic goes with it: "to agree to a ceasefire" is one topic, not two
             cands = [
@@ -631,6 +674,7 @@ class EventExtractor:
                                      or (status == "occurred" and rel > 0)):
                 explicit = None
         c.date = explicit or self._implied_date(view.text[ca:cb], status, published, lang)
+        c.another = c.trig.type != "statement" and _is_another(view, c, ca, cb)
         self._participants(doc, view, c, ca, cb, clause_kinds)
 
     def _date(
@@ -831,7 +875,7 @@ class EventExtractor:
                 for m in ms
             ]
             skip = (roles.sources(view.text, names, view.clauses, view.lang) | roles.modifiers(view.text, names, view.lang)
-                    | roles.dateline(view.text, names))
+                    | roles.dateline(view.text, names) | roles.disputed(view.text, names, view.lang))
             hit = (ms, names, [i for i in range(len(ms)) if i not in skip])
             view.cache["roles"] = hit
         return hit  # type: ignore[return-value]
@@ -938,6 +982,7 @@ class EventExtractor:
             location=c.location,
             date=c.date,
             status=c.status,
+            another=c.another,
         )
 
 
@@ -959,7 +1004,21 @@ def _weekday_by_tense(value: str, published: date, tense: int) -> str:
     return day.isoformat() + value[10:]
 
 
+def _is_another(view: _SentenceView, c: _Candidate, ca: int, cb: int) -> bool:
+    """Whether the trigger names a further instance of its kind (see ``_ANOTHER_BEFORE``)."""
+    lang = view.lang
+    rel_s, rel_e = c.trig.start - view.start, c.trig.end - view.start
+    if _ANOTHER_WORD.match(c.trig.text) or _ANOTHER_BEFORE[lang].search(view.text[max(ca, rel_s - 60) : rel_s]):
+        return True
+    # after a German noun the adverb is usually another verb's ("seit dem Angriff ist der
+    # Flughafen wieder geöffnet"); right after it, it may still be its own ("das Treffen erneut")
+    after = 12 if lang == "de" and c.trig.text[:1].isupper() else _ADVERB_REACH[1]
+    lo, hi = max(ca, rel_s - _ADVERB_REACH[0]), min(cb, rel_e + after)
+    return bool(_ANOTHER_ADVERB[lang].search(view.text, lo, hi))
+
+
 def _absorb(keep: _Candidate, other: _Candidate) -> None:
+    keep.another = keep.another or other.another
     keep.actors = _unique(keep.actors + other.actors)
     keep.targets = [t for t in _unique(keep.targets + other.targets) if t not in keep.actors]
     keep.location = keep.location or other.location
