@@ -18,7 +18,12 @@ h2-en-027), and 31 ``dev`` sentences (ids ``pd-*``) for the two types and their 
 without any event. Later in November 2026 eight ``dev`` sentences (ids ``tp-*``) were added for
 topic nouns of protests ("die Folgen des Bahnstreiks", "discussed the strikes"), the subject of
 a dispute ("Im Streit um Grönland") and further instances ("a second meeting", "another round
-of talks"), two of them without any event. Labelling guidelines:
+of talks"), two of them without any event. Later still the type ``legal`` (rulings, charges,
+arrests, investigations, raids) was added and cyberattacks became ``attack`` events: the one
+gold ``other`` event that is an arrest was relabelled ``legal`` (h2-en-018), and 29 ``dev``
+sentences (ids ``lg-*``) for both and their hard negatives ("sein Urteil über die Lage",
+"verurteilte den Angriff" = condemned, "cardiac arrest", "charged a fee", "ruled out", rescuers
+searching rubble) were added, nine of them without any event. Labelling guidelines:
 
 1. One event per real-world happening a sentence reports. Contact events (meeting, summit,
    visit, phone call, negotiation) count once per sentence and status ("Bei seinem Besuch in
@@ -39,6 +44,9 @@ of talks"), two of them without any event. Labelling guidelines:
    struck; what a protest is against ("gegen das Abkommen") is no event. Disasters have no
    actors but a named operator (airline, army); a country named with one is its location. A death toll goes with the disaster or
    the attack the sentence names.
+6. Legal events: actors are the named court, prosecutor or authority and the named defendant
+   (person or company); what someone is accused of ("on suspicion of planning an attack") is
+   no event. A cyberattack's actors are the named attacker and the attacked organisation.
 
 Scores: events are aligned per sentence, same type first. Mention P/R/F1 counts an event as
 found when a predicted event of the same type exists; type accuracy is over aligned pairs of

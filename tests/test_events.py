@@ -687,7 +687,7 @@ def test_calling_a_strike_announces_it_and_criticising_protests_is_a_statement()
 def test_people_protesting_are_no_event_when_something_else_happens_to_them():
     doc = make_doc("Police arrested dozens of demonstrators in Tbilisi on Sunday.", lang="en",
                    names={"Tbilisi": "LOC"})
-    assert [e.type for e in events_of(doc)] == ["other"]
+    assert [e.type for e in events_of(doc)] == ["legal"]
 
 
 def test_death_toll_belongs_to_the_disaster_and_fire_to_the_attack():
@@ -836,3 +836,120 @@ def test_a_titled_source_of_information_takes_no_part(text, lang, source):
     ev = only(make_doc(text, lang=lang, names=names))
     assert ev.type == "attack" and ev.actors == ["e:ukraine"]
     assert "e:" + source.lower() not in ev.actors + ev.targets
+
+
+# -- legal events and cyberattacks ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        # rulings and verdicts
+        ("Das Landgericht Essen verurteilte den Angeklagten zu vier Jahren Haft.", "de", ["legal"]),
+        ("Der Bundesgerichtshof hat am Dienstag sein Urteil verkündet.", "de", ["legal"]),
+        ("Das Gericht sprach die Managerin am Freitag frei.", "de", ["legal"]),
+        ("Das Verwaltungsgericht urteilte, das Verbot sei rechtswidrig.", "de", ["legal"]),
+        ("The Supreme Court ruled on Monday that the law was unconstitutional.", "en", ["legal"]),
+        ("A jury found the former senator guilty of bribery.", "en", ["legal"]),
+        ("The former banker was acquitted of all charges on Friday.", "en", ["legal"]),
+        # charges and investigations
+        ("Die Staatsanwaltschaft hat Anklage gegen den Konzernchef erhoben.", "de", ["legal"]),
+        ("Die Staatsanwaltschaft hat Ermittlungen gegen den Autobauer eingeleitet.", "de", ["legal"]),
+        ("Prosecutors charged the company's founder with fraud.", "en", ["legal"]),
+        ("A grand jury indicted the former mayor on Thursday.", "en", ["legal"]),
+        ("Regulators launched an investigation into the bank on Monday.", "en", ["legal"]),
+        # arrests and raids
+        ("Die Polizei hat am Sonntag drei Verdächtige festgenommen.", "de", ["legal"]),
+        ("Ermittler durchsuchten am Mittwoch die Büros des Konzerns.", "de", ["legal"]),
+        ("Police arrested two men at the airport on Saturday.", "en", ["legal"]),
+        ("Police raided the offices of the bank on Wednesday.", "en", ["legal"]),
+        # cyberattacks
+        ("Ein Cyberangriff hat die Stadtverwaltung lahmgelegt.", "de", ["attack"]),
+        ("Hacker haben die Server der Universität angegriffen.", "de", ["attack"]),
+        ("A ransomware attack crippled the hospital's computer systems.", "en", ["attack"]),
+        ("Hackers targeted the servers of the energy agency on Monday.", "en", ["attack"]),
+        # hard negatives: opinion, condemnation, fees, batteries, medicine, rescue, "ruled out"
+        ("Der Minister hat sich noch kein Urteil über die Lage gebildet.", "de", []),
+        ("Sein Urteil über die Regierung fiel vernichtend aus.", "de", []),
+        ("Rettungskräfte durchsuchten die Trümmer nach Überlebenden.", "de", []),
+        ("The airline charged passengers a fee for cabin bags.", "en", []),
+        ("The bus is fully charged within two hours.", "en", []),
+        ("The player suffered a cardiac arrest during the match.", "en", []),
+        ("In my judgement the plan will fail.", "en", []),
+        ("Voters delivered a harsh verdict on the government's record.", "en", []),
+        ("The chancellor ruled out tax increases.", "en", []),
+    ],
+)
+def test_legal_and_cyber_triggers_and_their_hard_negatives(text, lang, expected):
+    assert [e.type for e in events_of(make_doc(text, lang=lang))] == expected
+
+
+def test_condemning_is_a_statement_and_sentencing_a_ruling():
+    condemned = only(make_doc("Die Bundesregierung verurteilte den Angriff scharf.", names={"Bundesregierung": "ORG"}))
+    assert condemned.type == "statement"
+    sentenced = only(make_doc("Das Landgericht verurteilte den Manager zu drei Jahren Haft."))
+    assert sentenced.type == "legal"
+
+
+def test_legal_event_has_court_as_source_defendant_as_target_and_place():
+    doc = make_doc(
+        "Die Staatsanwaltschaft Köln hat am Montag in Leverkusen Anklage gegen Bayer erhoben.",
+        names={"Staatsanwaltschaft Köln": "ORG", "Leverkusen": "LOC", "Bayer": "ORG"},
+        timexes={"am Montag": "2025-08-04"},
+    )
+    ev = only(doc)
+    assert (ev.type, ev.date, ev.location) == ("legal", "2025-08-04", "e:leverkusen")
+    assert ev.actors == ["e:staatsanwaltschaft köln"] and ev.targets == ["e:bayer"]
+
+
+def test_what_someone_is_arrested_for_is_no_event():
+    doc = make_doc("Police arrested four men in Leeds on suspicion of planning an attack.", lang="en",
+                   names={"Leeds": "LOC"})
+    assert [e.type for e in events_of(doc)] == ["legal"]
+
+
+def test_suspects_are_arrested_not_possibly_arrested():
+    ev = only(make_doc("Die Polizei hat in Dresden zwei mutmaßliche Schleuser festgenommen.", names={"Dresden": "LOC"}))
+    assert (ev.type, ev.status) == ("legal", "occurred")
+
+
+def test_plover_codes_of_legal_events_and_cyberattacks():
+    from lagebild.eventlex.triggers import find_triggers
+    from lagebild.eventlex.types import EVENT_TYPES, to_plover
+
+    assert "legal" in EVENT_TYPES and EVENT_TYPES[-1] == "other"
+    assert EVENT_TYPES.index("disaster") < EVENT_TYPES.index("legal")
+
+    def code(text: str, lang: str) -> str:
+        return next(t.entry.plover for t in find_triggers(text, lang) if t.type in ("legal", "attack"))
+
+    assert to_plover("legal", "occurred", code("Police arrested him.", "en"))[:2] == ("COERCE", "arrest")
+    assert to_plover("legal", "occurred", code("Police raided the offices of the bank.", "en"))[:2] == ("COERCE", "seize")
+    assert to_plover("legal", "occurred", code("Anklage wurde erhoben gegen ihn.", "de"))[:2] == ("ACCUSE", "investigate")
+    # a ruling has no PLOVER event, nor has a legal word read without its context
+    assert to_plover("legal", "occurred", code("The court ruled against him.", "en")) is None
+    assert to_plover("legal", "occurred", "ASSAULT") is None
+    assert to_plover("attack", "occurred", code("Ein Cyberangriff legte die Stadt lahm.", "de"))[:2] == ("ASSAULT", "cyber")
+    assert to_plover("attack", "occurred", code("Russia attacked Kyiv.", "en"))[:2] == ("ASSAULT", "")
+
+
+def test_two_rulings_about_one_company_days_apart_are_two_events_on_the_timeline():
+    a = make_doc("Das Landgericht München verurteilte Wirecard am Montag zu einer Geldstrafe.",
+                 names={"Wirecard": "ORG"}, timexes={"am Montag": "2025-08-04"}, doc_id="a")
+    b = make_doc("Das Oberlandesgericht urteilte am Donnerstag erneut gegen Wirecard.",
+                 names={"Wirecard": "ORG"}, timexes={"am Donnerstag": "2025-08-07"}, doc_id="b")
+    for d in (a, b):
+        events_of(d)
+    evs = [e for e in merge_events([a, b]) if e.type == "legal"]
+    assert sorted(e.date for e in evs) == ["2025-08-04", "2025-08-07"]
+
+
+def test_a_prosecutor_named_by_its_town_acts_and_is_not_the_place():
+    doc = make_doc("Die Staatsanwaltschaft Braunschweig hat Anklage gegen Volkswagen erhoben.",
+                   names={"Braunschweig": "LOC", "Volkswagen": "ORG"})
+    for m in doc.mentions:  # a town the knowledge base does not know: a place on its own
+        if m.text == "Braunschweig":
+            m.entity = "loc:braunschweig"
+    ev = only(doc)
+    assert ev.type == "legal" and ev.location is None
+    assert ev.actors == ["loc:braunschweig"] and ev.targets == ["e:volkswagen"]

@@ -83,7 +83,8 @@ _DE = CueSet(
     ),
     uncertain=re.compile(
         r"\b(?:könnte\w*|könne|können|würde\w*|dürfte\w*|möglich\w*|möglicherweise|eventuell|vielleicht|angeblich|"
-        r"mutmaßlich\w*|womöglich|unklar|offen,?\s+ob|ob|käme|kämen|gäbe|gäben|ginge|gingen|stünde|stünden|müsste|müssten|"
+        r"mutmaßlich\b|mutmaßliche[nmrs]?\s+(?!(?:täter\w*|schleuser\w*|mitglied\w*|terroristen|spion\w*|anhänger\w*|betrüger\w*|"
+        r"mörder\w*|kriminelle\w*|verdächtige\w*|drahtzieher\w*|islamisten|extremisten|rädelsführer\w*|komplizen|hacker\w*)\b)|womöglich|unklar|offen,?\s+ob|ob|käme|kämen|gäbe|gäben|ginge|gingen|stünde|stünden|müsste|müssten|"
         r"bräuchte|bräuchten|ließe|ließen|fände|fänden|hielte|hielten|nähme|nähmen|spekul\w*|gerücht\w*|unbestätigt\w*|denkbar|wäre\w*|hätte\w*|"
         r"berichten\s+zufolge|erwäg\w*|erwogen|prüft|prüfen|überlegt\w*|soll(?:en|te|ten)?\s+(?:[\w-]+\s+){0,8}?(?:\w+(?:t|en))\s+haben|sollen\s+(?:[\w-]+\s+){0,8}?haben)\b",
         _I,

@@ -16,6 +16,13 @@ PLOVER event the word implies on its own (used for statements and ``other``), an
 ``v``  a death toll ("getötet", "killed"): the attack's, or the disaster's the sentence names.
 ``x``  a disaster an attack can cause ("fire", "explosion"): part of the attack it follows.
 
+Legal events (rulings, charges, arrests, investigations, raids) carry their PLOVER code and mode
+("COERCE:arrest", "COERCE:seize", "ACCUSE:investigate"); a ruling carries none. Words that are
+also opinion or other things ("sein Urteil über die Lage", "the voters' verdict", "ruled the
+country", "verurteilte den Angriff" = condemned) are flagged ``a`` and need a court context.
+Cyberattacks are ``attack`` with the code "ASSAULT:cyber"; they are listed before the general
+attack words, so that "Cyberangriff" is read as one.
+
 A document is scanned word by word. Entries that span several words (separable verbs,
 "liefert ... Waffen") are tried first at a word that can open them: the longer reading wins
 ("traf ... in Kiew ein" is an arrival, not a meeting). One-word entries are looked up per
@@ -87,7 +94,9 @@ _DE: list[Trigger] = [
     Trigger("statement", r"(?:sagte|sagten|sagt|gesagt|erklärte|erklärten|erklärt|erklärung|betonte|betont|bekräftigte|bekräftigt|versicherte|mitgeteilt|bezeichnete|nannte)\b", ""),
     Trigger("statement", r"teilte" + _SEP + r"mit" + _CLAUSE_END, ""),
     Trigger("statement", r"(?:rede|ansprache|pressekonferenz|dementierte\w*|dementiert|bestritt\w*|bestreitet|bestreiten)\b", ""),
-    Trigger("statement", r"(?:kritisierte|kritisiert|kritik|vorwürfe?n?|vorwurf|verurteilte|verurteilt|beschuldigte|beschuldigt|warnte|warnt|gewarnt)\b", "ACCUSE"),
+    Trigger("statement", r"(?:kritisierte|kritisiert|kritik|vorwürfe?n?|vorwurf|beschuldigte|beschuldigt|warnte|warnt|gewarnt)\b", "ACCUSE"),
+    # "verurteilte den Angriff" (condemned) or "zu drei Jahren Haft verurteilt" (sentenced): ``_reread``
+    Trigger("statement", r"(?:verurteilte\w*|verurteilt|verurteilung\w*)\b", "ACCUSE", "a"),
     Trigger("statement", r"(?:forderte|fordert|fordern|gefordert|forderung(?:en)?|appellierte|drängte|drängt)\b", "REQUEST"),
     Trigger("statement", r"rief" + _SEP + r"auf" + _CLAUSE_END, "REQUEST"),
     Trigger("statement", r"warf" + _SEP + r"vor" + _CLAUSE_END, "ACCUSE"),
@@ -104,7 +113,13 @@ _DE: list[Trigger] = [
     Trigger("aid_or_arms_supply", r"(?:liefer\w*|geliefert|schick\w*|geschickt|stellt\w*|stellte\w*|sagte\w*|zugesagt|überg(?:ab|ibt|eben))\s+(?:[\w-]+\s+){0,5}?(?:waffen\w*|panzer\w*|[\w-]*raketen\w*|munition|[\w-]*abwehr\w*|kampfjets?|haubitzen|drohnen|patriot\w*|taurus|marschflugkörper)\b", "AID"),
     Trigger("aid_or_arms_supply", r"(?:[\w-]*waffen|[\w-]*panzer|[\w-]*raketen|munition|[\w-]*abwehrsysteme?|[\w-]*systeme|kampfjets?|haubitzen|drohnen|patriot[\w-]*|marschflugkörper|[\w-]*hilfe)\s+(?:[\w-]+\s+){0,3}?(?:zu\s+)?(?:liefern|geliefert|schicken|geschickt|bereitstellen|bereitgestellt|übergeben|zugesagt|zusagen)\b", "AID"),
     Trigger("aid_or_arms_supply", r"sicherheitsgarantien", "AID", "t"),
-    # violence
+    # violence. Cyberattacks first: "Cyberangriff" would also match the general attack word
+    Trigger("attack", r"(?:[\w-]*cyber-?(?:angriff|attacke|anschlag|attacken|angriffe|angriffen|angriffs|anschläge|anschlags)|"
+            r"[\w-]*hacker-?(?:angriff|attacke|angriffe|angriffen|angriffs|attacken)|"
+            r"[\w-]*ransomware-?(?:angriff|attacke|angriffe|angriffen|angriffs|attacken)|"
+            r"ddos-?(?:angriff|attacke|angriffe|angriffen|angriffs|attacken)|gehackt|hackten|hackte)\b", "ASSAULT:cyber", "t"),
+    Trigger("attack", r"hacker(?:n|gruppe\w*)?\s+(?:[\w-]+\s+){0,8}?(?:angegriffen|attackiert\w*|lahmgelegt|legten|griffen|greifen|drangen|"
+            r"eingedrungen|erbeutet\w*|verschlüsselt\w*|infiltriert\w*)\b", "ASSAULT:cyber", "p"),
     Trigger("attack", r"(?:[\w-]*angriff(?:e|en|s)?|angegriffen|attackier\w*|[\w-]*attacke\w*|[\w-]*anschlags?|anschläge\w*|beschuss|beschoss\w*|beschossen|beschießt|bombardier\w*|[\w-]*luftschläge?n?|einmarsch\w*|eingedrungen|offensive|gefechte|kämpfe)\b", "ASSAULT", "t"),
     # "v": a death toll, the attack's - or the disaster's where the sentence names one
     Trigger("attack", r"(?:getötet|tötete\w*)\b", "ASSAULT", "tv"),
@@ -145,8 +160,16 @@ _DE: list[Trigger] = [
     Trigger("other", r"(?:bestellte|bestellten|bestellt)\s+(?:[\w-]+\s+){0,5}?(?:botschafter\w*|gesandte\w*|geschäftsträger\w*|diplomat\w*)\s+ein\b", "ACCUSE", "p"),
     # other PLOVER-codable events
     Trigger("other", r"(?:truppenverlegung\w*|(?:truppen|soldaten|einheiten|kampfjets|kriegsschiffe|panzer)\s+(?:[\w-]+\s+){0,4}?(?:verlegt|verlegen|verlegte|verlegten|zusammengezogen))\b", "MOBILIZE"),
-    Trigger("other", r"(?:festgenommen|verhaftet|festnahme\w*|verhaftung\w*|inhaftiert)\b", "COERCE"),
-    Trigger("other", r"(?:nahm|nahmen|nimmt|nehmen)" + _SEP + r"fest" + _CLAUSE_END, "COERCE", "p"),
+    # legal: arrests and raids (COERCE), charges and investigations (ACCUSE), rulings (no code)
+    Trigger("legal", r"(?:festgenommen|verhaftet|festnahme\w*|verhaftung\w*|inhaftiert)\b", "COERCE:arrest"),
+    Trigger("legal", r"(?:nahm|nahmen|nimmt|nehmen)" + _SEP + r"fest" + _CLAUSE_END, "COERCE:arrest", "p"),
+    Trigger("legal", r"(?:durchsuchung\w*|razzia|razzien)\b", "COERCE:seize"),
+    Trigger("legal", r"(?:durchsuchten|durchsuchte|durchsucht)\b", "COERCE:seize", "a"),
+    Trigger("legal", r"(?:anklage\s+(?:[\w-]+\s+){0,6}?erhoben|erhob(?:en)?" + _SEP + r"anklage|angeklagt|anklageerhebung\w*|[\w-]*anklage)\b", "ACCUSE:investigate", "t"),
+    Trigger("legal", r"(?:ermittlungen\s+(?:[\w-]+\s+){0,6}?(?:eingeleitet|aufgenommen)|leitete\w*" + _SEP + r"ermittlungen" + _SEP + r"ein|"
+            r"ermittlungsverfahren\w*|ermittelt\s+gegen|ermittelte\w*\s+gegen|ermitteln\s+gegen)\b", "ACCUSE:investigate", "t"),
+    Trigger("legal", r"(?:[\w-]*urteil|[\w-]*urteils|[\w-]*urteile|urteilte\w*|geurteilt|freispruch\w*|freigesprochen)\b", "", "at"),
+    Trigger("legal", r"(?:sprach|sprachen|spricht)" + _SEP + r"frei" + _CLAUSE_END, "", "p"),
     Trigger("other", r"(?:freigelassen|freilassung\w*|gefangenenaustausch\w*|gefangene\w*\s+ausgetauscht)\b", "RETREAT"),
     Trigger("other", r"(?:tauscht\w*)" + _SEP + r"gefangene\w*\s+aus" + _CLAUSE_END, "RETREAT", "p"),
     Trigger("other", r"(?:ausgewiesen|ausweisung\w*)\b", "SANCTION"),
@@ -185,6 +208,10 @@ _EN: list[Trigger] = [
     Trigger("aid_or_arms_supply", r"security\s+guarantees", "AID", "t"),
     Trigger("aid_or_arms_supply", r"(?:(?:military|humanitarian|financial|economic|security|emergency|food)\s+(?:aid|assistance|support\s+package)|aid\s+package\w*|arms\s+(?:deliveries|shipments|supplies|sales|package)|weapons\s+(?:deliveries|shipments|package\w*|supplies))\b", "AID", "t"),
     Trigger("aid_or_arms_supply", r"(?:deliver\w*|suppl(?:y|ies|ied)|sen[dt]s?|sending|ship(?:s|ped|ping)?|provid\w*|pledg\w*|gave|give|gives)\s+(?:[\w-]+\s+){0,5}?(?:weapons|arms|[\w-]*missiles?|tanks|ammunition|munitions|air[- ]defen[cs]e\w*|jets|howitzers|drones|patriots?|aid)\b", "AID"),
+    # cyberattacks before the general attack words
+    Trigger("attack", r"(?:cyber-?attacks?|cyber\s+attacks?|cyberattacked|ransomware\s+attacks?|hacking\s+attacks?|hack\s+attacks?|"
+            r"ddos\s+attacks?|cyber-?assaults?|hacked|hackers\s+(?:[\w-]+\s+){0,3}?(?:attacked|targeted|breached|hit|broke\s+into|crippled|paralyz\w*|paralys\w*))\b",
+            "ASSAULT:cyber", "t"),
     Trigger("attack", r"(?:launch\w*|fired)\s+(?:[\w-]+\s+){0,4}?(?:drones|missiles|rockets|strikes|attacks?)\b", "ASSAULT"),
     Trigger("attack", r"(?:shot\s+down|shoots\s+down|intercepted)\b", "ASSAULT"),
     Trigger("attack", r"(?:[\w-]*attack\w*|airstrikes?|air\s+strikes?|[\w-]*strikes?(?!\s+(?:a|an|the)\s+(?:deal|balance|chord|tone))|struck|shelled|shelling|bombed|bombing\w*|bombard\w*|invaded|invasion|invade\w*|offensive|clashes|fighting|assault\w*|raid(?:s|ed)?)\b", "ASSAULT", "ta"),
@@ -214,12 +241,18 @@ _EN: list[Trigger] = [
     # summoning an ambassador: diplomatic protest (ACCUSE)
     Trigger("other", r"summon(?:ed|s|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:ambassadors?|envoys?|chargé|charge\s+d'affaires|diplomats?)\b", "ACCUSE", "p"),
     Trigger("other", r"(?:deploy\w*|mov(?:ed|es|ing))\s+(?:[\w-]+\s+){0,4}?(?:troops|soldiers|forces|warships)\b", "MOBILIZE"),
-    Trigger("other", r"(?:arrest\w*|detain\w*|detention)\b", "COERCE"),
+    # legal: arrests and raids (COERCE), charges and investigations (ACCUSE), rulings (no code)
+    Trigger("legal", r"(?:arrest\w*|detain\w*|detention)\b", "COERCE:arrest"),
+    Trigger("legal", r"(?:charged\s+(?:[\w'-]+\s+){0,4}?with|(?:criminal\s+)?charges\s+against|(?:filed|brought|pressed|filing|bringing)\s+(?:[\w-]+\s+){0,2}?charges|"
+            r"indict\w*)\b", "ACCUSE:investigate", "t"),
+    Trigger("legal", r"(?:convicted|acquitt\w*|sentenced|found\s+(?:[\w'-]+\s+){0,3}?(?:not\s+)?guilty)\b", "", "p"),
+    Trigger("legal", r"(?:ruled|ruling|rulings|verdicts?|judge?ments?)\b", "", "at"),
+    Trigger("legal", r"(?:raided|raids?)\s+(?:on\s+)?(?:[\w'-]+\s+){0,3}?(?:offices?|headquarters|premises|homes?|home|properties|apartments?|flats?|residences?)\b", "COERCE:seize"),
     Trigger("other", r"(?:released|release\s+of|prisoner\s+(?:swaps?|exchanges?)|(?:exchanged|swapped|exchange|swap)\s+(?:[\w-]+\s+){0,2}?(?:prisoners|captives|detainees|bodies))\b", "RETREAT"),
     Trigger("other", r"(?:expel\w*|expulsion\w*)\b", "SANCTION"),
     Trigger("other", r"(?:withdr[ae]w\w*|pulled\s+out|pull\s+out)\b", "RETREAT"),
     Trigger("other", r"(?:mobiliz\w*|mobilis\w*|massed\s+troops)\b", "MOBILIZE"),
-    Trigger("other", r"(?:investigat\w*|inquiry|probe)\b", "ACCUSE"),
+    Trigger("legal", r"(?:investigat(?:e|es|ed|ing|ion|ions)|inquiry|probe)\b", "ACCUSE:investigate", "t"),
 ]
 
 # Readings that look like a trigger but are not events ("eine Entscheidung treffen", "die
@@ -228,7 +261,7 @@ _BLOCK_BEFORE: dict[str, tuple[str, ...]] = {
     "de": ("entscheidung", "entscheidungen", "maßnahmen", "vorkehrungen", "vorbereitungen", "absprachen",
            "auswahl", "aussage", "mit hilfe", "zu besuch bei", "sanktions", "zoll", "angriffs"),
     "en": ("hunger", "labor", "labour", "general", "air", "make", "made", "take", "took",
-           "make a", "made a", "take a", "took a"),
+           "make a", "made a", "take a", "took a", "cardiac", "respiratory", "heart", "circulatory"),
 }
 _BLOCK_WORDS = {
     "de": re.compile(
@@ -507,13 +540,54 @@ def _window(text: str, s: int, e: int, width: int = 70) -> tuple[str, str]:
     return left, right[: stop.start()] if stop else right
 
 
+_LEGAL_READING = Trigger("legal", "", "", "t")  # a ruling: no PLOVER code
+_SEIZE_READING = Trigger("legal", "", "COERCE:seize", "")
+# What makes "Urteil", "ruled", "verdict" a court's and "verurteilt" a sentence, not an opinion
+# or a condemnation; "raided", "durchsuchten" a search by the authorities.
+_COURT = re.compile(
+    r"\b(?:[\w-]*gericht\w*|richter\w*|[\w-]*instanz|rechtskräftig\w*|haft|[\w-]*haftstrafe\w*|untersuchungshaft|gefängnis\w*|"
+    r"[\w-]*geldstrafe\w*|freiheitsstrafe\w*|bewährung\w*|jahren|monaten|prozess|prozesses|angeklagt\w*|staatsanwalt\w*|"
+    r"klage|klagen|kläger\w*|berufung|revision|(?:straf|gerichts|berufungs)verfahren\w*|bgh|eugh|bverfg|schuldig|freigesprochen|verkündet\w*|"
+    r"courts?|judges?|justices?|tribunals?|jury|juries|jurors?|prosecutors?|sentenced|prison|jail|guilty|lawsuits?|"
+    r"trials?|defendants?|plaintiffs?|unconstitutional|unlawful)\b",
+    re.I,
+)
+_LEGAL_COMPOUND = re.compile(r"^(?:gerichts|grundsatz|straf|eil|berufungs|revisions|gerichtsurteil|todes)", re.I)
+_OPINION_BEFORE = re.compile(r"\b(?:sein|seine[mn]?|ihr|ihre[mn]?|mein|dein|unser|euer|eigene[ns]?|sich\s+ein|kein|his|her|their|my|our|own|voters'?|public)\s*$", re.I)
+_AUTHORITIES = re.compile(
+    r"\b(?:polizei\w*|polizisten|ermittler\w*|staatsanwalt\w*|fahnder\w*|beamte\w*|[\w-]*behörde\w*|zoll\w*|bka|lka|"
+    r"police|investigators?|prosecutors?|agents?|fbi|authorities|officers?|regulators?|customs|anti-corruption)\b",
+    re.I,
+)
+
+
+def _reread_legal(head: str, word: str, left: str, right: str, entry: Trigger) -> Trigger | None:
+    around = left + " " + right
+    if entry.type == "statement":  # "verurteilte": condemned unless sentenced
+        return _LEGAL_READING if _COURT.search(around) else entry
+    if entry.plover == "COERCE:seize":  # "durchsuchten", "raided ... offices"
+        return entry if _AUTHORITIES.search(around) or _AUTHORITIES.search(word) else None
+    if head in ("ruled", "ruling", "rulings") and re.match(r"\s+(?:out|over)\b", right, re.I):
+        return None  # "ruled out", "ruled over the country"
+    if _OPINION_BEFORE.search(left) and not _COURT.search(around):
+        return None
+    if _LEGAL_COMPOUND.match(head) or head.startswith(("freispruch", "freigesprochen", "sprach")):
+        return entry
+    # "sein Urteil über die Lage", "in their judgement": an opinion unless a court is named
+    return entry if _COURT.search(around) else None
+
+
 def _reread(text: str, s: int, e: int, entry: Trigger) -> Trigger | None:
     """The reading of an ambiguous trigger word in its context; None = no event here."""
     word = text[s:e].lower()
     head = word.split()[0] if " " in word else word
     left, right = _window(text, s, e)
     around = left + " " + right
+    if entry.type in ("legal", "statement"):
+        return _reread_legal(head, word, left, right, entry)
     if entry.type == "attack":
+        if head in ("raid", "raids", "raided") and _AUTHORITIES.search(around):
+            return _SEIZE_READING  # "police raided the offices"
         if head in ("strike", "strikes"):
             if _NATURE.search(around):
                 return None

@@ -11,6 +11,14 @@ PROTEST, its mode ("demonstrate", "strike", "boycott", "obstruct") given by the 
 event: PLOVER codes what political actors do to each other, and a flood or a train crash has
 no source actor, so ``to_plover`` returns None for it. It is a type of its own all the same
 because a timeline shows it and story clustering needs it to tell events apart.
+
+``legal`` (court rulings and verdicts, charges and indictments, arrests, opened investigations,
+raids) is coded from the trigger word: an arrest is COERCE "arrest", a raid COERCE "seize",
+charges and investigations ACCUSE "investigate". A ruling or verdict has no clean PLOVER event:
+a court deciding a case is neither an accusation (that was the charge) nor coercion (that is the
+sentence being carried out), and PLOVER's actor-to-actor codes have no "adjudicate", so
+``to_plover`` returns None for it rather than force a wrong code.
+A cyberattack is an ``attack`` whose PLOVER mode is "cyber" (set by its trigger word).
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ EVENT_TYPES: tuple[str, ...] = (
     "election_or_appointment",
     "protest",
     "disaster",
+    "legal",
     "other",
 )
 
@@ -120,8 +129,9 @@ def to_plover(our_type: str, status: str, trigger_code: str = "") -> tuple[str, 
     ``trigger_code`` is the PLOVER event the trigger lexicon attached to the trigger word (used
     for statements and ``other``: "forderte" is REQUEST, "kritisierte" ACCUSE). Denied and
     uncertain events are not coded: PLOVER records events that happened or were announced.
-    A trigger code may carry a mode after a colon ("PROTEST:strike"); it is used for protests.
-    Disasters are never coded: nobody did them to anybody.
+    A trigger code may carry a mode after a colon ("PROTEST:strike"); it is used for protests,
+    attacks ("ASSAULT:cyber") and legal events ("COERCE:arrest").
+    Disasters are never coded: nobody did them to anybody; nor are court rulings (no code).
     """
     if status in ("denied", "uncertain") or our_type in _NOT_PLOVER:
         return None
@@ -129,6 +139,16 @@ def to_plover(our_type: str, status: str, trigger_code: str = "") -> tuple[str, 
     base = _PLOVER_OCCURRED.get(our_type)
     if our_type == "protest" and base is not None and trigger_mode:
         base = (base[0], trigger_mode, base[2])
+    if our_type == "attack" and base is not None and trigger_code == "ASSAULT" and trigger_mode:
+        base = (base[0], trigger_mode, "" if trigger_mode == "cyber" else base[2])
+    if our_type == "legal":
+        # only the codes the legal lexicon gives; a ruling carries none (see the docstring),
+        # and a word re-read out of its context ("raided" alone reads as an attack) is no code
+        # (the legal lexicon's codes always carry a mode: a bare "ACCUSE" is "verurteilte" read
+        # as a condemnation, without the court that made it a sentence)
+        base = (trigger_code, trigger_mode, "") if trigger_code in ("COERCE", "ACCUSE") and trigger_mode else None
+        if base is None:
+            return None
     if our_type in ("statement", "other", "election_or_appointment"):
         base = (trigger_code, "", "") if trigger_code else None
     if status == "threatened":
@@ -153,14 +173,14 @@ PLOVER_TO_OURS: dict[str, frozenset[str]] = {
     "AID": frozenset({"aid_or_arms_supply"}),
     "CONCEDE": frozenset({"other", "agreement"}),
     "RETREAT": frozenset({"other", "agreement"}),
-    "ACCUSE": frozenset({"statement", "other"}),
+    "ACCUSE": frozenset({"statement", "other", "legal"}),
     "REQUEST": frozenset({"statement"}),
     "REJECT": frozenset({"statement"}),
     "THREATEN": frozenset({"threat"}),
     "PROTEST": frozenset({"protest", "other"}),
     "MOBILIZE": frozenset({"other"}),
     "SANCTION": frozenset({"sanction", "tariff"}),
-    "COERCE": frozenset({"other", "sanction"}),
+    "COERCE": frozenset({"other", "sanction", "legal"}),
     "ASSAULT": frozenset({"attack"}),
 }
 

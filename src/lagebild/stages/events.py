@@ -22,6 +22,10 @@ event words; a few sentence-level rules decide which of them are events of their
   protest ("Demonstranten") are an event only when nothing else happens to them; a death
   toll belongs to the disaster named with it, a fire or explosion to the attack that caused
   it; "voted to impose sanctions" is the sanction, not an election.
+* what a legal event accuses someone of ("arrested on suspicion of planning an attack") is no
+  event of its own; a ruling or an investigation frames its subject like talks do; an authority
+  named by its town ("Staatsanwaltschaft Braunschweig") acts and is not the place; the attack
+  word inside a cyber phrase ("Hacker haben ... angegriffen") is read with the phrase.
 
 * a topic noun talked about ("sprachen über Sanktionen", "Zölle bleiben ein Streitpunkt", "in
   response to US tariffs", "die Folgen des Streiks", "discussed the strikes") is not an
@@ -113,6 +117,26 @@ _THREATENABLE = frozenset({"tariff", "sanction", "attack"})
 _PROTEST_CAUSE = {
     "de": re.compile(r"\b(?:gegen|für|wegen|fordern|forderten|forderte|verlangten|verlangen)\b", re.I),
     "en": re.compile(r"\b(?:against|for|over|demand\w*|calling\s+for|call\s+for|to\s+protest)\b", re.I),
+}
+# An authority named by its place: "Staatsanwaltschaft Braunschweig", "Landgericht Stuttgart",
+# "Polizei Köln" (a town after "Stadt", "Flughafen" or "Universität" is more often a place).
+_AUTHORITY_OF_PLACE = {
+    "de": re.compile(
+        r"\b(?:[\w-]*staatsanwaltschaft|[\w-]*gericht|[\w-]*gerichts|polizei|polizeipräsidium|bezirksregierung|"
+        r"stadtverwaltung|kreisverwaltung|landratsamt)\s+$",
+        re.I,
+    ),
+    "en": re.compile(r"(?!)"),  # English names the place first: "the Munich prosecutor's office"
+}
+# What a legal event accuses someone of ("on suspicion of planning an attack", "wegen
+# Verdachts auf Spionage"): the content of the accusation, not an event of its own.
+_ACCUSED_OF = {
+    "de": re.compile(r"\b(?:wegen|verdacht\w*|vorwurf\w*|vorgeworfen|beschuldigt\w*|zur\s+last)\b", re.I),
+    "en": re.compile(r"\b(?:suspicion|suspected|accused|alleged\w*|charged|charges?|for|over|in\s+connection\s+with)\b", re.I),
+}
+_ACCUSED_BEFORE = {
+    "de": re.compile(r"\b(?:wegen|verdachts?|vorwurfs?)\s+(?:[\w-]+\s+){0,4}$", re.I),
+    "en": re.compile(r"(?!)"),
 }
 # A name followed by a reporting verb reports ("The Kremlin said the crash ..."); used for
 # disasters, which have no participant but an operator.
@@ -402,6 +426,11 @@ class EventExtractor:
     def _sentence_events(
         self, doc: Document, view: _SentenceView, trigs: list[TriggerMatch], published: date | None
     ) -> list[EventMention]:
+        cyber = [t for t in trigs if t.entry.plover == "ASSAULT:cyber" and " " in t.text]
+        if cyber:
+            # "Hacker haben die Server angegriffen": the attack word inside the cyber phrase is
+            # that attack, read with the phrase (the hackers act, the server is hit)
+            trigs = [t for t in trigs if not any(o is not t and o.start <= t.start and t.end <= o.end for o in cyber)]
         cands = [_Candidate(t, view.clause_of(t.start - view.start)) for t in trigs]
         clause_kinds: dict[int, set[str]] = {}
         for c in cands:
@@ -451,6 +480,7 @@ class EventExtractor:
                 return []
             return [] if c.trig.type == "statement" and not self.statements else cands
         cands = self._protest_and_disaster(view, cands)
+        cands = self._accusation_content(view, cands)
         # "voted to impose sanctions", "voted to strike": the decision is the event, not a vote
         # in an election
         decided = [c for c in cands if c.trig.type == "election_or_appointment" and _VOTED_TO[lang].match(
@@ -493,7 +523,8 @@ class EventExtractor:
         cands = kept
         # topic nouns in a sentence that also reports talks/contact/statement
         has_frame_event = any(
-            c.trig.type in CONTACT_TYPES or c.trig.type in ("statement", "agreement", "deadline") for c in cands
+            # a ruling or an investigation is about its subject: "ruling on tariffs", "Ermittlungen wegen ..."
+            c.trig.type in CONTACT_TYPES or c.trig.type in ("statement", "agreement", "deadline", "legal") for c in cands
         )
         if has_frame_event:
             topic = _TOPIC_PREP[lang]
@@ -574,6 +605,30 @@ class EventExtractor:
             drop.update(id(c) for c in cands if c.trig.type == "disaster" and "x" in c.trig.entry.flags)
         if any(c.trig.type == "disaster" and id(c) not in drop for c in cands):
             drop.update(id(c) for c in cands if c.trig.type == "attack" and "v" in c.trig.entry.flags)
+        return [c for c in cands if id(c) not in drop]
+
+    @staticmethod
+    def _accusation_content(view: _SentenceView, cands: list[_Candidate]) -> list[_Candidate]:
+        """What a legal event accuses someone of is no event of its own: "arrested on suspicion
+        of planning an attack", "wegen des Verdachts auf Spionage festgenommen" (the word
+        between the legal trigger and the later event word says so)."""
+        legal = [c for c in cands if c.trig.type == "legal"]
+        if not legal or len(legal) == len(cands):
+            return cands
+        content = _ACCUSED_OF[view.lang]
+        drop: set[int] = set()
+        for g in legal:
+            for c in cands:
+                if c.trig.type in ("legal", "statement") or c.trig.start < g.trig.end:
+                    continue
+                between = view.text[g.trig.end - view.start : c.trig.start - view.start]
+                if len(between) <= 80 and content.search(between):
+                    drop.add(id(c))
+        # verb-final German: "wegen des Verdachts auf einen Anschlag festgenommen"
+        for c in cands:
+            if c.trig.type != "legal" and any(c.trig.end <= g.trig.start for g in legal):
+                if _ACCUSED_BEFORE[view.lang].search(view.text[max(0, c.trig.start - view.start - 50) : c.trig.start - view.start]):
+                    drop.add(id(c))
         return [c for c in cands if id(c) not in drop]
 
     @staticmethod
@@ -873,6 +928,13 @@ class EventExtractor:
                 roles.Named(m.start - view.start, m.end - view.start, m.type, m.entity or m.text,
                             linked=not (m.entity or "").startswith("loc:") or roles.names_a_state(m.text))
                 for m in ms
+            ]
+            # "Staatsanwaltschaft Braunschweig", "Landgericht Stuttgart": the place names an
+            # authority, which acts (a court rules, a prosecutor charges)
+            names = [
+                roles.Named(n.start, n.end, "ORG", n.ident, linked=True)
+                if n.type == "LOC" and _AUTHORITY_OF_PLACE[view.lang].search(view.text[max(0, n.start - 40) : n.start]) else n
+                for n in names
             ]
             skip = (roles.sources(view.text, names, view.clauses, view.lang) | roles.modifiers(view.text, names, view.lang)
                     | roles.dateline(view.text, names) | roles.disputed(view.text, names, view.lang))
