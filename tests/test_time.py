@@ -60,6 +60,15 @@ def test_an_infinitive_elsewhere_in_the_sentence_does_not_make_a_weekday_future(
     assert en("The summit begins on Wednesday.")["Wednesday"] == "2025-08-13"
 
 
+def test_irregular_english_past_forms_make_a_weekday_past() -> None:
+    def en(text: str) -> dict[str, str]:
+        return {m.text: m.value for m in extract(text, "en", date(2025, 8, 7))}
+
+    assert en("A drone attack hit the power plant on Monday.")["Monday"] == "2025-08-04"
+    assert en("Flash floods swept through the villages on Saturday.")["Saturday"] == "2025-08-02"
+    assert en("Drones will hit the plant on Monday.")["Monday"] == "2025-08-11"
+
+
 @pytest.mark.parametrize(
     ("text", "expr", "value"),
     [

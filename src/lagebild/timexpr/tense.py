@@ -67,7 +67,13 @@ _EN_FUTURE_INFINITIVE = re.compile(r"\bto\s(?:begin|start|end|expire|meet|travel
 _EN_PAST = re.compile(
     r"\b(?:was|were|had|did|has|have|been|said|told|met|held|took|gave|came|went|spoke|"
     r"made|found|won|lost|began|fell|broke|struck|signed|announced|ago|last|yesterday|earlier|"
-    r"previous|\w{3,}ed)\b"
+    r"previous|\w{3,}ed|"
+    # irregular past forms common in news; "hit", "cut", "shut" and "hurt" look like the present,
+    # but news reports with a singular subject ("a drone attack hit the plant") are past
+    r"hit|cut|shut|hurt|spread|led|fled|sent|spent|built|kept|left|paid|sold|thought|brought|"
+    r"bought|caught|fought|sought|wrote|rose|flew|drew|grew|threw|knew|saw|became|ran|chose|"
+    r"stole|drove|shot|stood|felt|heard|sat|laid|stuck|hung|sank|blew|withdrew|shook|overtook|"
+    r"swept|tore|woke|forgave)\b"
 )
 
 
