@@ -185,3 +185,14 @@ def test_env_var_extends_the_default_kb(tmp_path, monkeypatch):
     finally:
         monkeypatch.delenv("LAGEBILD_KB")
         reset_default_kb()
+
+
+def test_weapon_systems_are_things_not_people_or_participants() -> None:
+    from lagebild import analyze
+
+    doc = analyze("Germany pledged two more Patriot air defence systems to Ukraine on Tuesday, "
+                  "Chancellor Friedrich Merz said in Berlin.", published="2025-07-30", language="en")
+    patriot = [m for m in doc.mentions if m.text == "Patriot"]
+    assert patriot and all(m.type == "MISC" for m in patriot)
+    aid = [e for e in doc.events if e.type == "aid_or_arms_supply"]
+    assert aid and all(patriot[0].entity not in e.actors + e.targets for e in aid)
