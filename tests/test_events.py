@@ -953,3 +953,16 @@ def test_a_prosecutor_named_by_its_town_acts_and_is_not_the_place():
     ev = only(doc)
     assert ev.type == "legal" and ev.location is None
     assert ev.actors == ["loc:braunschweig"] and ev.targets == ["e:volkswagen"]
+
+
+def test_a_place_naming_another_event_is_not_a_participant() -> None:
+    from lagebild import analyze
+
+    doc = analyze("Donald Trump and Vladimir Putin met for almost three hours in Budapest on Tuesday, "
+                  "their first encounter since the Helsinki summit seven years ago.",
+                  published="2025-08-13", language="en")
+    meeting = next(e for e in doc.events if e.type == "meeting")
+    helsinki = next(m.entity for m in doc.mentions if m.text == "Helsinki")
+    budapest = next(m.entity for m in doc.mentions if m.text == "Budapest")
+    assert helsinki not in meeting.actors + meeting.targets
+    assert meeting.location == budapest

@@ -373,12 +373,24 @@ def places(text: str, names: Sequence[Named], lang: str, event_type: str) -> dic
                     continue  # "Waffen an die Ukraine": the recipient
                 out[i] = i
                 continue
+            if _EVENT_NAMED_AFTER[lang].match(text, n.end):
+                out[i] = i  # "the Helsinki summit", "das Minsker Format": names an event's place
+                continue
             if i > 0 and i - 1 in out and names[i - 1].type == "LOC" and _listed(text, names[i - 1], n):
                 out[i] = out[i - 1]
         elif n.type == "ORG" and building.search(text[max(0, n.start - 12) : n.start]):
             out[i] = i
     return out
 
+
+# A place right before an event noun names where that event was ("the Helsinki summit", "die
+# Minsk-Gespräche"): it is a place, never a participant of this or another event.
+_EVENT_NAMED_AFTER = {
+    "en": re.compile(r"(?:\s+|\s*-\s*)(?:summit|talks|meeting|conference|agreements?|accords?|process|format|"
+                     r"negotiations|ceasefire|protocol|declaration|memorandum|treaty)\b", _I),
+    "de": re.compile(r"\s*-\s*(?:Gipfels?|Treffens?|Konferenz|Abkommens?|Formats?|Prozess(?:es)?|Gespräche[n]?|"
+                     r"Verhandlungen|Vereinbarung|Erklärung|Protokolls?|Vertrags?)\b"),
+}
 
 # Types whose "to/an X" is a recipient, not a destination.
 TRANSFER_TYPES = frozenset({"aid_or_arms_supply"})
