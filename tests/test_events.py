@@ -966,3 +966,18 @@ def test_a_place_naming_another_event_is_not_a_participant() -> None:
     budapest = next(m.entity for m in doc.mentions if m.text == "Budapest")
     assert helsinki not in meeting.actors + meeting.targets
     assert meeting.location == budapest
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("Both sides agreed to set up working groups on security guarantees.", "en", "aid_or_arms_supply"),
+        ("Beide Seiten vereinbarten Arbeitsgruppen zu Sicherheitsgarantien.", "de", "aid_or_arms_supply"),
+        ("A parliamentary committee on the sanctions will report in May.", "en", "sanction"),
+    ],
+)
+def test_what_a_working_group_or_committee_deals_with_is_not_an_event(text: str, lang: str, topic: str) -> None:
+    from lagebild import analyze
+
+    doc = analyze(text, published="2025-08-13", language=lang)
+    assert topic not in [e.type for e in doc.events]

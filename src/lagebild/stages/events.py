@@ -181,7 +181,9 @@ _TOPIC_CONTEXT = {
     "de": re.compile(
         r"\b(?:sprach\w*|sprechen|redete\w*|reden|diskutier\w*|debattier\w*|ging\s+es|geht\s+es|drehte\s+sich|dreht\s+sich|"
         r"streit\w*|debatte\w*|diskussion\w*|frage|fragen|thema|themen|fokus|konzentrier\w*\s+sich|auseinandersetzung\w*|"
-        r"folgen|auswirkung\w*|wirkung|effekt\w*|kosten|sorge\w*|angst|ängste|besorgnis)\s+(?:[\w-]+\s+){0,3}?"
+        r"folgen|auswirkung\w*|wirkung|effekt\w*|kosten|sorge\w*|angst|ängste|besorgnis|"
+        # bodies and texts that deal with a subject: "Arbeitsgruppen zu Sicherheitsgarantien"
+        r"arbeitsgruppe\w*|expertengruppe\w*|kommission|ausschuss\w*|bericht\w*|studie\w*|gesetz\w*)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:über|um|zu|zur|zum|der|des|von|vor|auf)\s+(?:[\w-]+\s+){0,3}$"
         r"|\b(?:besprachen|besprochen|bespricht|erörter\w*)\s+(?:[\w-]+\s+){0,3}$"
         # a cause named in passing is referred to, not reported: "als Reaktion auf die Zölle"
@@ -190,7 +192,9 @@ _TOPIC_CONTEXT = {
     ),
     "en": re.compile(
         r"\b(?:discussion\w*|debat\w*|talk(?:ed|ing)?|spoke|speak\w*|focus\w*|cent(?:er|re)d|question|questions|issue|issues|"
-        r"dispute|row|disagreement\w*|matter|topic|subject|impact|effects?|consequences|costs?|concerns?|fears?|worries)\s+"
+        r"dispute|row|disagreement\w*|matter|topic|subject|impact|effects?|consequences|costs?|concerns?|fears?|worries|"
+        # bodies and texts that deal with a subject: "working groups on security guarantees"
+        r"working\s+groups?|task\s+forces?|committees?|commissions?|panels?|reports?|stud(?:y|ies)|bills?|laws?)\s+"
         r"(?:[\w-]+\s+){0,3}?(?:about|on|over|of|around|regarding)\s+(?:[\w-]+\s+){0,3}$"
         r"|\b(?:discuss(?:ed|es|ing)?|debat(?:ed|es|ing|e))\s+(?:[\w-]+\s+){0,3}$"
         r"|\b(?:in\s+(?:response|retaliation|reaction)\s+to|in\s+retaliation\s+for|retaliation\s+for)\s+(?:[\w-]+\s+){0,3}$",
