@@ -981,3 +981,13 @@ def test_what_a_working_group_or_committee_deals_with_is_not_an_event(text: str,
 
     doc = analyze(text, published="2025-08-13", language=lang)
     assert topic not in [e.type for e in doc.events]
+
+
+def test_plover_export_reads_the_trigger_in_its_sentence() -> None:
+    from lagebild import analyze
+    from lagebild.timeline import plover_records
+
+    doc = analyze("Polizei und Staatsanwaltschaft durchsuchten am Dienstag die Büros des Konzerns in München.",
+                  published="2026-04-08", language="de")
+    records = plover_records(merge_events([doc]))
+    assert [(r["event"], r["mode"]) for r in records] == [("COERCE", "seize")]

@@ -860,11 +860,17 @@ def _csv(events: Sequence[CanonicalEvent]) -> str:
     return buf.getvalue()
 
 
-def _trigger_code(trigger: str) -> str:
-    for lang in ("de", "en"):
-        found = find_triggers(trigger, lang)
-        if found and found[0].entry.plover:
-            return found[0].entry.plover
+def _trigger_code(mention: EventMention) -> str:
+    """The PLOVER code the lexicon gives the mention's trigger, read in its evidence sentence
+    first: some codes depend on the context ("durchsuchten" is a raid only with police or
+    prosecutors nearby), which the trigger words alone do not show."""
+    for text in (mention.text, mention.trigger):
+        for lang in ("de", "en"):
+            for found in find_triggers(text, lang):
+                if found.entry.plover and found.type == mention.type and (
+                    mention.trigger in found.text or found.text in mention.trigger
+                ):
+                    return found.entry.plover
     return ""
 
 
@@ -877,7 +883,7 @@ def plover_records(events: Sequence[CanonicalEvent]) -> list[dict[str, Any]]:
     out = []
     for ev in events:
         first = ev.mentions[0][1]
-        code = to_plover(ev.type, ev.status, _trigger_code(first.trigger))
+        code = to_plover(ev.type, ev.status, _trigger_code(first))
         if code is None:
             continue
         event, mode, context = code
