@@ -25,7 +25,7 @@ from .lexicon import (
     number_value,
 )
 from .resolve import Sem
-from .rules import Multi, Part, Rule, duration_value, month_of, match_year, rel_unit, rule, year_of
+from .rules import Multi, Part, Rule, attach_triggers, duration_value, month_of, match_year, rel_unit, rule, year_of
 
 B = r"(?<![\w.,/-])"  # a number starts here (not inside another number or word)
 E = r"(?![\w])"
@@ -892,7 +892,4 @@ _TRIGGERS: dict[str, tuple[str, int, int]] = {
     "weekday_set": (r"(?i:tags|wochs|abends|mittags|morgens)\b", 30, 5),
     "vague_plural": (r"Tage|Wochen|Monate|Jahre|Jahrzehnte|Stunden", 20, 20),
 }
-for _r in RULES:
-    if _r.name in _TRIGGERS:
-        _pat, _r.back, _r.fwd = _TRIGGERS[_r.name]
-        _r.trigger = re.compile(_pat)
+attach_triggers(RULES, _TRIGGERS)

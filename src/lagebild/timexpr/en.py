@@ -11,7 +11,7 @@ import re
 
 from .lexicon import EN_MONTH, EN_MONTH_FULL, EN_NUM, EN_POD, EN_UNIT, EN_WEEKDAY, EN_WEEKDAYS, number_value, unit_code
 from .resolve import Sem
-from .rules import Multi, Part, Rule, duration_value, month_of, match_year, rel_unit, rule, year_of
+from .rules import Multi, Part, Rule, attach_triggers, duration_value, month_of, match_year, rel_unit, rule, year_of
 
 B = r"(?<![\w.,/-])"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -352,7 +352,4 @@ _TRIGGERS: dict[str, tuple[str, int, int]] = {
     "weekday": (EN_WEEKDAY, 20, 30),
     "decade": (r"\d'?s\b", 40, 5),
 }
-for _r in RULES:
-    if _r.name in _TRIGGERS:
-        _pat, _r.back, _r.fwd = _TRIGGERS[_r.name]
-        _r.trigger = re.compile(_pat)
+attach_triggers(RULES, _TRIGGERS)

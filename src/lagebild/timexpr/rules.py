@@ -61,6 +61,14 @@ def rule(
     return Rule(name, re.compile(pattern, flags), handler, priority, trig, back, fwd)
 
 
+def attach_triggers(rules: list[Rule], triggers: dict[str, tuple[str, int, int]]) -> None:
+    """Give the named rules their trigger: rule name -> (trigger pattern, chars before, after)."""
+    for r in rules:
+        if r.name in triggers:
+            pattern, r.back, r.fwd = triggers[r.name]
+            r.trigger = re.compile(pattern)
+
+
 def matches(r: Rule, text: str) -> list[re.Match[str]]:
     """All matches of ``r`` in ``text``; with a trigger, only in windows around its hits.
 
