@@ -77,21 +77,12 @@ def _same_kind(a: str, b: str) -> bool:
 
 def first_word_lengths(names: dict[tuple[str, ...], str]) -> dict[str, int]:
     """First word -> length of the longest name starting with it: a scan tries only those
-    lengths, and skips at once the many words that start no name. Cached for the (large,
-    long-lived) knowledge-base table, computed afresh for a document's own names."""
-    hit = _LONGEST.get(id(names))
-    if hit is not None and hit[0] is names and hit[1] == len(names):
-        return hit[2]
+    lengths, and skips at once the many words that start no name."""
     longest: dict[str, int] = {}
     for key in names:
         if len(key) > longest.get(key[0], 0):
             longest[key[0]] = len(key)
-    if len(names) > 1000:
-        _LONGEST[id(names)] = (names, len(names), longest)
     return longest
-
-
-_LONGEST: dict[int, tuple[dict[tuple[str, ...], str], int, dict[str, int]]] = {}
 
 
 def propagate(tokens: Sequence[Sequence[str]], spans: list[Span], min_len: int = 3) -> list[Span]:
@@ -132,17 +123,26 @@ def propagate(tokens: Sequence[Sequence[str]], spans: list[Span], min_len: int =
     return sorted(spans + added, key=lambda s: (s.sentence, s.start))
 
 
-def apply_names(tokens: Sequence[Sequence[str]], spans: list[Span], names: dict[tuple[str, ...], str]) -> list[Span]:
+def apply_names(
+    tokens: Sequence[Sequence[str]],
+    spans: list[Span],
+    names: dict[tuple[str, ...], str],
+    longest: dict[str, int] | None = None,
+) -> list[Span]:
     """Known names (the knowledge base's names and aliases, as token tuples) win over the tagger.
 
     A multi-word known name found verbatim replaces every predicted span it overlaps
     ("Europäische" as LOCderiv inside "Europäische Kommission" becomes one ORG span). A
     single-word known name is only added where the tagger found nothing, because one word
     alone ("Union", "Bank") is often part of a longer name the tagger got right.
+
+    ``longest`` is ``first_word_lengths(names)``; callers with a long-lived table pass it
+    precomputed (``recognize.kb_name_lengths``).
     """
     if not names:
         return spans
-    longest = first_word_lengths(names)
+    if longest is None:
+        longest = first_word_lengths(names)
     by_sentence: dict[int, list[Span]] = defaultdict(list)
     for sp in spans:
         by_sentence[sp.sentence].append(sp)

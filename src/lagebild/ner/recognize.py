@@ -11,7 +11,7 @@ from pathlib import Path
 from ..model import Document, Mention, Token
 from .crf import CrfTagger
 from .germeval import bio_spans, to_lagebild_type
-from .postprocess import Span, apply_names, consistent_types, filter_obvious, propagate
+from .postprocess import Span, apply_names, consistent_types, filter_obvious, first_word_lengths, propagate
 from .tagger import GermanTagger
 
 _lock = threading.Lock()
@@ -89,7 +89,7 @@ def recognize_tokens(
     if filtering:
         spans = filter_obvious(sentences, spans)
     if known_names:
-        spans = apply_names(sentences, spans, kb_names())
+        spans = apply_names(sentences, spans, kb_names(), kb_name_lengths())
     if consistency:
         spans = consistent_types(sentences, spans)
     if propagation:
@@ -110,6 +110,21 @@ def kb_names() -> dict[tuple[str, ...], str]:
         return {}
     kb = default_kb()
     return _kb_names(id(kb), len(kb.entities))
+
+
+def kb_name_lengths() -> dict[str, int]:
+    """``first_word_lengths`` of ``kb_names()``, computed once per table."""
+    try:
+        from ..kb import default_kb
+    except ImportError:
+        return {}
+    kb = default_kb()
+    return _kb_name_lengths(id(kb), len(kb.entities))
+
+
+@lru_cache(maxsize=2)
+def _kb_name_lengths(kb_id: int, size: int) -> dict[str, int]:
+    return first_word_lengths(_kb_names(kb_id, size))
 
 
 @lru_cache(maxsize=2)
