@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..encoders import get_encoder
+from ..opinion.attribution import covered_share
 
 if TYPE_CHECKING:
     from ..model import Document
@@ -72,8 +73,7 @@ def _lead_sentences(doc: Document) -> list[str]:
     out = []
     for s in doc.sentences:
         text = doc.text[s.start:s.end].strip()
-        inside = sum(min(s.end, b) - max(s.start, a) for a, b in quoted if a < s.end and s.start < b)
-        if text and inside < 0.5 * (s.end - s.start):
+        if text and covered_share(s.start, s.end, quoted) < 0.5:
             out.append(text)
             if len(out) == LEAD_SENTENCES:
                 break
