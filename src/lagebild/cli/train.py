@@ -58,3 +58,25 @@ def train_opinion(data: str | None, out: str | None, variant: tuple[str, ...]) -
     written = run(folder, out, variants=variant or ("fast", "e5"))
     for name, path in written.items():
         err.print(f"{name}: {path}", highlight=False)
+
+
+@train.command(name="stories")
+@click.option("--labelled", metavar="FILE", help="Labelled stories as JSON lines (default: the source checkout's "
+              "bench/data/stories/stories.jsonl).")
+@click.option("--data", metavar="DIR", help="Folder with spkatt2023_task2_news/ (its train texts are negatives).")
+@click.option("--no-negatives", is_flag=True, help="Train on the labelled stories alone.")
+@click.option("--out", metavar="DIR", help="Where to write weights.json (default: the shipped model's folder).")
+@friendly_errors
+def train_stories(labelled: str | None, data: str | None, no_negatives: bool, out: str | None) -> None:
+    """Train the story join model (which article joins which story); prints left-out-split F1."""
+    from ..paths import PACKAGE_DIR
+    from ..stories.train import train as run
+
+    path = Path(labelled) if labelled else PACKAGE_DIR.parents[1] / "bench" / "data" / "stories" / "stories.jsonl"
+    if not path.is_file():
+        raise LagebildError(f"labelled stories {path} not found",
+                            tip="give a JSON-lines file of {id, story, split, language, published, title, text} "
+                                "with --labelled FILE")
+    negatives = None if no_negatives else _dataset(data, "spkatt2023_task2_news")
+    target = run(path, negatives, Path(out) if out else None, log=lambda m: err.print(m, highlight=False))
+    err.print(f"done: {target}", highlight=False)

@@ -11,18 +11,26 @@ Candidate search uses indexes, never a scan of the corpus:
 - for undated articles: the entity-inverted index (stories sharing a linked entity) plus the most
   recently active stories.
 
-Scoring a candidate story S for a document d:
-    score = cos(vec(d), centroid(S)) + W_ENTITY * entity_overlap
-            + (W_EVENT_MATCH if an event matches, - W_EVENT_CLASH if one clashes)
-            - W_NOVEL * novel_lead - W_TIME * (1 - time_sim)
-and d joins argmax score if score >= JOIN_THRESHOLD. ``cos`` carries the cross-lingual signal
-(USE multilingual); linked entities make a German and an English report of one event agree even
-when wording differs; event compatibility and time keep apart two different events with the same
-actors (a phone call in February and another in October). ``novel_lead`` keeps apart a new event
-with overlapping actors a few days later (a ministers' meeting six days after the leaders' call):
-the article's lead event happened days after every lead event of the story and the story neither
-reported nor announced it. An announced event that then takes place (the summit agreed in a call,
-held a week later) stays in the story.
+Scoring a candidate story S for a document d: a logistic model (``scorer``, weights learned by
+``lagebild train stories``) over comparisons of d with S's profile (``components``):
+- ``cos``/``mean_cos``/``max_cos``: multilingual sentence-embedding similarity of d's lead to S's
+  centroid, to its average member and to its closest member; ``title_cos`` the same for
+  headlines. This carries the cross-lingual signal;
+- ``entities``, ``specific_shared``, ``places_shared``: shared linked entities (all, people and
+  organisations, places), so a German and an English report of one event agree even when wording
+  differs; ``top_missing``/``story_top_missing``: the article's (the story's) main person or
+  organisation is absent from the other side: two strikes at two companies on one day;
+- ``numbers``: shared figures (a death toll, an amount, a length): language-independent and specific
+  to one event;
+- ``event_match``/``event_clash``/``novel``/``lead_type_*``: event compatibility keeps apart two
+  different events with the same actors (a phone call in February and another in October; a
+  ministers' meeting six days after the leaders' call). An announced event that then takes place
+  stays in the story;
+- ``time``/``gap`` and the gap times the entity and number overlap: days between d and S's dates;
+  a follow-up a week later is told apart from a new event by still naming the story's people and
+  figures;
+- ``size``: a big story's centroid and profile match more of everything.
+d joins the best-scoring candidate if the model says it more likely belongs than not.
 """
 
 from __future__ import annotations
@@ -37,33 +45,16 @@ import numpy as np
 
 from ..eventlex import types_compatible
 from ..storage import stories as db
-from . import embed, neardup
+from . import embed, neardup, scorer
 from .titles import story_title
 
 if TYPE_CHECKING:
     from ..model import Document
     from ..storage import Store
 
-# ---- thresholds and weights -------------------------------------------------------------------
-# Set by hand from the score components printed by bench/stories.py (--show, --spkatt): on the
-# "dev" stories of bench/data/stories/stories.jsonl and the merges among the SpkAtt *train* texts
-# (700 German Wikinews articles, nearly all distinct stories). JOIN_THRESHOLD lies between the
-# highest wrong merge there (0.654) and the lowest correct join of the dev stories (0.667). The
-# "test" stories and SpkAtt dev are for reporting; examples/ was not used for tuning.
-JOIN_THRESHOLD = 0.66
-W_ENTITY = 0.25
-# An event of the article matching one of the story (same type, shared actor, compatible date) is
-# mild evidence; a clash (same type and actors, dates apart, nothing matching) is strong evidence of
-# a different event with the same actors: the February and the October call.
-W_EVENT_MATCH = 0.10
-W_EVENT_CLASH = 0.35
-W_TIME = 0.30
-# A lead event (what the headline news is) that the story neither reported nor announced and that
-# happened more than EVENT_DATE_TOLERANCE_DAYS after the story's latest lead event: a new
-# development with a life of its own. Set by hand on the labelled set (dev and test stories): the
-# one wrong merge of related actors six days apart joined at 0.685, just above JOIN_THRESHOLD;
-# follow-ups of one story score 0.7-1.2 and are not penalised when the story announced the event.
-W_NOVEL = 0.15
+# ---- thresholds ------------------------------------------------------------------------------
+# Join when the learned model (scorer.py) gives log-odds of at least this (probability 0.5).
+JOIN_THRESHOLD = 0.0
 # Events in the first LEAD_SENTENCES sentences of the body are the article's lead events, provided
 # they occurred, carry a full day, and that day lies at most LEAD_MAX_AGE_DAYS before publication
 # (older ones are background: "after the call last week").
@@ -87,6 +78,8 @@ EVENT_DATE_TOLERANCE_DAYS = 3
 EVENT_MATCH_DAYS = 1
 # An event dated farther than this from the article's own date is background, not the news.
 EVENT_RECENT_DAYS = 7
+# Members whose vectors are compared one by one (the latest: a long story drifts).
+MAX_COS_MEMBERS = 30
 # Candidate caps for undated articles.
 KEY_CANDIDATES = 200
 RECENT_CANDIDATES = 200
@@ -98,6 +91,11 @@ MAX_PROFILE_ENTITIES = 60
 # Event types too generic to tell events apart.
 GENERIC_EVENT_TYPES = frozenset({"statement", "other"})
 
+# Entity types that name one actor (people, organisations, events, products), unlike places.
+_SPECIFIC_TYPES = frozenset({"PER", "ORG", "MISC"})
+TOP_PLACES = 4
+_FIGURE = re.compile(r"(?<![\w.,])\d[\d.,]*\d(?!\w)|(?<![\w.,])\d(?![\w.,])")
+_SEPARATORS = re.compile(r"[.,]")
 _NAME_TOKEN = re.compile(r"(?<![\w.])([A-ZÄÖÜ][\w\-]{2,})")
 _SENT_START = re.compile(r"(?:^|[.!?:„“\"»«]\s*)$")
 
@@ -112,6 +110,11 @@ class Features:
     events: list[list[Any]]  # [type, [actors], date, status]
     sig: neardup.Signature
     leads: list[list[Any]] = field(default_factory=list)  # [type, [actors], full-day date]
+    specific: dict[str, int] = field(default_factory=dict)  # linked PER/ORG/MISC entity -> mentions
+    places: list[str] = field(default_factory=list)  # most-mentioned linked places
+    numbers: list[str] = field(default_factory=list)  # figures in the text (see _numbers)
+    title_vec: np.ndarray | None = None
+    lead_types: list[str] = field(default_factory=list)  # kinds of event in the first sentences
 
 
 @dataclass(slots=True)
@@ -184,8 +187,32 @@ def features(store: Store, doc: Document) -> Features:
     else:
         vec = embed.from_blob(blob)
     keys, linked = _entity_keys(doc)
+    specific = Counter(m.entity for m in doc.mentions if m.entity and m.type in _SPECIFIC_TYPES)
+    places = Counter(m.entity for m in doc.mentions if m.entity and m.type == "LOC")
     return Features(doc.id, db.day_number(doc.published), vec, keys, linked, _event_sigs(doc),
-                    neardup.signature(doc.text), _lead_events(doc))
+                    neardup.signature(doc.text), _lead_events(doc), dict(specific),
+                    [e for e, _ in places.most_common(TOP_PLACES)], _numbers(doc.text),
+                    embed.title_vector(doc), _lead_types(doc))
+
+
+def _lead_types(doc: Document) -> list[str]:
+    """Kinds of the non-generic events in the first LEAD_SENTENCES sentences, whatever their
+    status or date: what the headline news is about (a summit, a phone call, a strike)."""
+    end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1].end if doc.sentences else 300
+    return sorted({ev.type for ev in doc.events if ev.start < end and ev.type not in GENERIC_EVENT_TYPES})
+
+
+def _numbers(text: str) -> list[str]:
+    """Figures of two or more digits, separators dropped ("14.000" and "14,000" are one figure),
+    years left out: a death toll, an amount or a length repeats across reports of one event in
+    any language, and rarely across two events."""
+    out = set()
+    for m in _FIGURE.finditer(text):
+        digits = _SEPARATORS.sub("", m.group())
+        if len(digits) < 2 or (len(digits) == 4 and 1950 <= int(digits) <= 2039):
+            continue
+        out.add(digits)
+    return sorted(out)
 
 
 def _find_duplicate(store: Store, f: Features) -> tuple[str | None, str | None, str]:
@@ -308,18 +335,65 @@ def novel_lead(doc_leads: list[list[Any]], story_leads: list[list[Any]], story_e
     return 1.0
 
 
-def components(f: Features, st: db.StoryRow, cos: float) -> dict[str, float]:
+def _profile_title_cos(f: Features, st: db.StoryRow) -> float:
+    blob = st.profile.get("tvec")
+    if f.title_vec is None or not blob:
+        return 0.0
+    tv = embed.from_b64(blob)
+    n = float(np.linalg.norm(tv))
+    return float(f.title_vec @ tv) / n if n else 0.0
+
+
+def components(f: Features, st: db.StoryRow, cos: float, mean_cos: float | None = None,
+               max_cos: float | None = None) -> dict[str, float]:
+    """The comparisons of ``f`` with story ``st`` that the join model reads (scorer.FEATURES)."""
     events = st.profile.get("events", [])
-    return {"cos": cos, "entities": min(_entity_overlap(f, st), 1.0),
-            "events": event_compat(f.events, events, f.day, (db.day_number(st.first), db.day_number(st.last))),
+    lo, hi = db.day_number(st.first), db.day_number(st.last)
+    ev = event_compat(f.events, events, f.day, (lo, hi))
+    spec = st.profile.get("spec", {})
+    mine = sorted(f.specific.items(), key=lambda kv: (-kv[1], kv[0]))
+    top6 = [e for e, _ in mine[:6]]
+    shared = sum(1 for e in top6 if e in spec)
+    # the article's main actor, named at least twice, is unknown to the story (and vice versa)
+    top_missing = float(bool(mine) and mine[0][1] >= 2 and mine[0][0] not in spec)
+    story_top = max(spec.items(), key=lambda kv: (kv[1], kv[0]), default=None)
+    story_top_missing = float(story_top is not None and story_top[1] >= 2 and story_top[0] not in f.specific)
+    places = st.profile.get("locs", {})
+    nums = st.profile.get("nums", {})
+    gap = max(0, f.day - hi - 2) if f.day is not None and hi is not None else 0
+    c = {"cos": cos, "mean_cos": cos if mean_cos is None else mean_cos,
+         "max_cos": cos if max_cos is None else max_cos,
+            "entities": min(_entity_overlap(f, st), 1.0),
+            "event_match": float(ev > 0), "event_clash": float(ev < 0),
             "novel": novel_lead(f.leads, st.profile.get("leads", []), events),
-            "time": _time_sim(f.day, st)}
+            "time": _time_sim(f.day, st),
+            "top_missing": top_missing,
+            "numbers": min(sum(1 for n in f.numbers if n in nums), 3) / 3,
+            "gap": math.log1p(gap),
+            "specific_shared": min(shared, 3) / 3,
+            "story_top_missing": story_top_missing,
+            "places_shared": min(sum(1 for e in f.places if e in places), 2) / 2,
+            "title_cos": _profile_title_cos(f, st),
+            "size": math.log(max(st.size, 1)),
+            **_lead_type_agreement(f.lead_types, st.profile.get("ltypes", {}))}
+    c["gap_x_entities"] = c["gap"] * c["entities"]
+    c["gap_x_numbers"] = c["gap"] * c["numbers"]
+    return c
 
 
-def score(f: Features, st: db.StoryRow, cos: float) -> float:
-    c = components(f, st, cos)
-    ev = W_EVENT_MATCH * c["events"] if c["events"] > 0 else W_EVENT_CLASH * c["events"]
-    return c["cos"] + W_ENTITY * c["entities"] + ev - W_NOVEL * c["novel"] - W_TIME * (1.0 - c["time"])
+def _lead_type_agreement(mine: list[str], theirs: dict[str, int]) -> dict[str, float]:
+    """Does the kind of the article's headline event fit the story's (a phone call is not the
+    summit three days before)? Both 0 when either side has none."""
+    if not mine or not theirs:
+        return {"lead_type_match": 0.0, "lead_type_clash": 0.0}
+    match = any(types_compatible(a, b) for a in mine for b in theirs)
+    return {"lead_type_match": float(match), "lead_type_clash": float(not match)}
+
+
+def score(f: Features, st: db.StoryRow, cos: float, mean_cos: float | None = None,
+          max_cos: float | None = None) -> float:
+    """Log-odds that ``f`` belongs to ``st`` (the learned join model over ``components``)."""
+    return scorer.load().logit(components(f, st, cos, mean_cos, max_cos))
 
 
 def _centroid(st: db.StoryRow) -> np.ndarray:
@@ -359,23 +433,34 @@ def _mean_cos(f: Features, st: db.StoryRow, cos: float) -> float:
     return float(embed.from_blob(st.centroid) @ f.vec) / st.size
 
 
-def best_story(store: Store, f: Features) -> tuple[db.StoryRow | None, float, float]:
-    """(best story, its score, its centroid cosine); (None, 0, 0) when nothing is close enough.
+def _max_cos(store: Store, f: Features, st: db.StoryRow) -> float:
+    """Highest cosine with one of the story's latest MAX_COS_MEMBERS members."""
+    ids = db.story_doc_ids(store, st.id)[-MAX_COS_MEMBERS:]
+    blobs = list(db.get_vectors(store, ids, embed.MODEL_NAME).values())
+    return float(_cos_all(f.vec, blobs).max()) if blobs else 0.0
 
-    Candidates are ranked with the average cosine to their members, and the winner is then judged
-    with the centroid cosine. A centroid averages away its members' noise, so a big story's centroid
-    is closer to every related article than any of its members: ranking by it would let big stories
-    swallow articles that match a small story better (the first Trump–Putin call of February vs the
-    August story of calls and a summit)."""
+
+def cosines(store: Store, f: Features, st: db.StoryRow, cos: float) -> tuple[float, float, float]:
+    """(centroid, mean, max member) cosine of ``f`` with story ``st``."""
+    return cos, _mean_cos(f, st, cos), _max_cos(store, f, st)
+
+
+def best_story(store: Store, f: Features) -> tuple[db.StoryRow | None, float, float]:
+    """(best story, its log-odds score, its centroid cosine); (None, 0, 0) when nothing is close.
+
+    The model sees both the centroid cosine and the average cosine to the members: a centroid
+    averages away its members' noise, so a big story's centroid is closer to every related article
+    than any of its members, and judging by it alone would let big stories swallow articles that
+    match a small story better (the first Trump–Putin call of February vs the August story of
+    calls and a summit)."""
     best: tuple[float, db.StoryRow, float] | None = None
     for st, cos in candidates(store, f):
-        rank = score(f, st, _mean_cos(f, st, cos))
-        if best is None or rank > best[0]:
-            best = (rank, st, cos)
+        s = score(f, st, *cosines(store, f, st, cos))
+        if best is None or s > best[0]:
+            best = (s, st, cos)
     if best is None:
         return None, 0.0, 0.0
-    st, cos = best[1], best[2]
-    return st, score(f, st, cos), cos
+    return best[1], best[0], best[2]
 
 
 def _update_profile(st: db.StoryRow, f: Features) -> list[str]:
@@ -391,6 +476,19 @@ def _update_profile(st: db.StoryRow, f: Features) -> list[str]:
         if e not in events:
             events.append(e)
     del events[:-MAX_PROFILE_EVENTS]
+    for key, items in (("spec", f.specific.items()), ("locs", ((e, 1) for e in f.places)),
+                       ("nums", ((n, 1) for n in f.numbers))):
+        counts: dict[str, int] = st.profile.setdefault(key, {})
+        for k, n in items:
+            counts[k] = counts.get(k, 0) + n
+        if len(counts) > MAX_PROFILE_ENTITIES:
+            st.profile[key] = dict(Counter(counts).most_common(MAX_PROFILE_ENTITIES))
+    ltypes: dict[str, int] = st.profile.setdefault("ltypes", {})
+    for t in f.lead_types:
+        ltypes[t] = ltypes.get(t, 0) + 1
+    if f.title_vec is not None:
+        old = st.profile.get("tvec")
+        st.profile["tvec"] = embed.to_b64(f.title_vec + embed.from_b64(old) if old else f.title_vec)
     leads = st.profile.setdefault("leads", [])
     for e in f.leads:
         if e not in leads:
@@ -428,7 +526,7 @@ def assign(store: Store, doc: Document) -> Assignment:
                 doc.story = st.id
                 return Assignment(st.id, False, 1.0, "near-duplicate", dup)
         st, s, cos = best_story(store, f)
-        detail = components(f, st, cos) if st is not None else None
+        detail = components(f, st, *cosines(store, f, st, cos)) if st is not None else None
         if st is not None and s >= JOIN_THRESHOLD:
             _join(store, st, f, doc)
             doc.story = st.id

@@ -14,6 +14,7 @@ Sentences are embedded one by one because USE was trained on sentences.
 
 from __future__ import annotations
 
+import base64
 import re
 from typing import TYPE_CHECKING
 
@@ -85,6 +86,21 @@ def document_vector(doc: Document) -> np.ndarray:
     v = encode(lead_texts(doc)).mean(axis=0)
     n = float(np.linalg.norm(v))
     return (v / n if n else v).astype(np.float32)
+
+
+def title_vector(doc: Document) -> np.ndarray:
+    """Unit vector of the headline (the opening of the body where there is none). The title is also
+    the first lead text, so the shared encoder's cache makes this nearly free."""
+    return encode([(doc.title or "").strip() or doc.text[:MAX_SENTENCE_CHARS] or " "])[0]
+
+
+def to_b64(vec: np.ndarray) -> str:
+    """A vector as compact text for a JSON profile (float16: a similarity needs no more)."""
+    return base64.b64encode(np.asarray(vec, dtype="<f2").tobytes()).decode("ascii")
+
+
+def from_b64(text: str) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype="<f2").astype(np.float32)
 
 
 def to_blob(vec: np.ndarray) -> bytes:
