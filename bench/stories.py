@@ -71,7 +71,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import statistics
@@ -88,7 +87,7 @@ from lagebild import analyze  # noqa: E402
 from lagebild.model import Document  # noqa: E402
 from lagebild.storage import Store  # noqa: E402
 from lagebild.stories import cluster, embed  # noqa: E402
-from lagebild.stories.train import spkatt_articles  # noqa: E402
+from lagebild.stories.train import pairwise, spkatt_articles  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 LABELLED = HERE / "data" / "stories" / "stories.jsonl"
@@ -96,19 +95,6 @@ DEFAULT_SPKATT = Path(os.environ.get("LAGEBILD_SPKATT", "/work/shared/data/spkat
 
 
 # ---------------------------------------------------------------- metrics
-
-
-def pairwise(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
-    ids = sorted(gold)
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(ids, 2):
-        g, p = gold[a] == gold[b], pred[a] == pred[b]
-        tp += g and p
-        fp += p and not g
-        fn += g and not p
-    prec = tp / (tp + fp) if tp + fp else 1.0
-    rec = tp / (tp + fn) if tp + fn else 1.0
-    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
 
 def bcubed(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
@@ -228,17 +214,12 @@ def run_compare_check() -> None:
 
 # ---------------------------------------------------------------- SpkAtt
 
-def spkatt_docs(data: Path, splits: list[str]) -> list[tuple[str, str, str]]:
-    """(title, date, text) per article, text rebuilt from the dataset tokens."""
-    return spkatt_articles(data, splits)
-
-
 def run_spkatt(data: Path, which: str) -> None:
     if not (data / "data").is_dir():
         print(f"SpkAtt data not found at {data}; skipping (set --data or $LAGEBILD_SPKATT)")
         return
     splits = ["train", "dev"] if which == "both" else [which]
-    items = spkatt_docs(data, splits)
+    items = spkatt_articles(data, splits)
     items.sort(key=lambda x: x[1])
     store = Store(":memory:")
     t0 = time.perf_counter()

@@ -36,9 +36,10 @@ def test_shipped_weights_read_the_comparisons_cluster_computes(store: Store) -> 
                     published="2026-03-02", language="de")
     store.add(other)
     f = cluster.features(store, other)
-    st, score, cos = cluster.best_story(store, f)
+    st, score, cos, read = cluster.best_story(store, f)
     assert st is not None
     values = cluster.components(f, st, *cluster.cosines(store, f, st, cos))
+    assert read == values
     assert set(values) == set(scorer.FEATURES)  # no comparison unread, none missing
     assert score == pytest.approx(model.logit(values))
 

@@ -231,9 +231,15 @@ def save_story(store: Store, st: StoryRow, new_keys: list[str]) -> StoryRow:
     return st
 
 
-def story_doc_ids(store: Store, story_id: str) -> list[str]:
-    return [r[0] for r in store.db.execute(
-        "SELECT id FROM documents WHERE story=? ORDER BY coalesce(published, added_at), n", (story_id,))]
+def story_doc_ids(store: Store, story_id: str, latest: int | None = None) -> list[str]:
+    """The story's articles, oldest first; only the ``latest`` ones when given (read with LIMIT, so
+    a long story costs no more than a short one)."""
+    if latest is None:
+        return [r[0] for r in store.db.execute(
+            "SELECT id FROM documents WHERE story=? ORDER BY coalesce(published, added_at), n", (story_id,))]
+    rows = store.db.execute("SELECT id FROM documents WHERE story=? ORDER BY coalesce(published, added_at) DESC, "
+                            "n DESC LIMIT ?", (story_id, latest)).fetchall()
+    return [r[0] for r in reversed(rows)]
 
 
 def list_stories(store: Store, *, since: str | None = None, top: int | None = None) -> list[StoryRow]:

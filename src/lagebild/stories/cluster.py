@@ -38,6 +38,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -155,13 +156,15 @@ def _event_sigs(doc: Document) -> list[list[Any]]:
     return out
 
 
+def _lead_end(doc: Document) -> int:
+    """Where the first LEAD_SENTENCES sentences end (300 characters without segmentation)."""
+    return doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1].end if doc.sentences else 300
+
+
 def _lead_events(doc: Document) -> list[list[Any]]:
     """[type, actors, day] of the occurred, recently dated, non-generic events in the first
     LEAD_SENTENCES sentences: what the article reports as its news."""
-    if doc.sentences:
-        end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1].end
-    else:
-        end = 300
+    end = _lead_end(doc)
     pub = db.day_number(doc.published)
     out: list[list[Any]] = []
     for ev in doc.events:
@@ -198,7 +201,7 @@ def features(store: Store, doc: Document) -> Features:
 def _lead_types(doc: Document) -> list[str]:
     """Kinds of the non-generic events in the first LEAD_SENTENCES sentences, whatever their
     status or date: what the headline news is about (a summit, a phone call, a strike)."""
-    end = doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1].end if doc.sentences else 300
+    end = _lead_end(doc)
     return sorted({ev.type for ev in doc.events if ev.start < end and ev.type not in GENERIC_EVENT_TYPES})
 
 
@@ -390,12 +393,6 @@ def _lead_type_agreement(mine: list[str], theirs: dict[str, int]) -> dict[str, f
     return {"lead_type_match": float(match), "lead_type_clash": float(not match)}
 
 
-def score(f: Features, st: db.StoryRow, cos: float, mean_cos: float | None = None,
-          max_cos: float | None = None) -> float:
-    """Log-odds that ``f`` belongs to ``st`` (the learned join model over ``components``)."""
-    return scorer.load().logit(components(f, st, cos, mean_cos, max_cos))
-
-
 def _centroid(st: db.StoryRow) -> np.ndarray:
     v = embed.from_blob(st.centroid) if st.centroid else np.zeros(embed.DIM, dtype=np.float32)
     n = float(np.linalg.norm(v))
@@ -411,19 +408,19 @@ def _cos_all(vec: np.ndarray, units: list[bytes | None]) -> np.ndarray:
     return mat @ vec
 
 
-def candidates(store: Store, f: Features) -> list[tuple[db.StoryRow, float]]:
-    """Candidate stories with their centroid cosine, those below MIN_COS already dropped."""
+def candidates(store: Store, f: Features, min_cos: float = MIN_COS) -> list[tuple[db.StoryRow, float]]:
+    """Candidate stories with their centroid cosine, those below ``min_cos`` already dropped."""
     if f.day is not None:
         rows = db.centroids_in_window(store, f.day - WINDOW_DAYS, f.day + WINDOW_DAYS)
         coss = _cos_all(f.vec, [c for _, c in rows])
-        keep = {n: float(c) for (n, _), c in zip(rows, coss.tolist()) if c >= MIN_COS}
+        keep = {n: float(c) for (n, _), c in zip(rows, coss.tolist()) if c >= min_cos}
         return [(st, keep[st.n]) for st in db.stories_by_rowid(store, list(keep))]
     seen: dict[str, db.StoryRow] = {}
     for st in db.stories_by_keys(store, f.entities, KEY_CANDIDATES) + db.recent_stories(store, RECENT_CANDIDATES):
         seen.setdefault(st.id, st)
     sts = list(seen.values())
     coss = np.array([float(_centroid(st) @ f.vec) for st in sts])
-    return [(st, float(c)) for st, c in zip(sts, coss.tolist()) if c >= MIN_COS]
+    return [(st, float(c)) for st, c in zip(sts, coss.tolist()) if c >= min_cos]
 
 
 def _mean_cos(f: Features, st: db.StoryRow, cos: float) -> float:
@@ -435,7 +432,7 @@ def _mean_cos(f: Features, st: db.StoryRow, cos: float) -> float:
 
 def _max_cos(store: Store, f: Features, st: db.StoryRow) -> float:
     """Highest cosine with one of the story's latest MAX_COS_MEMBERS members."""
-    ids = db.story_doc_ids(store, st.id)[-MAX_COS_MEMBERS:]
+    ids = db.story_doc_ids(store, st.id, latest=MAX_COS_MEMBERS)
     blobs = list(db.get_vectors(store, ids, embed.MODEL_NAME).values())
     return float(_cos_all(f.vec, blobs).max()) if blobs else 0.0
 
@@ -445,55 +442,60 @@ def cosines(store: Store, f: Features, st: db.StoryRow, cos: float) -> tuple[flo
     return cos, _mean_cos(f, st, cos), _max_cos(store, f, st)
 
 
-def best_story(store: Store, f: Features) -> tuple[db.StoryRow | None, float, float]:
-    """(best story, its log-odds score, its centroid cosine); (None, 0, 0) when nothing is close.
+def best_story(store: Store, f: Features, model: scorer.JoinModel | None = None,
+               min_cos: float = MIN_COS) -> tuple[db.StoryRow | None, float, float, dict[str, float] | None]:
+    """(best story, its log-odds, its centroid cosine, the comparisons the model read) under
+    ``model`` (default: the shipped join model); (None, 0, 0, None) when nothing is close.
 
     The model sees both the centroid cosine and the average cosine to the members: a centroid
     averages away its members' noise, so a big story's centroid is closer to every related article
     than any of its members, and judging by it alone would let big stories swallow articles that
     match a small story better (the first Trump–Putin call of February vs the August story of
     calls and a summit)."""
-    best: tuple[float, db.StoryRow, float] | None = None
-    for st, cos in candidates(store, f):
-        s = score(f, st, *cosines(store, f, st, cos))
+    model = model or scorer.load()
+    best: tuple[float, db.StoryRow, float, dict[str, float]] | None = None
+    for st, cos in candidates(store, f, min_cos):
+        values = components(f, st, *cosines(store, f, st, cos))
+        s = model.logit(values)
         if best is None or s > best[0]:
-            best = (s, st, cos)
+            best = (s, st, cos, values)
     if best is None:
-        return None, 0.0, 0.0
-    return best[1], best[0], best[2]
+        return None, 0.0, 0.0, None
+    return best[1], best[0], best[2], best[3]
+
+
+def _add_counts(profile: dict[str, Any], key: str, items: Iterable[tuple[str, int]]) -> None:
+    """Add counts to the profile counter ``key``, keeping its MAX_PROFILE_ENTITIES most common."""
+    counts: dict[str, int] = profile.setdefault(key, {})
+    for k, n in items:
+        counts[k] = counts.get(k, 0) + n
+    if len(counts) > MAX_PROFILE_ENTITIES:
+        profile[key] = dict(Counter(counts).most_common(MAX_PROFILE_ENTITIES))
+
+
+def _add_unique(profile: dict[str, Any], key: str, items: list[list[Any]]) -> None:
+    """Append new items to the profile list ``key``, keeping the last MAX_PROFILE_EVENTS."""
+    seen = profile.setdefault(key, [])
+    for e in items:
+        if e not in seen:
+            seen.append(e)
+    del seen[:-MAX_PROFILE_EVENTS]
 
 
 def _update_profile(st: db.StoryRow, f: Features) -> list[str]:
     """Fold the document into the story profile; returns the entity keys that are new to the story."""
-    ents: dict[str, int] = st.profile.setdefault("ents", {})
-    new = [k for k in f.entities if k not in ents]
-    for k in f.entities:
-        ents[k] = ents.get(k, 0) + 1
-    if len(ents) > MAX_PROFILE_ENTITIES:
-        st.profile["ents"] = dict(Counter(ents).most_common(MAX_PROFILE_ENTITIES))
-    events = st.profile.setdefault("events", [])
-    for e in f.events:
-        if e not in events:
-            events.append(e)
-    del events[:-MAX_PROFILE_EVENTS]
-    for key, items in (("spec", f.specific.items()), ("locs", ((e, 1) for e in f.places)),
-                       ("nums", ((n, 1) for n in f.numbers))):
-        counts: dict[str, int] = st.profile.setdefault(key, {})
-        for k, n in items:
-            counts[k] = counts.get(k, 0) + n
-        if len(counts) > MAX_PROFILE_ENTITIES:
-            st.profile[key] = dict(Counter(counts).most_common(MAX_PROFILE_ENTITIES))
-    ltypes: dict[str, int] = st.profile.setdefault("ltypes", {})
-    for t in f.lead_types:
-        ltypes[t] = ltypes.get(t, 0) + 1
+    p = st.profile
+    new = [k for k in f.entities if k not in p.get("ents", {})]
+    _add_counts(p, "ents", ((k, 1) for k in f.entities))
+    _add_counts(p, "spec", f.specific.items())
+    _add_counts(p, "locs", ((e, 1) for e in f.places))
+    _add_counts(p, "nums", ((n, 1) for n in f.numbers))
+    _add_counts(p, "ltypes", ((t, 1) for t in f.lead_types))
+    _add_unique(p, "events", f.events)
+    _add_unique(p, "leads", f.leads)
     if f.title_vec is not None:
-        old = st.profile.get("tvec")
-        st.profile["tvec"] = embed.to_b64(f.title_vec + embed.from_b64(old) if old else f.title_vec)
-    leads = st.profile.setdefault("leads", [])
-    for e in f.leads:
-        if e not in leads:
-            leads.append(e)
-    del leads[:-MAX_PROFILE_EVENTS]
+        old = p.get("tvec")
+        p["tvec"] = embed.to_b64(f.title_vec + embed.from_b64(old) if old else f.title_vec)
     return [k for k in new if k.startswith("e:")]  # only linked entities go into the inverted index
 
 
@@ -514,8 +516,9 @@ def _join(store: Store, st: db.StoryRow, f: Features, doc: Document) -> None:
     store.db.execute("UPDATE documents SET story=? WHERE id=?", (st.id, doc.id))
 
 
-def assign(store: Store, doc: Document) -> Assignment:
-    """Assign ``doc`` (already stored) to a story and record it; returns what was decided."""
+def assign(store: Store, doc: Document, model: scorer.JoinModel | None = None) -> Assignment:
+    """Assign ``doc`` (already stored) to a story and record it; returns what was decided.
+    ``model`` replaces the shipped join model (training scores candidate weights this way)."""
     f = features(store, doc)
     with db.transaction(store):
         dup, dup_story, _group = _find_duplicate(store, f)
@@ -525,8 +528,7 @@ def assign(store: Store, doc: Document) -> Assignment:
                 _join(store, st, f, doc)
                 doc.story = st.id
                 return Assignment(st.id, False, 1.0, "near-duplicate", dup)
-        st, s, cos = best_story(store, f)
-        detail = components(f, st, *cosines(store, f, st, cos)) if st is not None else None
+        st, s, _cos, detail = best_story(store, f, model)
         if st is not None and s >= JOIN_THRESHOLD:
             _join(store, st, f, doc)
             doc.story = st.id

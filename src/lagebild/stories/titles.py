@@ -37,7 +37,7 @@ def story_title(store: Store, st: db.StoryRow, doc: Document, vec: np.ndarray) -
     if st.size <= 1 or not st.title_doc:
         return headline(doc), doc.id
     cent = embed.from_blob(st.centroid) if st.centroid else vec
-    ids = db.story_doc_ids(store, st.id)[-19:] + [doc.id]
+    ids = db.story_doc_ids(store, st.id, latest=19) + [doc.id]
     vecs = db.get_vectors(store, ids, embed.MODEL_NAME)
     best_id, best_cos = st.title_doc, -2.0
     for i in ids:

@@ -74,7 +74,6 @@ def _new_story(doc: Document) -> db.StoryRow:
 def gold_examples(pairs: list[tuple[Record, Document]]) -> list[Example]:
     """One example per (article, candidate story), joining every article to its gold story."""
     store = Store(":memory:")
-    floor, cluster.MIN_COS = cluster.MIN_COS, TRAIN_MIN_COS
     story_of: dict[str, str] = {}
     out: list[Example] = []
     try:
@@ -85,7 +84,7 @@ def gold_examples(pairs: list[tuple[Record, Document]]) -> list[Example]:
                 _dup, dup_story, _group = cluster._find_duplicate(store, f)
                 gold = story_of.get(r["story"])
                 if dup_story is None:
-                    for st, cos in cluster.candidates(store, f):
+                    for st, cos in cluster.candidates(store, f, TRAIN_MIN_COS):
                         values = cluster.components(f, st, *cluster.cosines(store, f, st, cos))
                         out.append(Example(r["split"], r["id"], values, st.id == gold))
                 st = db.get_story(store, gold) if gold else None
@@ -94,7 +93,6 @@ def gold_examples(pairs: list[tuple[Record, Document]]) -> list[Example]:
                     story_of[r["story"]] = st.id
                 cluster._join(store, st, f, doc)
     finally:
-        cluster.MIN_COS = floor
         store.close()
     return out
 
@@ -122,27 +120,27 @@ def fit(examples: list[Example], *, l2: float = L2, negative_weight: float = NEG
 def cluster_online(pairs: list[tuple[Record, Document]], model: scorer.JoinModel) -> dict[str, str]:
     """Assign the articles in order with ``model`` as the join model; article id -> story id."""
     store = Store(":memory:")
-    saved: Callable[..., scorer.JoinModel] = scorer.load
-    scorer.load = lambda path=None: model  # type: ignore[assignment]
     try:
         pred = {}
         for r, doc in pairs:
             store.add(doc)
-            pred[r["id"]] = cluster.assign(store, doc).story
+            pred[r["id"]] = cluster.assign(store, doc, model).story
         return pred
     finally:
-        scorer.load = saved  # type: ignore[assignment]
         store.close()
 
 
-def pairwise_f1(gold: dict[str, str], pred: dict[str, str]) -> float:
+def pairwise(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 of a clustering (article id -> cluster) against gold."""
     tp = fp = fn = 0
     for a, b in itertools.combinations(sorted(gold), 2):
         g, p = gold[a] == gold[b], pred[a] == pred[b]
         tp += g and p
         fp += p and not g
         fn += g and not p
-    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
 
 def cross_validate(labelled: list[tuple[Record, Document]], examples: list[Example],
@@ -152,7 +150,7 @@ def cross_validate(labelled: list[tuple[Record, Document]], examples: list[Examp
     for split in sorted({r["split"] for r, _ in labelled}):
         model = fit([e for e in examples if e.split != split] + negatives)
         sub = [(r, d) for r, d in labelled if r["split"] == split]
-        out[split] = pairwise_f1({r["id"]: r["story"] for r, _ in sub}, cluster_online(sub, model))
+        out[split] = pairwise({r["id"]: r["story"] for r, _ in sub}, cluster_online(sub, model))[2]
     return out
 
 
