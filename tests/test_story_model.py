@@ -25,6 +25,30 @@ def test_figures_match_across_languages_and_years_are_not_figures() -> None:
     assert "2023" not in de and "5" not in de
 
 
+def test_name_words_match_a_shortened_name_and_a_mistyped_entity() -> None:
+    # "Hanseport Logistik" in one report, "Hanseport" in the other; a village tagged as a place in
+    # one language and as a person in the other; a KB entity stays one word.
+    assert "hanseport" in cluster._entity_words("org:hanseport-logistik")
+    assert cluster._entity_words("loc:mairhof") == cluster._entity_words("per:mairhof", "PER")
+    assert cluster._entity_words("Q1055") == ["Q1055"]
+    # a person is known by the surname: two people called Lena are not one entity
+    assert cluster._entity_words("per:lena-vogt", "PER") == ["vogt"]
+    assert not cluster._unknown("org:hanseport", {"hanseport": 1, "logistik": 1})
+    assert cluster._unknown("per:lena-hofbaur", {"lena": 1, "vogt": 1})
+
+
+def test_shared_name_words_link_reports_that_name_an_actor_differently() -> None:
+    de = analyze("Ein Cyberangriff hat am Montag den Hamburger Terminalbetreiber Hanseport Logistik "
+                 "lahmgelegt. Hanseport Logistik sprach von einem schweren Vorfall.",
+                 published="2026-08-10", language="de")
+    en = analyze("Hamburg terminal operator Hanseport was hit by a cyber attack on Monday, Hanseport said.",
+                 published="2026-08-10", language="en")
+    unrelated = analyze("Der Hamburger Senat hat am Montag den Haushalt für 2027 beschlossen.",
+                        published="2026-08-10", language="de")
+    de_words, en_words = cluster._name_words(de), cluster._name_words(en)
+    assert cluster._names_shared(en_words, de_words) > cluster._names_shared(en_words, cluster._name_words(unrelated))
+
+
 def test_shipped_weights_read_the_comparisons_cluster_computes(store: Store) -> None:
     model = scorer.load()
     assert model.features == scorer.FEATURES

@@ -18,11 +18,13 @@ Scoring a candidate story S for a document d: a logistic model (``scorer``, weig
   headlines. This carries the cross-lingual signal;
 - ``entities``, ``specific_shared``, ``places_shared``: shared linked entities (all, people and
   organisations, places), so a German and an English report of one event agree even when wording
-  differs; ``top_missing``/``story_top_missing``: the article's (the story's) main person or
-  organisation is absent from the other side: two strikes at two companies on one day;
+  differs; ``names_shared``: shared name words, whatever type the tagger gave an entity and however
+  much of its name a report uses ("Hanseport Logistik" / "Hanseport"); ``top_missing``: the
+  article's main person or organisation is unknown to the story: two strikes at two companies on
+  one day;
 - ``numbers``: shared figures (a death toll, an amount, a length): language-independent and specific
   to one event;
-- ``event_match``/``event_clash``/``novel``/``lead_type_*``: event compatibility keeps apart two
+- ``event_clash``/``novel``/``lead_type_*``: event compatibility keeps apart two
   different events with the same actors (a phone call in February and another in October; a
   ministers' meeting six days after the leaders' call). An announced event that then takes place
   stays in the story;
@@ -71,7 +73,7 @@ TIME_GRACE_DAYS = 3
 TIME_TAU_DAYS = 7.0
 # Below this cosine an article never joins, whatever the entity and event overlap: sharing
 # "Deutschland" and a date does not make two reports one story.
-MIN_COS = 0.45
+MIN_COS = 0.32
 # Dates of the same kind of event with the same actors farther apart than this are different events.
 EVENT_DATE_TOLERANCE_DAYS = 3
 # ... and only dates this close count as the same event (a planned summit on Friday and a meeting on
@@ -94,6 +96,11 @@ GENERIC_EVENT_TYPES = frozenset({"statement", "other"})
 
 # Entity types that name one actor (people, organisations, events, products), unlike places.
 _SPECIFIC_TYPES = frozenset({"PER", "ORG", "MISC"})
+# Prefixes of entity ids made from the name itself (no knowledge-base entry): lagebild.linking.
+_LOCAL_KINDS = frozenset({"per", "org", "loc", "misc"})
+MIN_NAME_WORD = 4
+# Name words of the article compared with the story (most mentioned first).
+TOP_NAME_WORDS = 8
 TOP_PLACES = 4
 _FIGURE = re.compile(r"(?<![\w.,])\d[\d.,]*\d(?!\w)|(?<![\w.,])\d(?![\w.,])")
 _SEPARATORS = re.compile(r"[.,]")
@@ -116,6 +123,7 @@ class Features:
     numbers: list[str] = field(default_factory=list)  # figures in the text (see _numbers)
     title_vec: np.ndarray | None = None
     lead_types: list[str] = field(default_factory=list)  # kinds of event in the first sentences
+    names: dict[str, int] = field(default_factory=dict)  # name words of all entities (_name_words)
 
 
 @dataclass(slots=True)
@@ -195,7 +203,33 @@ def features(store: Store, doc: Document) -> Features:
     return Features(doc.id, db.day_number(doc.published), vec, keys, linked, _event_sigs(doc),
                     neardup.signature(doc.text), _lead_events(doc), dict(specific),
                     [e for e, _ in places.most_common(TOP_PLACES)], _numbers(doc.text),
-                    embed.title_vector(doc), _lead_types(doc))
+                    embed.title_vector(doc), _lead_types(doc), _name_words(doc))
+
+
+def _name_words(doc: Document) -> dict[str, int]:
+    """Mention counts of the words that identify the document's entities, whatever type the
+    tagger gave them: a knowledge-base entity is one word (its id); a name outside the knowledge
+    base gives the words of its normalised key, a person only the surname. The same company is
+    "Hanseport Logistik" in one report and "Hanseport" in another, and the same village a place
+    in one language and (wrongly) a person in the other; their entity ids differ, their name
+    words do not. First names and short words ("AG", "von") name nobody in particular."""
+    out: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.entity:
+            out.update(_entity_words(m.entity, m.type))
+    return dict(out)
+
+
+def _entity_words(entity: str, mtype: str | None = None) -> list[str]:
+    """The name words of one entity id (see _name_words)."""
+    kind, sep, key = entity.partition(":")
+    if not sep or kind not in _LOCAL_KINDS:
+        return [entity]
+    words = key.split("-")
+    if (mtype or kind.upper()) == "PER" and len(words) > 1:
+        words = words[-1:]
+    return [w for w in words if len(w) >= MIN_NAME_WORD]
+    return dict(out)
 
 
 def _lead_types(doc: Document) -> list[str]:
@@ -358,30 +392,42 @@ def components(f: Features, st: db.StoryRow, cos: float, mean_cos: float | None 
     top6 = [e for e, _ in mine[:6]]
     shared = sum(1 for e in top6 if e in spec)
     # the article's main actor, named at least twice, is unknown to the story (and vice versa)
-    top_missing = float(bool(mine) and mine[0][1] >= 2 and mine[0][0] not in spec)
-    story_top = max(spec.items(), key=lambda kv: (kv[1], kv[0]), default=None)
-    story_top_missing = float(story_top is not None and story_top[1] >= 2 and story_top[0] not in f.specific)
+    names = st.profile.get("names", {})
+    top_missing = float(bool(mine) and mine[0][1] >= 2 and _unknown(mine[0][0], names))
     places = st.profile.get("locs", {})
     nums = st.profile.get("nums", {})
     gap = max(0, f.day - hi - 2) if f.day is not None and hi is not None else 0
     c = {"cos": cos, "mean_cos": cos if mean_cos is None else mean_cos,
          "max_cos": cos if max_cos is None else max_cos,
             "entities": min(_entity_overlap(f, st), 1.0),
-            "event_match": float(ev > 0), "event_clash": float(ev < 0),
+            "event_clash": float(ev < 0),
             "novel": novel_lead(f.leads, st.profile.get("leads", []), events),
             "time": _time_sim(f.day, st),
             "top_missing": top_missing,
             "numbers": min(sum(1 for n in f.numbers if n in nums), 3) / 3,
             "gap": math.log1p(gap),
             "specific_shared": min(shared, 3) / 3,
-            "story_top_missing": story_top_missing,
             "places_shared": min(sum(1 for e in f.places if e in places), 2) / 2,
+            "names_shared": _names_shared(f.names, names),
             "title_cos": _profile_title_cos(f, st),
             "size": math.log(max(st.size, 1)),
             **_lead_type_agreement(f.lead_types, st.profile.get("ltypes", {}))}
     c["gap_x_entities"] = c["gap"] * c["entities"]
     c["gap_x_numbers"] = c["gap"] * c["numbers"]
     return c
+
+
+def _unknown(entity: str, names: dict[str, int]) -> bool:
+    """No name word of ``entity`` occurs among ``names`` ("Hanseport" is known to a story that
+    names "Hanseport Logistik"; an entity without name words counts as unknown)."""
+    return not any(w in names for w in _entity_words(entity))
+
+
+def _names_shared(mine: dict[str, int], theirs: dict[str, int]) -> float:
+    """Share of the article's TOP_NAME_WORDS most-mentioned name words the story also uses (at
+    least three counted, so that one shared "Berlin" is not full agreement)."""
+    top = sorted(mine.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_NAME_WORDS]
+    return sum(1 for w, _ in top if w in theirs) / max(3, len(top))
 
 
 def _lead_type_agreement(mine: list[str], theirs: dict[str, int]) -> dict[str, float]:
@@ -491,6 +537,7 @@ def _update_profile(st: db.StoryRow, f: Features) -> list[str]:
     _add_counts(p, "locs", ((e, 1) for e in f.places))
     _add_counts(p, "nums", ((n, 1) for n in f.numbers))
     _add_counts(p, "ltypes", ((t, 1) for t in f.lead_types))
+    _add_counts(p, "names", f.names.items())
     _add_unique(p, "events", f.events)
     _add_unique(p, "leads", f.leads)
     if f.title_vec is not None:

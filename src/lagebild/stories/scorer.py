@@ -30,11 +30,13 @@ FEATURES = (
     # closest member, and of the headline to the story's headlines
     "cos", "mean_cos", "max_cos", "title_cos",
     # shared linked entities; the article's (the story's) main actor missing on the other side
-    "entities", "specific_shared", "places_shared", "top_missing", "story_top_missing",
+    "entities", "specific_shared", "places_shared", "top_missing",
+    # shared name words, whatever the entity type and however much of the name is given
+    "names_shared",
     # shared figures
     "numbers",
-    # events: one matches or clashes, an unknown later lead event, the kind of the lead event
-    "event_match", "event_clash", "novel", "lead_type_match", "lead_type_clash",
+    # events: one clashes, an unknown later lead event, the kind of the lead event
+    "event_clash", "novel", "lead_type_match", "lead_type_clash",
     # time: similarity of the dates, days after the story's last article (log), and that gap
     # times the entity and number overlap (a follow-up a week later names the same people)
     "time", "gap", "gap_x_entities", "gap_x_numbers",
