@@ -145,3 +145,24 @@ def test_parallel_ingest_stores_the_same_articles_as_serial(tmp_path: Path) -> N
         b = parallel.add_paths([str(src)], stages=stages, stories=False, jobs=2)
         assert sorted(a.added) == sorted(b.added) and len(b.added) == 12
         assert [d.id for d in serial.documents(limit=20)] == [d.id for d in parallel.documents(limit=20)]
+
+
+def test_an_older_database_keeps_its_cached_vectors_and_holds_one_per_model(tmp_path: Path) -> None:
+    """M006 re-keys doc_vectors by (document, model): a cached lead vector survives the upgrade,
+    and a second model's vector no longer overwrites it."""
+    from lagebild.storage import stories as sdb
+    from lagebild.storage.migrations import MIGRATIONS, name_key
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.create_function("lagebild_name_key", 1, name_key)
+    for i, script in enumerate(MIGRATIONS[:5], start=1):
+        db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {i};\nCOMMIT;")
+    db.execute("INSERT INTO doc_vectors(doc, model, vec) VALUES ('d1', 'lead', x'0102')")
+    db.commit()
+    db.close()
+    with Store(path) as store:
+        assert sdb.get_vector(store, "d1", "lead") == b"\x01\x02"
+        sdb.put_vector(store, "d1", "sentences", b"\x03")
+        assert sdb.get_vector(store, "d1", "lead") == b"\x01\x02"
+        assert sdb.get_vector(store, "d1", "sentences") == b"\x03"

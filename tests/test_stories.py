@@ -181,8 +181,12 @@ def test_embeddings_are_cached_per_document(store: Store, monkeypatch: pytest.Mo
     def boom(*_a: object, **_k: object) -> None:
         raise AssertionError("document was embedded twice")
 
+    first = cluster.features(store, doc)
     monkeypatch.setattr(embed, "document_vector", boom)
-    cluster.features(store, doc)
+    monkeypatch.setattr(embed, "sentence_matrix", boom)
+    again = cluster.features(store, doc)  # the lead vector and the sentence vectors both come from the store
+    assert float(again.vec @ first.vec) > 0.999
+    assert again.sents is not None and again.sents.shape == first.sents.shape
 
 
 # ---------------------------------------------------------------- ingest, CLI, export
@@ -280,3 +284,21 @@ def test_story_vector_leads_with_the_writers_own_sentences_not_quotes() -> None:
     # with fewer than three own sentences the lead falls back to the first sentences
     short = analyze("„Wir sind bereit“, sagte er. „Das ist gut“, sagte sie. Es regnete.", language="de")
     assert len(embed.lead_texts(short)) == 3
+
+
+def test_members_stored_without_sentence_vectors_get_them_on_first_comparison(store: Store) -> None:
+    """A store from before sentence alignment: the story's members have no sentence vectors yet;
+    comparing a new article computes and caches them instead of scoring the story as unaligned."""
+    from lagebild.storage import stories as sdb
+    from lagebild.stories import embed
+
+    first = _add(store, CALL_FEB_DE, "2025-02-12")
+    store.db.execute("DELETE FROM doc_vectors WHERE model=?", (embed.SENTENCES_MODEL_NAME,))
+    second = analyze(CALL_FEB_EN, published="2025-02-12")
+    store.add(second)
+    f = cluster.features(store, second)
+    st = sdb.get_story(store, _story(store, first) or "")
+    assert st is not None
+    _cos, _mean, _max, aligned = cluster.cosines(store, f, st, 0.6)
+    assert aligned > 0.5  # the same call retold in English
+    assert sdb.get_vector(store, first.id, embed.SENTENCES_MODEL_NAME) is not None

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from lagebild import analyze
 from lagebild.model import Document, Sentence
 from lagebild.pubdate import find_dateline, infer_published
 from lagebild.stages.time import make_time
@@ -153,3 +154,15 @@ def test_stage_fills_timexes_and_infers_a_missing_publication_date() -> None:
     doc = make_time()(Document(text="Am Freitag läuft die Frist ab, Mitte August folgt der Gipfel.", language="de", published="2025-08-06"))
     assert [(t.text, t.value, t.mod) for t in doc.timexes] == [("Freitag", "2025-08-08", None), ("Mitte August", "2025-08", "MID")]
     assert doc.published_basis is None  # the stage never overwrites a given date
+
+
+def test_a_yearless_dateline_takes_the_year_of_the_date_the_user_gave() -> None:
+    # A wire dateline has no year; the body mentions an older one in passing. The date the user
+    # gave (--published) decides the year, and across New Year the nearer year wins.
+    text = "LJUBLJANA, Nov 13 - Slovenia's finance minister resigned on Friday, the first since 2024."
+    assert analyze(text, published="2026-11-13", language="en").published == "2026-11-13"
+    assert analyze("BERLIN, Dec 31 - Fireworks were banned.", published="2027-01-01",
+                   language="en").published == "2026-12-31"
+    # without a given date the body's year is the best guess, with lower confidence
+    guessed = analyze(text, language="en")
+    assert guessed.published == "2024-11-13" and guessed.published_confidence < 0.9

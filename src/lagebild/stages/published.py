@@ -20,8 +20,11 @@ _WEAKER_THAN_TEXT = (None, "user", "inferred")
 # "Place, date": what makes a date at the top a dateline rather than a date line ("Stand: …").
 _PLACE_COMMA = re.compile(r"^[A-ZÄÖÜ][^,\n]{1,40},")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-# A year taken from the body (for a dateline without one) is plausible, not certain.
+# A year taken from the body (for a dateline without one) is plausible, not certain; one taken
+# from the date the user gave agrees with two sources.
 BODY_YEAR_CONFIDENCE = 0.7
+GIVEN_YEAR_CONFIDENCE = 0.9
+_FULL_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 def body_year(text: str) -> int | None:
@@ -32,20 +35,41 @@ def body_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-def date_from_text(text: str) -> tuple[str, str, float] | None:
-    """(ISO date, basis, confidence) from a dateline or a date at the top of ``text``, or None."""
+def date_from_text(text: str, around: str | None = None) -> tuple[str, str, float] | None:
+    """(ISO date, basis, confidence) from a dateline or a date at the top of ``text``, or None.
+    ``around`` is a weaker date already known (the one the user gave): a dateline without a year
+    ("HAMBURG, Nov 9 -") takes the year that puts it closest to that date, not a year the body
+    mentions in passing ("since 2024")."""
     found, span = find_dateline(text)
     confidence = 1.0
     if found is None and span is not None:  # a dateline without a year
-        year = body_year(text)
+        year, confidence = _year_near(text, around), GIVEN_YEAR_CONFIDENCE
+        if year is None:
+            year, confidence = body_year(text), BODY_YEAR_CONFIDENCE
         if year is None:
             return None
         found, span = find_dateline(text, year_hint=year)
-        confidence = BODY_YEAR_CONFIDENCE
     if not found or span is None:
         return None
     basis = "dateline" if _PLACE_COMMA.match(text[span[0] : span[1]]) else "text"
     return found, basis, confidence
+
+
+def _year_near(text: str, around: str | None) -> int | None:
+    """The year that puts the year-less dateline of ``text`` closest to the date ``around``
+    (a "Dec 31" dateline on an article given as 2 January belongs to the year before)."""
+    known = _FULL_DAY.match(around or "")
+    if not known:
+        return None
+    ref = date(int(known[1]), int(known[2]), int(known[3]))
+    best: tuple[int, int] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        found, _span = find_dateline(text, year_hint=year)
+        if found:
+            gap = abs((date.fromisoformat(found) - ref).days)
+            if best is None or gap < best[0]:
+                best = (gap, year)
+    return best[1] if best else None
 
 
 @stage("published", requires=("text", "published"), assigns=("published", "published_basis"))
@@ -58,7 +82,7 @@ def make_published() -> Callable[[Document], Document]:
             if doc.published is None:
                 doc.published_basis = None
         if doc.published_basis in _WEAKER_THAN_TEXT:
-            got = date_from_text(doc.raw_text or doc.text)
+            got = date_from_text(doc.raw_text or doc.text, doc.published)
             if got:
                 doc.published, doc.published_basis, doc.published_confidence = got
         if doc.published and not doc.published_basis:

@@ -146,8 +146,18 @@ M005_ENTITY_PAGE_INDEXES = """
         CREATE INDEX mentions_flagged ON mentions(entity) WHERE flags != '[]';
 """
 
+# A document keeps one cached vector per model (its lead vector and its sentence vectors for story
+# clustering); the first schema keyed them by document alone, so a second model overwrote the first.
+M006_VECTORS_PER_MODEL = """
+        CREATE TABLE doc_vectors_by_model (doc TEXT NOT NULL, model TEXT NOT NULL, vec BLOB NOT NULL,
+                                           PRIMARY KEY (doc, model)) WITHOUT ROWID;
+        INSERT INTO doc_vectors_by_model(doc, model, vec) SELECT doc, model, vec FROM doc_vectors;
+        DROP TABLE doc_vectors;
+        ALTER TABLE doc_vectors_by_model RENAME TO doc_vectors;
+"""
+
 MIGRATIONS: list[str] = [M001_INITIAL, M002_STORIES, M003_QUERY_INDEXES, M004_ENTITY_LOOKUP,
-                         M005_ENTITY_PAGE_INDEXES]
+                         M005_ENTITY_PAGE_INDEXES, M006_VECTORS_PER_MODEL]
 
 
 def name_key(name: str) -> str:

@@ -73,7 +73,7 @@ TIME_GRACE_DAYS = 3
 TIME_TAU_DAYS = 7.0
 # Below this cosine an article never joins, whatever the entity and event overlap: sharing
 # "Deutschland" and a date does not make two reports one story.
-MIN_COS = 0.32
+MIN_COS = 0.45
 # Dates of the same kind of event with the same actors farther apart than this are different events.
 EVENT_DATE_TOLERANCE_DAYS = 3
 # ... and only dates this close count as the same event (a planned summit on Friday and a meeting on
@@ -83,6 +83,8 @@ EVENT_MATCH_DAYS = 1
 EVENT_RECENT_DAYS = 7
 # Members whose vectors are compared one by one (the latest: a long story drifts).
 MAX_COS_MEMBERS = 30
+# Best-matching sentences averaged into the alignment score (_aligned).
+ALIGNED_SENTENCES = 3
 # Candidate caps for undated articles.
 KEY_CANDIDATES = 200
 RECENT_CANDIDATES = 200
@@ -124,6 +126,7 @@ class Features:
     title_vec: np.ndarray | None = None
     lead_types: list[str] = field(default_factory=list)  # kinds of event in the first sentences
     names: dict[str, int] = field(default_factory=dict)  # name words of all entities (_name_words)
+    sents: np.ndarray | None = None  # unit vectors of title and first sentences (embed.sentence_matrix)
 
 
 @dataclass(slots=True)
@@ -197,13 +200,17 @@ def features(store: Store, doc: Document) -> Features:
         db.put_vector(store, doc.id, embed.MODEL_NAME, embed.to_blob(vec))
     else:
         vec = embed.from_blob(blob)
+    blob = db.get_vector(store, doc.id, embed.SENTENCES_MODEL_NAME)
+    if blob is None:
+        blob = embed.to_int8(embed.sentence_matrix(doc))
+        db.put_vector(store, doc.id, embed.SENTENCES_MODEL_NAME, blob)
     keys, linked = _entity_keys(doc)
     specific = Counter(m.entity for m in doc.mentions if m.entity and m.type in _SPECIFIC_TYPES)
     places = Counter(m.entity for m in doc.mentions if m.entity and m.type == "LOC")
     return Features(doc.id, db.day_number(doc.published), vec, keys, linked, _event_sigs(doc),
                     neardup.signature(doc.text), _lead_events(doc), dict(specific),
                     [e for e, _ in places.most_common(TOP_PLACES)], _numbers(doc.text),
-                    embed.title_vector(doc), _lead_types(doc), _name_words(doc))
+                    embed.title_vector(doc), _lead_types(doc), _name_words(doc), embed.from_int8(blob))
 
 
 def _name_words(doc: Document) -> dict[str, int]:
@@ -382,7 +389,7 @@ def _profile_title_cos(f: Features, st: db.StoryRow) -> float:
 
 
 def components(f: Features, st: db.StoryRow, cos: float, mean_cos: float | None = None,
-               max_cos: float | None = None) -> dict[str, float]:
+               max_cos: float | None = None, aligned: float = 0.0) -> dict[str, float]:
     """The comparisons of ``f`` with story ``st`` that the join model reads (scorer.FEATURES)."""
     events = st.profile.get("events", [])
     lo, hi = db.day_number(st.first), db.day_number(st.last)
@@ -398,7 +405,7 @@ def components(f: Features, st: db.StoryRow, cos: float, mean_cos: float | None 
     nums = st.profile.get("nums", {})
     gap = max(0, f.day - hi - 2) if f.day is not None and hi is not None else 0
     c = {"cos": cos, "mean_cos": cos if mean_cos is None else mean_cos,
-         "max_cos": cos if max_cos is None else max_cos,
+         "max_cos": cos if max_cos is None else max_cos, "aligned": aligned,
             "entities": min(_entity_overlap(f, st), 1.0),
             "event_clash": float(ev < 0),
             "novel": novel_lead(f.leads, st.profile.get("leads", []), events),
@@ -476,16 +483,45 @@ def _mean_cos(f: Features, st: db.StoryRow, cos: float) -> float:
     return float(embed.from_blob(st.centroid) @ f.vec) / st.size
 
 
-def _max_cos(store: Store, f: Features, st: db.StoryRow) -> float:
-    """Highest cosine with one of the story's latest MAX_COS_MEMBERS members."""
-    ids = db.story_doc_ids(store, st.id, latest=MAX_COS_MEMBERS)
+def _member_similarity(store: Store, f: Features, st: db.StoryRow) -> tuple[float, float]:
+    """(highest lead cosine, best sentence alignment) of ``f`` with one of the story's latest
+    MAX_COS_MEMBERS members (_aligned)."""
+    # (the article itself is no member: a stored document may still carry an old story id)
+    ids = [i for i in db.story_doc_ids(store, st.id, latest=MAX_COS_MEMBERS) if i != f.doc_id]
     blobs = list(db.get_vectors(store, ids, embed.MODEL_NAME).values())
-    return float(_cos_all(f.vec, blobs).max()) if blobs else 0.0
+    max_cos = float(_cos_all(f.vec, blobs).max()) if blobs else 0.0
+    aligned = 0.0
+    if f.sents is not None and len(f.sents):
+        for mat in _sentence_vectors(store, ids):
+            aligned = max(aligned, _aligned(f.sents, mat))
+    return max_cos, aligned
 
 
-def cosines(store: Store, f: Features, st: db.StoryRow, cos: float) -> tuple[float, float, float]:
-    """(centroid, mean, max member) cosine of ``f`` with story ``st``."""
-    return cos, _mean_cos(f, st, cos), _max_cos(store, f, st)
+def _sentence_vectors(store: Store, ids: list[str]) -> list[np.ndarray]:
+    """The cached sentence vectors of stored documents; those of documents stored before lagebild
+    kept them are computed once now (a store from an older version needs no rebuild)."""
+    blobs = db.get_vectors(store, ids, embed.SENTENCES_MODEL_NAME)
+    for doc in store.iter_documents([i for i in ids if i not in blobs]):
+        blobs[doc.id] = embed.to_int8(embed.sentence_matrix(doc))
+        db.put_vector(store, doc.id, embed.SENTENCES_MODEL_NAME, blobs[doc.id])
+    return [embed.from_int8(b) for b in blobs.values()]
+
+
+def _aligned(mine: np.ndarray, theirs: np.ndarray) -> float:
+    """Mean cosine of the ALIGNED_SENTENCES sentences of ``mine`` that best match a sentence of
+    ``theirs``: reports of one event repeat a few facts in any language (the toll, the place, who
+    acted); reports of two events on one topic share background, which one vector per article
+    cannot tell from news."""
+    if not len(theirs):
+        return 0.0
+    best = (mine @ theirs.T).max(axis=1)
+    k = min(ALIGNED_SENTENCES, len(best))
+    return float(np.sort(best)[-k:].mean())
+
+
+def cosines(store: Store, f: Features, st: db.StoryRow, cos: float) -> tuple[float, float, float, float]:
+    """(centroid, mean, max member) cosine and sentence alignment of ``f`` with story ``st``."""
+    return (cos, _mean_cos(f, st, cos), *_member_similarity(store, f, st))
 
 
 def best_story(store: Store, f: Features, model: scorer.JoinModel | None = None,

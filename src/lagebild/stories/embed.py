@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 MODEL_NAME = "use-multilingual-v3"
 DIM = 512
+# Key of the per-sentence vectors kept for sentence alignment (``sentence_matrix``).
+SENTENCES_MODEL_NAME = "use-multilingual-v3-sentences"
+# Title plus this many first sentences are kept per document for alignment.
+ALIGN_SENTENCES = 6
 # Title plus this many leading sentences make the document vector.
 LEAD_SENTENCES = 6
 # Sentences are truncated to this many characters (a runaway "sentence" of a list page would
@@ -92,6 +96,25 @@ def title_vector(doc: Document) -> np.ndarray:
     """Unit vector of the headline (the opening of the body where there is none). The title is also
     the first lead text, so the shared encoder's cache makes this nearly free."""
     return encode([(doc.title or "").strip() or doc.text[:MAX_SENTENCE_CHARS] or " "])[0]
+
+
+def sentence_matrix(doc: Document) -> np.ndarray:
+    """Unit vectors of the title and the first ALIGN_SENTENCES sentences, one row each: two
+    reports of one event share facts sentence by sentence ("Zwei Menschen kamen ums Leben" / "Two
+    people were killed") even when their leads as a whole differ in angle. The opinion stage has
+    just embedded these sentences, so they come from the shared encoder's cache."""
+    texts = [(doc.title or "").strip()] if (doc.title or "").strip() else []
+    texts += sentence_texts(doc)[:ALIGN_SENTENCES]
+    return encode(texts or [doc.text[:MAX_SENTENCE_CHARS] or " "])
+
+
+def to_int8(mat: np.ndarray) -> bytes:
+    """Unit vectors as int8 (a quarter of float32; cosines stay within about 0.01)."""
+    return np.clip(np.rint(np.asarray(mat) * 127.0), -127, 127).astype(np.int8).tobytes()
+
+
+def from_int8(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=np.int8).reshape(-1, DIM).astype(np.float32) / 127.0
 
 
 def to_b64(vec: np.ndarray) -> str:
