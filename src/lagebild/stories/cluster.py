@@ -492,8 +492,9 @@ def _member_similarity(store: Store, f: Features, st: db.StoryRow) -> tuple[floa
     max_cos = float(_cos_all(f.vec, blobs).max()) if blobs else 0.0
     aligned = 0.0
     if f.sents is not None and len(f.sents):
-        for mat in _sentence_vectors(store, ids):
-            aligned = max(aligned, _aligned(f.sents, mat))
+        mats = _sentence_vectors(store, ids)
+        if mats:
+            aligned = _aligned(f.sents, mats)
     return max_cos, aligned
 
 
@@ -507,16 +508,21 @@ def _sentence_vectors(store: Store, ids: list[str]) -> list[np.ndarray]:
     return [embed.from_int8(b) for b in blobs.values()]
 
 
-def _aligned(mine: np.ndarray, theirs: np.ndarray) -> float:
-    """Mean cosine of the ALIGNED_SENTENCES sentences of ``mine`` that best match a sentence of
-    ``theirs``: reports of one event repeat a few facts in any language (the toll, the place, who
-    acted); reports of two events on one topic share background, which one vector per article
-    cannot tell from news."""
-    if not len(theirs):
-        return 0.0
-    best = (mine @ theirs.T).max(axis=1)
-    k = min(ALIGNED_SENTENCES, len(best))
-    return float(np.sort(best)[-k:].mean())
+def _aligned(mine: np.ndarray, members: list[np.ndarray]) -> float:
+    """The best member's mean cosine over the ALIGNED_SENTENCES sentences of ``mine`` that best
+    match one of its sentences: reports of one event repeat a few facts in any language (the
+    toll, the place, who acted); reports of two events on one topic share background, which one
+    vector per article cannot tell from news. One matrix product for all members."""
+    sims = mine @ np.vstack(members).T  # (my sentences, all member sentences)
+    best = 0.0
+    k = min(ALIGNED_SENTENCES, len(mine))
+    start = 0
+    for mat in members:
+        per_sentence = sims[:, start:start + len(mat)].max(axis=1) if len(mat) else None
+        start += len(mat)
+        if per_sentence is not None:
+            best = max(best, float(np.partition(per_sentence, len(per_sentence) - k)[-k:].mean()))
+    return best
 
 
 def cosines(store: Store, f: Features, st: db.StoryRow, cos: float) -> tuple[float, float, float, float]:
