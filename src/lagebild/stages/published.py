@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from ..dates import normalize_published
+from ..dates import normalize_published, parse_day
 from ..model import Document
 from ..pipeline import stage
 from ..pubdate import find_dateline
@@ -24,7 +24,6 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # from the date the user gave agrees with two sources.
 BODY_YEAR_CONFIDENCE = 0.7
 GIVEN_YEAR_CONFIDENCE = 0.9
-_FULL_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
 def body_year(text: str) -> int | None:
@@ -58,10 +57,9 @@ def date_from_text(text: str, around: str | None = None) -> tuple[str, str, floa
 def _year_near(text: str, around: str | None) -> int | None:
     """The year that puts the year-less dateline of ``text`` closest to the date ``around``
     (a "Dec 31" dateline on an article given as 2 January belongs to the year before)."""
-    known = _FULL_DAY.match(around or "")
-    if not known:
+    ref = parse_day(around)
+    if ref is None:
         return None
-    ref = date(int(known[1]), int(known[2]), int(known[3]))
     best: tuple[int, int] | None = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
         found, _span = find_dateline(text, year_hint=year)

@@ -129,7 +129,7 @@ class Features:
     title_vec: np.ndarray | None = None
     lead_types: list[str] = field(default_factory=list)  # kinds of event in the first sentences
     names: dict[str, int] = field(default_factory=dict)  # name words of all entities (_name_words)
-    sents: np.ndarray | None = None  # unit vectors of title and first sentences (embed.sentence_matrix)
+    sents: np.ndarray | None = None  # unit vectors of title and lead sentences (embed.sentence_matrix)
 
 
 @dataclass(slots=True)
@@ -239,7 +239,6 @@ def _entity_words(entity: str, mtype: str | None = None) -> list[str]:
     if (mtype or kind.upper()) == "PER" and len(words) > 1:
         words = words[-1:]
     return [w for w in words if len(w) >= MIN_NAME_WORD]
-    return dict(out)
 
 
 def _lead_types(doc: Document) -> list[str]:
@@ -401,7 +400,7 @@ def components(f: Features, st: db.StoryRow, cos: float, mean_cos: float | None 
     mine = sorted(f.specific.items(), key=lambda kv: (-kv[1], kv[0]))
     top6 = [e for e, _ in mine[:6]]
     shared = sum(1 for e in top6 if e in spec)
-    # the article's main actor, named at least twice, is unknown to the story (and vice versa)
+    # the article's main actor, named at least twice, is unknown to the story
     names = st.profile.get("names", {})
     top_missing = float(bool(mine) and mine[0][1] >= 2 and _unknown(mine[0][0], names))
     places = st.profile.get("locs", {})
@@ -517,14 +516,12 @@ def _aligned(mine: np.ndarray, members: list[np.ndarray]) -> float:
     toll, the place, who acted); reports of two events on one topic share background, which one
     vector per article cannot tell from news. One matrix product for all members."""
     sims = mine @ np.vstack(members).T  # (my sentences, all member sentences)
-    best = 0.0
     k = min(ALIGNED_SENTENCES, len(mine))
-    start = 0
-    for mat in members:
-        per_sentence = sims[:, start:start + len(mat)].max(axis=1) if len(mat) else None
-        start += len(mat)
-        if per_sentence is not None:
-            best = max(best, float(np.partition(per_sentence, len(per_sentence) - k)[-k:].mean()))
+    best = 0.0
+    for block in np.split(sims, np.cumsum([len(m) for m in members])[:-1], axis=1):
+        if block.shape[1]:
+            per_sentence = block.max(axis=1)  # each of my sentences' best match in this member
+            best = max(best, float(np.partition(per_sentence, len(mine) - k)[-k:].mean()))
     return best
 
 

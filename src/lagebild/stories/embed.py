@@ -67,23 +67,23 @@ def lead_texts(doc: Document) -> list[str]:
     return parts or [doc.text[:MAX_SENTENCE_CHARS] or " "]
 
 
-def _lead_sentences(doc: Document, n: int = LEAD_SENTENCES) -> list[str]:
-    """The first ``n`` sentences in the writer's own voice (at most half inside a quote, direct
-    or reported): a quote is mostly a reaction ("We are ready for talks") that other stories on
-    the topic share, and these are the sentences whose vectors the opinion stage has just
-    computed (the shared encoder's cache), so the vector is nearly free. With fewer than three
-    such sentences, the first sentences whatever their voice."""
+def _lead_sentences(doc: Document) -> list[str]:
+    """The first LEAD_SENTENCES sentences in the writer's own voice (at most half inside a quote,
+    direct or reported): a quote in the lead is mostly a reaction ("We are ready for talks")
+    that other stories on the topic share, and these are the sentences whose vectors the
+    opinion stage has just computed (the shared encoder's cache), so the vector is nearly free.
+    With fewer than three such sentences, the first sentences whatever their voice."""
     if not doc.sentences or not doc.quotes:
-        return sentence_texts(doc)[:n]
+        return sentence_texts(doc)[:LEAD_SENTENCES]
     quoted = [(q.start, q.end) for q in doc.quotes]
     out = []
     for s in doc.sentences:
         text = doc.text[s.start:s.end].strip()
         if text and covered_share(s.start, s.end, quoted) < 0.5:
             out.append(text)
-            if len(out) == n:
+            if len(out) == LEAD_SENTENCES:
                 break
-    return out if len(out) >= 3 else sentence_texts(doc)[:n]
+    return out if len(out) >= 3 else sentence_texts(doc)[:LEAD_SENTENCES]
 
 
 def document_vector(doc: Document) -> np.ndarray:
@@ -92,7 +92,7 @@ def document_vector(doc: Document) -> np.ndarray:
     (Adding the mean of the first 15 sentences, reported speech included, as a second half raised
     left-out-split F1 only from 0.853 to 0.859 and cost 4-5 ms per article in the encoder, since
     the opinion stage does not embed attributed sentences: not worth 12 % of the throughput.)"""
-    return _unit(encode(lead_texts(doc)).mean(axis=0)).astype(np.float32)
+    return _unit(sentence_matrix(doc).mean(axis=0)).astype(np.float32)
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -109,8 +109,8 @@ def title_vector(doc: Document) -> np.ndarray:
 def sentence_matrix(doc: Document) -> np.ndarray:
     """Unit vectors of the title and lead sentences (``lead_texts``), one row each: two reports of
     one event share facts sentence by sentence ("Zwei Menschen kamen ums Leben" / "Two people
-    were killed") even when their leads as a whole differ in angle. These are the vectors
-    document_vector has just averaged, so they come from the shared encoder's cache."""
+    were killed") even when their leads as a whole differ in angle. document_vector is their
+    mean, so the second of the two calls reads the shared encoder's cache."""
     return encode(lead_texts(doc))
 
 

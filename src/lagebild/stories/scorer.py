@@ -29,9 +29,9 @@ FEATURES = (
     # embedding similarity of the article's lead: to the story centroid, its average and its
     # closest member, and of the headline to the story's headlines
     "cos", "mean_cos", "max_cos", "title_cos",
-    # the article's best-matching sentences against the closest member's (same facts retold)
+    # the article's best-matching sentences against the best-matching member's (same facts retold)
     "aligned",
-    # shared linked entities; the article's (the story's) main actor missing on the other side
+    # shared linked entities; the article's main actor unknown to the story
     "entities", "specific_shared", "places_shared", "top_missing",
     # shared name words, whatever the entity type and however much of the name is given
     "names_shared",
