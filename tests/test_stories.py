@@ -158,6 +158,18 @@ def test_candidate_search_ignores_stories_outside_the_time_window(store: Store) 
     assert cluster.candidates(store, cluster.features(store, doc)) == []
 
 
+def test_cosine_floor_is_read_when_candidates_are_searched(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (it was once bound as a default argument at import time, so changing it did nothing)
+    _add(store, CALL_FEB_DE, "2025-02-12")
+    doc = analyze(CALL_FEB_EN, published="2025-02-12")
+    store.add(doc)
+    f = cluster.features(store, doc)
+    [(_story_row, cos)] = cluster.candidates(store, f)
+    monkeypatch.setattr(cluster, "MIN_COS", cos + 0.01)
+    assert cluster.candidates(store, f) == []
+    assert cluster.best_story(store, f)[0] is None
+
+
 def test_undated_article_still_gets_a_story(store: Store) -> None:
     _add(store, CALL_FEB_DE, "2025-02-12")
     doc = _add(store, CALL_FEB_EN, None)
