@@ -186,6 +186,18 @@ def test_rebuild_reproduces_the_online_partition(store: Store) -> None:
     assert before == after
 
 
+def test_vectors_read_back_as_last_written_even_past_the_memory_cache(store: Store,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sdb, "VECTOR_CACHE_SIZE", 2)
+    for i in range(4):
+        sdb.put_vector(store, f"d{i}", "m", bytes([i]) * 4)
+    sdb.put_vector(store, "d3", "m", b"new!")  # replaced: the cached copy must not win
+    assert sdb.get_vectors(store, ["d3", "d0", "d2", "missing"], "m") == {
+        "d0": bytes([0]) * 4, "d2": bytes([2]) * 4, "d3": b"new!"}
+    assert list(sdb.get_vectors(store, ["d3", "d0"], "m")) == ["d0", "d3"]  # document-id order
+    assert sdb.get_vector(store, "d1", "m") == bytes([1]) * 4 and sdb.get_vector(store, "d1", "x") is None
+
+
 def test_embeddings_are_cached_per_document(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     doc = _add(store, ECB_DE, "2025-06-05")
     from lagebild.stories import embed

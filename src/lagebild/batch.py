@@ -19,6 +19,7 @@ from .ingest import iter_sources, read
 from .model import Document
 from .pipeline import Pipeline, check_stage_names
 from .storage import IngestReport, Store
+from .threads import single_thread
 
 log = logging.getLogger(__name__)
 
@@ -118,11 +119,13 @@ def ingest(
     seen = frozenset(r[0] for r in store.db.execute("SELECT key FROM ingested_items"))
     report = IngestReport()
     tasks = [(it, opts) for it in items]
-    for done, outcomes in enumerate(_run(tasks, jobs, seen), 1):
-        for o in outcomes:
-            _account(store, o, report, stories)
-        if progress:
-            progress(done, len(items), items[done - 1])
+    # story assignment runs here, outside the pipeline: one BLAS thread for it too (threads.py)
+    with single_thread():
+        for done, outcomes in enumerate(_run(tasks, jobs, seen), 1):
+            for o in outcomes:
+                _account(store, o, report, stories)
+            if progress:
+                progress(done, len(items), items[done - 1])
     return report
 
 

@@ -16,6 +16,7 @@ from typing import Any, Literal, Protocol
 
 from .errors import ConfigError, StageError
 from .model import Document, Problem
+from .threads import single_thread
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,11 @@ class Pipeline:
         return problems
 
     def __call__(self, doc: Document) -> Document:
+        # one BLAS/OpenMP thread per process while stages run: see threads.py
+        with single_thread():
+            return self._run(doc)
+
+    def _run(self, doc: Document) -> Document:
         for name, fn in self.stages:
             t0 = time.perf_counter()
             try:

@@ -238,6 +238,9 @@ class KnowledgeBase:
         self.max_words = 1
         # First word keys of every name: a text scan starts a match only at such a word.
         self.first_words: set[str] = set()
+        # Exact keys of the multi-word person names, by the first letter of the key and in KB
+        # order: the linker's near-miss search compares a name only with these.
+        self.person_names: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
         for e in self.entities.values():
             for n in e.all_names():
                 ek, mk = exact_key(n), match_key(n)
@@ -249,6 +252,8 @@ class KnowledgeBase:
                 self.max_words = max(self.max_words, len(ek))
                 if e.type == "PER" and len(mk) >= 2:
                     self.by_surname[mk[-1]].add(e.id)
+                if e.type == "PER" and len(ek) >= 2:
+                    self.person_names[ek[0][:1]].append((e.id, ek))
             for q in [*e.adjectives, *e.prefixes]:
                 self.qualifiers[qualifier_key(q)].add(e.id)
             if e.type != "PER":

@@ -128,23 +128,20 @@ class Linker:
             return None
         first, last = key[0], key[-1]
         best: tuple[int, str] | None = None
-        for e in self.kb.entities.values():
-            if e.type != "PER":
+        # Only KB names whose first word starts with the same letter can be near misses. A
+        # distance beyond the largest one accepted need not be exact, so edit_distance (which
+        # stops early past its limit) gets that largest value as its limit.
+        for eid, k in self.kb.person_names.get(first[:1], ()):
+            d_last = edit_distance(last, k[-1], 1)
+            if d_last > 1 or (d_last == 1 and len(last) < 5):
                 continue
-            for name in e.all_names():
-                k = exact_key(name)
-                if len(k) < 2 or k[0][:1] != first[:1]:
-                    continue
-                d_last = edit_distance(last, k[-1], 2)
-                if d_last > 1 or (d_last == 1 and len(last) < 5):
-                    continue
-                d_first = edit_distance(first, k[0], 3)
-                role_ok = bool(context_roles & person_roles(self.kb, e.id))
-                ok = (role_ok and d_first <= _FUZZY_FIRST_WITH_ROLE and d_last == 0) or (
-                    d_first + d_last <= _FUZZY_TOTAL_NO_ROLE
-                )
-                if ok and (best is None or d_first + d_last < best[0]):
-                    best = (d_first + d_last, e.id)
+            d_first = edit_distance(first, k[0], max(_FUZZY_FIRST_WITH_ROLE, _FUZZY_TOTAL_NO_ROLE))
+            role_ok = bool(context_roles & person_roles(self.kb, eid))
+            ok = (role_ok and d_first <= _FUZZY_FIRST_WITH_ROLE and d_last == 0) or (
+                d_first + d_last <= _FUZZY_TOTAL_NO_ROLE
+            )
+            if ok and (best is None or d_first + d_last < best[0]):
+                best = (d_first + d_last, eid)
         return best[1] if best else None
 
     # -- main entry -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -56,23 +57,55 @@ def transaction(store: Store) -> Iterator[sqlite3.Connection]:
 # ------------------------------------------------------------------ embeddings
 
 
+# Story assignment reads the vectors of each candidate story's latest members for every new
+# article, the same few hundred again and again; fetching them from SQLite was about 1 ms per
+# article. The most recently used ones stay in memory, per store (about 6 KB each). put_vector is
+# the only writer of doc_vectors, and it updates the cache too.
+VECTOR_CACHE_SIZE = 4000
+
+
+def _vector_cache(store: Store) -> OrderedDict[tuple[str, str], bytes]:
+    cache = getattr(store, "_vector_cache", None)
+    if cache is None:
+        cache = store._vector_cache = OrderedDict()  # type: ignore[attr-defined]
+    return cache
+
+
+def _remember(cache: OrderedDict[tuple[str, str], bytes], key: tuple[str, str], blob: bytes) -> None:
+    cache[key] = blob
+    cache.move_to_end(key)
+    if len(cache) > VECTOR_CACHE_SIZE:
+        cache.popitem(last=False)
+
+
 def get_vector(store: Store, doc_id: str, model: str) -> bytes | None:
-    row = store.db.execute("SELECT vec FROM doc_vectors WHERE doc=? AND model=?", (doc_id, model)).fetchone()
-    return row[0] if row else None
+    return get_vectors(store, [doc_id], model).get(doc_id)
 
 
 def put_vector(store: Store, doc_id: str, model: str, blob: bytes) -> None:
     store.db.execute("INSERT OR REPLACE INTO doc_vectors(doc, model, vec) VALUES (?,?,?)", (doc_id, model, blob))
+    _remember(_vector_cache(store), (doc_id, model), blob)
 
 
 def get_vectors(store: Store, doc_ids: list[str], model: str) -> dict[str, bytes]:
+    """The stored vectors of ``doc_ids`` under ``model``, in document-id order (missing ones left out)."""
+    cache = _vector_cache(store)
     out: dict[str, bytes] = {}
-    for i in range(0, len(doc_ids), 500):
-        chunk = doc_ids[i:i + 500]
+    missing = []
+    for d in doc_ids:
+        blob = cache.get((d, model))
+        if blob is None:
+            missing.append(d)
+        else:
+            cache.move_to_end((d, model))
+            out[d] = blob
+    for i in range(0, len(missing), 500):
+        chunk = missing[i:i + 500]
         q = ",".join("?" * len(chunk))
         for r in store.db.execute(f"SELECT doc, vec FROM doc_vectors WHERE model=? AND doc IN ({q})", (model, *chunk)):
             out[r[0]] = r[1]
-    return out
+            _remember(cache, (r[0], model), r[1])
+    return {d: out[d] for d in sorted(out)}
 
 
 # ------------------------------------------------------------------ near-duplicates

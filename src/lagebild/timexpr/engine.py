@@ -37,8 +37,9 @@ GRAMMARS: dict[str, tuple[list[Rule], object]] = {"de": (de.RULES, de.PREFILTER)
 
 def _candidates(text: str, rules: list[Rule]) -> list[tuple[int, int, int, int, str, Sem]]:
     out: list[tuple[int, int, int, int, str, Sem]] = []
+    trigger_hits: dict[tuple[str, int], list[tuple[int, int]]] = {}  # shared by rules (see matches)
     for idx, r in enumerate(rules):
-        for m in matches(r, text):
+        for m in matches(r, text, trigger_hits):
             try:
                 res = r.handler(m)
             except (ValueError, KeyError, StopIteration):

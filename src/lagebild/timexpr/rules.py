@@ -69,18 +69,28 @@ def attach_triggers(rules: list[Rule], triggers: dict[str, tuple[str, int, int]]
             r.trigger = re.compile(pattern)
 
 
-def matches(r: Rule, text: str) -> list[re.Match[str]]:
+def matches(
+    r: Rule, text: str, trigger_hits: dict[tuple[str, int], list[tuple[int, int]]] | None = None
+) -> list[re.Match[str]]:
     """All matches of ``r`` in ``text``; with a trigger, only in windows around its hits.
 
     Windows around nearby hits are merged. A match touching a window edge is dropped
     (it may be cut there); windows are sized so that real matches fit inside.
+    ``trigger_hits`` keeps the hits of each trigger pattern found in this ``text``: several
+    rules share one trigger (the month names), which then scans the text once.
     """
     if r.trigger is None:
         return list(r.pattern.finditer(text))
+    key = (r.trigger.pattern, r.trigger.flags)
+    hits = trigger_hits.get(key) if trigger_hits is not None else None
+    if hits is None:
+        hits = [t.span() for t in r.trigger.finditer(text)]
+        if trigger_hits is not None:
+            trigger_hits[key] = hits
     windows: list[list[int]] = []
     n = len(text)
-    for t in r.trigger.finditer(text):
-        lo, hi = max(0, t.start() - r.back), min(n, t.end() + r.fwd)
+    for t_start, t_end in hits:
+        lo, hi = max(0, t_start - r.back), min(n, t_end + r.fwd)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
         else:
