@@ -142,6 +142,25 @@ def test_near_duplicate_joins_story_and_is_grouped(store: Store) -> None:
     assert sdb.dup_group(store, b.id) == sdb.dup_group(store, a.id) == a.id
 
 
+def test_each_article_records_why_it_is_in_its_story(store: Store) -> None:
+    de = _add(store, CALL_FEB_DE, "2025-02-12", source="Tagesblick")
+    en = _add(store, CALL_FEB_EN, "2025-02-12", source="Northbridge")
+    flood = _add(store, FLOOD_DE, "2025-06-02", source="dpa")
+    copy = _add(store, FLOOD_DE_COPY, "2025-06-02", source="Alpenpost")
+    joins = sdb.get_joins(store, [de.id, en.id, flood.id, copy.id])
+    assert joins[de.id]["how"] == joins[flood.id]["how"] == "opened"
+    assert joins[copy.id] == {"story": _story(store, flood), "how": "copy", "log_odds": None, "copy_of": flood.id}
+    why = joins[en.id]
+    assert why["how"] == "joined" and why["story"] == _story(store, de)
+    assert why["log_odds"] >= cluster.JOIN_THRESHOLD
+    # the names it shared with the story, as the English report writes them
+    assert {"Putin", "Trump"} <= {w for name in why["shared_names"] for w in name.split()}
+    assert why["for"] and all(v > 0 for v in why["for"].values())
+    # a rebuild forgets the old records and writes new ones
+    rebuild(store)
+    assert set(sdb.get_joins(store, [de.id, en.id, flood.id, copy.id])) == {de.id, en.id, flood.id, copy.id}
+
+
 def test_story_has_title_and_date_range(store: Store) -> None:
     _add(store, CALL_FEB_DE, "2025-02-12", title="Trump und Putin telefonieren")
     _add(store, CALL_FEB_EN, "2025-02-13", title="Trump and Putin agree to start talks")
@@ -248,8 +267,10 @@ def test_batch_ingest_assigns_stories_and_cli_lists_them(tmp_path: Path, db_path
     res = runner.invoke(main, ["compare", listed[0]["id"], "--db", db_path, "--format", "json"])
     assert res.exit_code == 0, res.output
     assert len(json.loads(res.stdout)["documents"]) == 2
+    assert {d["joined"]["how"] for d in json.loads(res.stdout)["documents"]} == {"opened", "joined"}
     res = runner.invoke(main, ["compare", listed[0]["id"], "--db", db_path])
     assert res.exit_code == 0 and res.stdout.startswith("# ")
+    assert "why they are in this story" in res.stdout and "opened the story" in res.stdout
     res = runner.invoke(main, ["compare", "no-such-story", "--db", db_path])
     assert res.exit_code == 1
 
@@ -260,6 +281,7 @@ def test_export_fills_stories_section(store: Store) -> None:
     picture = store.export()
     (st,) = picture["stories"]
     assert sorted(st["documents"]) == sorted([a.id, b.id]) and st["title"]
+    assert {j["document"]: j["how"] for j in st["joins"]} == {a.id: "opened", b.id: "joined"}
     assert {d["story"] for d in picture["documents"]} == {st["id"]}
     assert isinstance(picture["contradictions"], list)
 

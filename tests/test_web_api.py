@@ -143,6 +143,7 @@ def test_reports_of_one_meeting_form_one_story(web) -> None:
     story = client.get(f"/api/stories/{de}").json()
     assert set(story["documents"]) == {ids["warschau_de.txt"], ids["warschau_en.txt"]}
     assert story["languages"] == ["de", "en"]
+    assert sorted(a["joined"]["how"] for a in story["articles"]) == ["joined", "opened"]  # why each is in it
     listed = {s["id"]: s for s in stories["items"]}
     assert listed[de]["size"] == 2 and set(listed[de]["sources"]) == {"Ostsee-Kurier", "Northern Herald"}
     assert client.get("/api/stories/S000000000000").status_code == 404

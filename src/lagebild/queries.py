@@ -180,8 +180,14 @@ def story_info(store: Store, story_id: str) -> dict[str, Any] | None:
     r = store.db.execute("SELECT id, title, first, last, size FROM stories WHERE id=?", (story_id,)).fetchone()
     if r is None:
         return None
+    from .storage.stories import get_joins
+
     docs = [summary_dict(Store._summary(d)) for d in store.db.execute(
         "SELECT * FROM documents WHERE story=? ORDER BY published, n", (story_id,))]
+    joins = get_joins(store, [d["id"] for d in docs]) if _has_table(store, "story_joins") else {}
+    for d in docs:  # why each article is in the story (stories.cluster.assign's record)
+        if d["id"] in joins:
+            d["joined"] = {k: v for k, v in joins[d["id"]].items() if k != "story"}
     return {"id": r["id"], "title": r["title"], "first": r["first"], "last": r["last"], "size": len(docs),
             "documents": [d["id"] for d in docs], "articles": docs,
             "languages": sorted({d["language"] for d in docs if d["language"]}),

@@ -156,8 +156,21 @@ M006_VECTORS_PER_MODEL = """
         ALTER TABLE doc_vectors_by_model RENAME TO doc_vectors;
 """
 
+# Why each article is in its story (stage 10's provenance): opened it, joined it as a copy of an
+# earlier article, or joined it on the join model's log-odds, with the names and figures it shared
+# with the story at that moment (JSON). Rebuilt with the stories.
+M007_STORY_JOINS = """
+        CREATE TABLE story_joins (
+            doc TEXT PRIMARY KEY, story TEXT NOT NULL,
+            how TEXT NOT NULL,                  -- opened | copy | joined
+            log_odds REAL,                      -- the join model's score for the chosen story
+            evidence TEXT NOT NULL DEFAULT '{}'
+        ) WITHOUT ROWID;
+        CREATE INDEX story_joins_story ON story_joins(story);
+"""
+
 MIGRATIONS: list[str] = [M001_INITIAL, M002_STORIES, M003_QUERY_INDEXES, M004_ENTITY_LOOKUP,
-                         M005_ENTITY_PAGE_INDEXES, M006_VECTORS_PER_MODEL]
+                         M005_ENTITY_PAGE_INDEXES, M006_VECTORS_PER_MODEL, M007_STORY_JOINS]
 
 
 def name_key(name: str) -> str:

@@ -264,6 +264,26 @@ def save_story(store: Store, st: StoryRow, new_keys: list[str]) -> StoryRow:
     return st
 
 
+def put_join(store: Store, doc_id: str, story_id: str, how: str, log_odds: float | None,
+             evidence: dict[str, Any]) -> None:
+    """Record why ``doc_id`` is in ``story_id`` (see migrations.M007_STORY_JOINS)."""
+    store.db.execute("INSERT OR REPLACE INTO story_joins(doc, story, how, log_odds, evidence) VALUES (?,?,?,?,?)",
+                     (doc_id, story_id, how, None if log_odds is None else round(log_odds, 3),
+                      json.dumps(evidence, ensure_ascii=False)))
+
+
+def get_joins(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Document id -> {"story", "how", "log_odds", **evidence} for the documents that have a record."""
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(doc_ids), 500):
+        chunk = doc_ids[i:i + 500]
+        q = ",".join("?" * len(chunk))
+        for r in store.db.execute(f"SELECT doc, story, how, log_odds, evidence FROM story_joins WHERE doc IN ({q})",
+                                  chunk):
+            out[r[0]] = {"story": r[1], "how": r[2], "log_odds": r[3], **json.loads(r[4])}
+    return out
+
+
 def story_doc_ids(store: Store, story_id: str, latest: int | None = None) -> list[str]:
     """The story's articles, oldest first; only the ``latest`` ones when given (read with LIMIT, so
     a long story costs no more than a short one)."""
@@ -295,7 +315,7 @@ def story_count(store: Store) -> int:
 
 def clear_stories(store: Store, *, keep_neardup: bool = False) -> None:
     """Forget every story (and, unless kept, the near-duplicate index); embeddings stay cached."""
-    for table in ("stories", "story_span", "story_keys"):
+    for table in ("stories", "story_span", "story_keys", "story_joins"):
         store.db.execute(f"DELETE FROM {table}")
     if not keep_neardup:
         store.db.execute("DELETE FROM doc_minhash")

@@ -36,10 +36,15 @@ def export_stories(store: Store, docs: list[Document]) -> list[dict[str, Any]]:
     for d in docs:
         if d.story:
             members.setdefault(d.story, []).append(d.id)
+    joins = db.get_joins(store, [d.id for d in docs if d.story])
     out = []
     for st in db.list_stories(store):
-        out.append({"id": st.id, "title": st.title, "documents": members.get(st.id, []),
-                    "first": st.first, "last": st.last, "size": st.size})
+        ids = members.get(st.id, [])
+        # why each article is in the story (cluster.assign's record; absent for stores clustered
+        # before lagebild kept it)
+        why = [{"document": i, **{k: v for k, v in joins[i].items() if k != "story"}} for i in ids if i in joins]
+        out.append({"id": st.id, "title": st.title, "documents": ids,
+                    "first": st.first, "last": st.last, "size": st.size, "joins": why})
     return out
 
 

@@ -92,6 +92,8 @@ MAX_COS_MEMBERS = 30
 # in a store of 600 similar synthetic articles).
 ALIGNED_SENTENCES = 3
 ALIGN_MEMBERS = 10
+# Shared names and figures kept as the evidence of a join (join_evidence).
+EVIDENCE_ITEMS = 6
 # Candidate caps for undated articles.
 KEY_CANDIDATES = 200
 RECENT_CANDIDATES = 200
@@ -612,8 +614,9 @@ def _join(store: Store, st: db.StoryRow, f: Features, doc: Document) -> None:
 
 
 def assign(store: Store, doc: Document, model: scorer.JoinModel | None = None) -> Assignment:
-    """Assign ``doc`` (already stored) to a story and record it; returns what was decided.
-    ``model`` replaces the shipped join model (training scores candidate weights this way)."""
+    """Assign ``doc`` (already stored) to a story and record it, with why (``db.put_join``); returns
+    what was decided. ``model`` replaces the shipped join model (training scores candidate weights
+    this way)."""
     f = features(store, doc)
     with db.transaction(store):
         dup, dup_story, _group = _find_duplicate(store, f)
@@ -621,18 +624,52 @@ def assign(store: Store, doc: Document, model: scorer.JoinModel | None = None) -
             st = db.get_story(store, dup_story)
             if st is not None:
                 _join(store, st, f, doc)
+                db.put_join(store, doc.id, st.id, "copy", None, {"copy_of": dup})
                 doc.story = st.id
                 return Assignment(st.id, False, 1.0, "near-duplicate", dup)
         st, s, _cos, detail = best_story(store, f, model)
         if st is not None and s >= JOIN_THRESHOLD:
+            evidence = join_evidence(doc, f, st, detail or {}, model or scorer.load())
             _join(store, st, f, doc)
+            db.put_join(store, doc.id, st.id, "joined", s, evidence)
             doc.story = st.id
             return Assignment(st.id, False, s, "similar", dup, detail)
         new = db.StoryRow(n=0, id="S" + doc.id[:12], title=None, title_doc=None, first=None, last=None,
                           size=0, centroid=None, profile={})
         _join(store, new, f, doc)
+        # the closest story it did not join, for anyone checking a split
+        db.put_join(store, doc.id, new.id, "opened", s if st is not None else None,
+                    {"closest_story": st.id} if st is not None else {})
         doc.story = new.id
         return Assignment(new.id, True, s, "new", dup, detail)
+
+
+def join_evidence(doc: Document, f: Features, st: db.StoryRow, values: dict[str, float],
+                  model: scorer.JoinModel) -> dict[str, Any]:
+    """Why ``doc`` joins ``st`` (computed before it does): the names, as the article writes them,
+    and the figures the story already had, and the comparisons that weighed most for and against
+    (weight times value, in log-odds; the model card explains each)."""
+    names = st.profile.get("names", {})
+    counts = Counter(m.text for m in doc.mentions
+                     if m.entity and any(w in names for w in _entity_words(m.entity, m.type)))
+    shown: dict[str, str] = {}  # one spelling per name whatever its case ("MOSCOW" in a dateline)
+    for text, _ in counts.most_common():
+        shown.setdefault(text.casefold(), text)
+    nums = st.profile.get("nums", {})
+    figures = [_figure_text(doc.text, n) for n in f.numbers if n in nums]
+    weighed = sorted(((w * values.get(n, 0.0), n) for n, w in zip(model.features, model.coef)), reverse=True)
+    return {"shared_names": list(shown.values())[:EVIDENCE_ITEMS],
+            "shared_figures": figures[:EVIDENCE_ITEMS],
+            "for": {n: round(c, 2) for c, n in weighed[:3] if c > 0},
+            "against": {n: round(c, 2) for c, n in weighed[::-1][:2] if c < 0}}
+
+
+def _figure_text(text: str, digits: str) -> str:
+    """The figure ``digits`` (separators dropped, _numbers) as the text first writes it."""
+    for m in _FIGURE.finditer(text):
+        if _SEPARATORS.sub("", m.group()) == digits:
+            return m.group()
+    return digits
 
 
 def rebuild(store: Store, progress: Any = None) -> int:

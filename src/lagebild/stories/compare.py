@@ -832,10 +832,12 @@ def compare_documents(docs: list[Document], *, store: Store | None = None, story
     """Compare the articles of one story."""
     docs = _sample(sorted(docs, key=lambda d: (d.published or "", d.id)))
     groups: dict[str, str] = {d.id: d.id for d in docs}
+    joins: dict[str, dict[str, Any]] = {}
     if store is not None:
         from ..storage import stories as db
 
         groups = db.dup_groups(store, [d.id for d in docs])
+        joins = db.get_joins(store, [d.id for d in docs])
     units = independence_units(docs, groups)
     unit_name: dict[int, str] = {}
     for d in docs:
@@ -889,7 +891,8 @@ def compare_documents(docs: list[Document], *, store: Store | None = None, story
             if not echoed[i] and (s.any_number() or s.dates() or s.has_entity):
                 single.append(s.span())
     documents = [{"id": d.id, "source": outlet(d), "title": d.title, "language": d.language,
-                  "published": d.published, "near_duplicate_of": groups.get(d.id) if groups.get(d.id) != d.id else None}
+                  "published": d.published, "near_duplicate_of": groups.get(d.id) if groups.get(d.id) != d.id else None,
+                  **({"joined": joins[d.id]} if d.id in joins else {})}
                  for d in docs]
     return Comparison(story, documents, sorted({outlet(d) for d in docs}), len(set(units.values())), events,
                       claims, contras, dict(opinions), single)
@@ -918,6 +921,29 @@ def compare_story(store: Store, story_ref: str) -> Comparison:
     return compare_documents(docs, store=store, story=st.id)
 
 
+def _why_lines(documents: list[dict[str, Any]]) -> list[str]:
+    """"Why these articles are one story": how each article came into the story (the records of
+    cluster.assign), so a reader can check a join instead of trusting it."""
+    if not any("joined" in d for d in documents):
+        return []
+    lines = ["## Articles and why they are in this story", ""]
+    for d in documents:
+        j = d.get("joined") or {}
+        head = f"- {d.get('published') or '?'} {d['source']}: {d.get('title') or d['id']}"
+        if j.get("how") == "opened":
+            why = "opened the story"
+        elif j.get("how") == "copy":
+            why = f"near-duplicate of {j.get('copy_of')}"
+        elif j.get("how") == "joined":
+            shared = [*j.get("shared_names", []), *j.get("shared_figures", [])]
+            why = f"joined (log-odds {j.get('log_odds'):+.2f})" + (f"; shares {', '.join(shared)}" if shared else "")
+        else:
+            why = "no record (clustered by an older lagebild; `lagebild stories --rebuild` adds it)"
+        lines.append(f"{head} — {why}")
+    lines.append("")
+    return lines
+
+
 def to_markdown(cmp: Comparison, title: str | None = None) -> str:
     lines = [f"# {title or cmp.story}", ""]
     lines.append(f"{len(cmp.documents)} articles from {len(cmp.sources)} outlets "
@@ -935,6 +961,7 @@ def to_markdown(cmp: Comparison, title: str | None = None) -> str:
             lines.append(f"- **{it.verdict}**{status} {it.label} — {', '.join(it.supported_by)}{extra}")
         lines.append("")
 
+    lines.extend(_why_lines(cmp.documents))
     block("Events", cmp.events)
     block("Claims", cmp.claims)
     if cmp.contradictions:
