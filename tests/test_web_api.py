@@ -267,6 +267,7 @@ def test_story_page_shows_timeline_comparison_and_articles(web) -> None:
     assert "<h1" in client.get(f"/stories/{story}/comparison").text
     # once computed, the story page shows it at once
     assert 'class="grid cmp-table"' in client.get(f"/stories/{story}").text
+    assert "opened the story" in client.get(f"/stories/{story}").text  # why each article is in it
 
 
 def test_unknown_page_is_a_404_page(web) -> None:
