@@ -13,7 +13,7 @@ from lagebild.cli import main
 from lagebild.model import Document
 from lagebild.storage import Store
 from lagebild.storage import stories as sdb
-from lagebild.stories import assign_story, cluster, neardup, rebuild
+from lagebild.stories import assign_story, cluster, extract, neardup, rebuild
 
 CALL_FEB_DE = (
     "US-Präsident Donald Trump hat am Mittwoch mit Kremlchef Wladimir Putin telefoniert. Das Gespräch habe "
@@ -130,7 +130,7 @@ def test_lead_events_are_the_recent_events_of_the_first_sentences(store: Store) 
             "telefoniert. Im Frühjahr hatten sich beide Außenminister in Riad getroffen.")
     doc = analyze(text, published="2025-08-06")
     store.add(doc)
-    leads = cluster.features(store, doc).leads
+    leads = extract.features(store, doc).leads
     assert leads and all(day == "2025-08-06" for _t, _a, day in leads)
     assert "phone_call" in {t for t, _a, _d in leads}
 
@@ -174,7 +174,7 @@ def test_candidate_search_ignores_stories_outside_the_time_window(store: Store) 
     _add(store, CALL_FEB_DE, "2025-02-12")
     doc = analyze(CALL_FEB_EN, published="2025-09-01")
     store.add(doc)
-    assert cluster.candidates(store, cluster.features(store, doc)) == []
+    assert cluster.candidates(store, extract.features(store, doc)) == []
 
 
 def test_cosine_floor_is_read_when_candidates_are_searched(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,7 +182,7 @@ def test_cosine_floor_is_read_when_candidates_are_searched(store: Store, monkeyp
     _add(store, CALL_FEB_DE, "2025-02-12")
     doc = analyze(CALL_FEB_EN, published="2025-02-12")
     store.add(doc)
-    f = cluster.features(store, doc)
+    f = extract.features(store, doc)
     [(_story_row, cos)] = cluster.candidates(store, f)
     monkeypatch.setattr(cluster, "MIN_COS", cos + 0.01)
     assert cluster.candidates(store, f) == []
@@ -224,10 +224,10 @@ def test_embeddings_are_cached_per_document(store: Store, monkeypatch: pytest.Mo
     def boom(*_a: object, **_k: object) -> None:
         raise AssertionError("document was embedded twice")
 
-    first = cluster.features(store, doc)
+    first = extract.features(store, doc)
     monkeypatch.setattr(embed, "document_vector", boom)
     monkeypatch.setattr(embed, "sentence_matrix", boom)
-    again = cluster.features(store, doc)  # the lead vector and the sentence vectors both come from the store
+    again = extract.features(store, doc)  # the lead vector and the sentence vectors both come from the store
     assert float(again.vec @ first.vec) > 0.999
     assert again.sents is not None and again.sents.shape == first.sents.shape
 
@@ -342,7 +342,7 @@ def test_members_stored_without_sentence_vectors_get_them_on_first_comparison(st
     store.db.execute("DELETE FROM doc_vectors WHERE model=?", (embed.SENTENCES_MODEL_NAME,))
     second = analyze(CALL_FEB_EN, published="2025-02-12")
     store.add(second)
-    f = cluster.features(store, second)
+    f = extract.features(store, second)
     st = sdb.get_story(store, _story(store, first) or "")
     assert st is not None
     _cos, _mean, _max, aligned = cluster.cosines(store, f, st, 0.6)

@@ -11,15 +11,15 @@ from click.testing import CliRunner
 from lagebild import analyze
 from lagebild.cli import main
 from lagebild.storage import Store
-from lagebild.stories import cluster, scorer
+from lagebild.stories import cluster, extract, scorer
 from lagebild.stories.train import REPORT_SPLITS
 
 LABELLED = Path(__file__).resolve().parents[1] / "bench" / "data" / "stories" / "stories.jsonl"
 
 
 def test_figures_match_across_languages_and_years_are_not_figures() -> None:
-    de = cluster._numbers("Mehr als 14.000 Container, 366 Meter lang, seit 2023 im Dienst, am 5. Mai.")
-    en = cluster._numbers("Carrying more than 14,000 containers, the 366-metre ship, in service since 2023.")
+    de = extract.numbers("Mehr als 14.000 Container, 366 Meter lang, seit 2023 im Dienst, am 5. Mai.")
+    en = extract.numbers("Carrying more than 14,000 containers, the 366-metre ship, in service since 2023.")
     assert "14000" in de and "14000" in en
     assert "366" in de and "366" in en
     assert "2023" not in de and "5" not in de
@@ -28,11 +28,11 @@ def test_figures_match_across_languages_and_years_are_not_figures() -> None:
 def test_name_words_match_a_shortened_name_and_a_mistyped_entity() -> None:
     # "Hanseport Logistik" in one report, "Hanseport" in the other; a village tagged as a place in
     # one language and as a person in the other; a KB entity stays one word.
-    assert "hanseport" in cluster._entity_words("org:hanseport-logistik")
-    assert cluster._entity_words("loc:mairhof") == cluster._entity_words("per:mairhof", "PER")
-    assert cluster._entity_words("Q1055") == ["Q1055"]
+    assert "hanseport" in extract.entity_words("org:hanseport-logistik")
+    assert extract.entity_words("loc:mairhof") == extract.entity_words("per:mairhof", "PER")
+    assert extract.entity_words("Q1055") == ["Q1055"]
     # a person is known by the surname: two people called Lena are not one entity
-    assert cluster._entity_words("per:lena-vogt", "PER") == ["vogt"]
+    assert extract.entity_words("per:lena-vogt", "PER") == ["vogt"]
     assert not cluster._unknown("org:hanseport", {"hanseport": 1, "logistik": 1})
     assert cluster._unknown("per:lena-hofbaur", {"lena": 1, "vogt": 1})
 
@@ -45,8 +45,8 @@ def test_shared_name_words_link_reports_that_name_an_actor_differently() -> None
                  published="2026-08-10", language="en")
     unrelated = analyze("Der Hamburger Senat hat am Montag den Haushalt für 2027 beschlossen.",
                         published="2026-08-10", language="de")
-    de_words, en_words = cluster._name_words(de), cluster._name_words(en)
-    assert cluster._names_shared(en_words, de_words) > cluster._names_shared(en_words, cluster._name_words(unrelated))
+    de_words, en_words = extract.name_words(de), extract.name_words(en)
+    assert cluster._names_shared(en_words, de_words) > cluster._names_shared(en_words, extract.name_words(unrelated))
 
 
 def test_shipped_weights_read_the_comparisons_cluster_computes(store: Store) -> None:
@@ -59,7 +59,7 @@ def test_shipped_weights_read_the_comparisons_cluster_computes(store: Store) -> 
     other = analyze("Das Kabinett hat am Montag ein Gesetz beschlossen, das 2027 in Kraft treten soll.",
                     published="2026-03-02", language="de")
     store.add(other)
-    f = cluster.features(store, other)
+    f = extract.features(store, other)
     st, score, cos, read = cluster.best_story(store, f)
     assert st is not None
     values = cluster.components(f, st, *cluster.cosines(store, f, st, cos))

@@ -2,7 +2,10 @@
 
 - ``neardup``: MinHash/LSH near-duplicate groups (syndicated copies count as one source);
 - ``embed``: multilingual sentence embeddings (USE multilingual v3, shipped in a PyPI package);
-- ``cluster``: online story assignment with an interval index over story dates;
+- ``extract``: what clustering reads from one article (lead vectors, names, figures, lead events);
+- ``cluster``: online story assignment with an interval index over story dates, and the record
+  of why each article is in its story;
+- ``scorer`` / ``train``: the learned join model and its training;
 - ``compare``: per story, which outlets support, single-source or contradict each event and claim;
 - ``titles``: readable story titles.
 

@@ -11,6 +11,9 @@ Candidate search uses indexes, never a scan of the corpus:
 - for undated articles: the entity-inverted index (stories sharing a linked entity) plus the most
   recently active stories.
 
+What is read from each article (its lead vectors, names, figures and lead events) is in
+``extract``; this module compares it with story profiles and keeps the profiles.
+
 Scoring a candidate story S for a document d: a logistic model (``scorer``, weights learned by
 ``lagebild train stories``) over comparisons of d with S's profile (``components``):
 - ``cos``/``mean_cos``/``max_cos``: multilingual sentence-embedding similarity of d's lead to S's
@@ -32,7 +35,8 @@ Scoring a candidate story S for a document d: a logistic model (``scorer``, weig
   a follow-up a week later is told apart from a new event by still naming the story's people and
   figures;
 - ``size``: a big story's centroid and profile match more of everything.
-d joins the best-scoring candidate if the model says it more likely belongs than not.
+d joins the best-scoring candidate if the model's log-odds reach ``JOIN_THRESHOLD``; why it
+joined (or opened a story) is recorded with it (``join_evidence``, ``db.put_join``).
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -49,6 +53,7 @@ import numpy as np
 from ..eventlex import types_compatible
 from ..storage import stories as db
 from . import embed, neardup, scorer
+from .extract import FULL_DAY, Features, entity_words, features, figure_text
 from .titles import story_title
 
 if TYPE_CHECKING:
@@ -61,11 +66,6 @@ if TYPE_CHECKING:
 # negatives, while clustering asks only about the best candidate: left-out-split F1 was best at
 # -0.5 among -1.0 .. +1.0 (model card), and SpkAtt false merges stay under 1 %.
 JOIN_THRESHOLD = -0.5
-# Events in the first LEAD_SENTENCES sentences of the body are the article's lead events, provided
-# they occurred, carry a full day, and that day lies at most LEAD_MAX_AGE_DAYS before publication
-# (older ones are background: "after the call last week").
-LEAD_SENTENCES = 2
-LEAD_MAX_AGE_DAYS = 3
 # Candidate stories must have had an article within this many days of the article's date: a story
 # silent for two weeks is closed (its next development opens a new story). Besides being news
 # practice, this bounds the candidate set by the number of stories running at one time.
@@ -97,45 +97,11 @@ EVIDENCE_ITEMS = 6
 # Candidate caps for undated articles.
 KEY_CANDIDATES = 200
 RECENT_CANDIDATES = 200
-# Entities per document used for overlap and indexing (most mentioned first).
-TOP_ENTITIES = 10
+# Name words of the article compared with the story (most mentioned first).
+TOP_NAME_WORDS = 8
 # A story profile keeps at most this many event signatures and entity counts.
 MAX_PROFILE_EVENTS = 60
 MAX_PROFILE_ENTITIES = 60
-# Event types too generic to tell events apart.
-GENERIC_EVENT_TYPES = frozenset({"statement", "other"})
-
-# Entity types that name one actor (people, organisations, events, products), unlike places.
-_SPECIFIC_TYPES = frozenset({"PER", "ORG", "MISC"})
-# Prefixes of entity ids made from the name itself (no knowledge-base entry): lagebild.linking.
-_LOCAL_KINDS = frozenset({"per", "org", "loc", "misc"})
-MIN_NAME_WORD = 4
-# Name words of the article compared with the story (most mentioned first).
-TOP_NAME_WORDS = 8
-TOP_PLACES = 4
-_FIGURE = re.compile(r"(?<![\w.,])\d[\d.,]*\d(?!\w)|(?<![\w.,])\d(?![\w.,])")
-_SEPARATORS = re.compile(r"[.,]")
-_NAME_TOKEN = re.compile(r"(?<![\w.])([A-ZÄÖÜ][\w\-]{2,})")
-_SENT_START = re.compile(r"(?:^|[.!?:„“\"»«]\s*)$")
-
-
-@dataclass(slots=True)
-class Features:
-    doc_id: str
-    day: int | None
-    vec: np.ndarray
-    entities: list[str]  # keys: "e:<entity id>" or, without entity linking, "n:<name>"
-    linked: bool
-    events: list[list[Any]]  # [type, [actors], date, status]
-    sig: neardup.Signature
-    leads: list[list[Any]] = field(default_factory=list)  # [type, [actors], full-day date]
-    specific: dict[str, int] = field(default_factory=dict)  # linked PER/ORG/MISC entity -> mentions
-    places: list[str] = field(default_factory=list)  # most-mentioned linked places
-    numbers: list[str] = field(default_factory=list)  # figures in the text (see _numbers)
-    title_vec: np.ndarray | None = None
-    lead_types: list[str] = field(default_factory=list)  # kinds of event in the first sentences
-    names: dict[str, int] = field(default_factory=dict)  # name words of all entities (_name_words)
-    sents: np.ndarray | None = None  # unit vectors of title and lead sentences (embed.sentence_matrix)
 
 
 @dataclass(slots=True)
@@ -146,125 +112,6 @@ class Assignment:
     reason: str  # "near-duplicate", "similar", "new"
     dup_of: str | None = None
     detail: dict[str, float] | None = None  # score components against the best candidate story
-
-
-def _entity_keys(doc: Document) -> tuple[list[str], bool]:
-    """The document's most-mentioned linked entities; names as a fallback where nothing is linked."""
-    counts = Counter(m.entity for m in doc.mentions if m.entity)
-    if counts:
-        return ["e:" + e for e, _ in counts.most_common(TOP_ENTITIES)], True
-    names: Counter[str] = Counter()
-    if doc.mentions:
-        for m in doc.mentions:
-            names[m.text.lower()] += 1
-    else:
-        # No NER at all: capitalised words that do not start a sentence. In German that includes
-        # every noun, which makes this a keyword overlap rather than entity overlap.
-        for m in _NAME_TOKEN.finditer(doc.text):
-            if _SENT_START.search(doc.text[max(0, m.start() - 3):m.start()]):
-                continue
-            names[m.group(1).lower()] += 1
-    return ["n:" + n for n, _ in names.most_common(TOP_ENTITIES)], False
-
-
-def _event_sigs(doc: Document) -> list[list[Any]]:
-    out = []
-    for ev in doc.events:
-        if ev.type in GENERIC_EVENT_TYPES:
-            continue
-        out.append([ev.type, sorted(set(ev.actors) | set(ev.targets)), ev.date, ev.status])
-    return out
-
-
-def _lead_end(doc: Document) -> int:
-    """Where the first LEAD_SENTENCES sentences end (300 characters without segmentation)."""
-    return doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1].end if doc.sentences else 300
-
-
-def _lead_events(doc: Document) -> list[list[Any]]:
-    """[type, actors, day] of the occurred, recently dated, non-generic events in the first
-    LEAD_SENTENCES sentences: what the article reports as its news."""
-    end = _lead_end(doc)
-    pub = db.day_number(doc.published)
-    out: list[list[Any]] = []
-    for ev in doc.events:
-        if ev.start >= end or ev.type in GENERIC_EVENT_TYPES or ev.status != "occurred":
-            continue
-        if not ev.date or not _FULL_DAY.match(ev.date):
-            continue
-        day = db.day_number(ev.date)
-        if day is None or (pub is not None and not pub - LEAD_MAX_AGE_DAYS <= day <= pub):
-            continue
-        sig = [ev.type, sorted(set(ev.actors) | set(ev.targets)), ev.date[:10]]
-        if sig not in out:
-            out.append(sig)
-    return out
-
-
-def features(store: Store, doc: Document) -> Features:
-    """Everything the clusterer needs from one document; the embedding is cached in the store."""
-    blob = db.get_vector(store, doc.id, embed.MODEL_NAME)
-    if blob is None:
-        vec = embed.document_vector(doc)
-        db.put_vector(store, doc.id, embed.MODEL_NAME, embed.to_blob(vec))
-    else:
-        vec = embed.from_blob(blob)
-    blob = db.get_vector(store, doc.id, embed.SENTENCES_MODEL_NAME)
-    if blob is None:
-        blob = embed.to_int8(embed.sentence_matrix(doc))
-        db.put_vector(store, doc.id, embed.SENTENCES_MODEL_NAME, blob)
-    keys, linked = _entity_keys(doc)
-    specific = Counter(m.entity for m in doc.mentions if m.entity and m.type in _SPECIFIC_TYPES)
-    places = Counter(m.entity for m in doc.mentions if m.entity and m.type == "LOC")
-    return Features(doc.id, db.day_number(doc.published), vec, keys, linked, _event_sigs(doc),
-                    neardup.signature(doc.text), _lead_events(doc), dict(specific),
-                    [e for e, _ in places.most_common(TOP_PLACES)], _numbers(doc.text),
-                    embed.title_vector(doc), _lead_types(doc), _name_words(doc), embed.from_int8(blob))
-
-
-def _name_words(doc: Document) -> dict[str, int]:
-    """Mention counts of the words that identify the document's entities, whatever type the
-    tagger gave them: a knowledge-base entity is one word (its id); a name outside the knowledge
-    base gives the words of its normalised key, a person only the surname. The same company is
-    "Hanseport Logistik" in one report and "Hanseport" in another, and the same village a place
-    in one language and (wrongly) a person in the other; their entity ids differ, their name
-    words do not. First names and short words ("AG", "von") name nobody in particular."""
-    out: Counter[str] = Counter()
-    for m in doc.mentions:
-        if m.entity:
-            out.update(_entity_words(m.entity, m.type))
-    return dict(out)
-
-
-def _entity_words(entity: str, mtype: str | None = None) -> list[str]:
-    """The name words of one entity id (see _name_words)."""
-    kind, sep, key = entity.partition(":")
-    if not sep or kind not in _LOCAL_KINDS:
-        return [entity]
-    words = key.split("-")
-    if (mtype or kind.upper()) == "PER" and len(words) > 1:
-        words = words[-1:]
-    return [w for w in words if len(w) >= MIN_NAME_WORD]
-
-
-def _lead_types(doc: Document) -> list[str]:
-    """Kinds of the non-generic events in the first LEAD_SENTENCES sentences, whatever their
-    status or date: what the headline news is about (a summit, a phone call, a strike)."""
-    end = _lead_end(doc)
-    return sorted({ev.type for ev in doc.events if ev.start < end and ev.type not in GENERIC_EVENT_TYPES})
-
-
-def _numbers(text: str) -> list[str]:
-    """Figures of two or more digits, separators dropped ("14.000" and "14,000" are one figure),
-    years left out: a death toll, an amount or a length repeats across reports of one event in
-    any language, and rarely across two events."""
-    out = set()
-    for m in _FIGURE.finditer(text):
-        digits = _SEPARATORS.sub("", m.group())
-        if len(digits) < 2 or (len(digits) == 4 and 1950 <= int(digits) <= 2039):
-            continue
-        out.add(digits)
-    return sorted(out)
 
 
 def _find_duplicate(store: Store, f: Features) -> tuple[str | None, str | None, str]:
@@ -306,7 +153,6 @@ def _entity_overlap(f: Features, st: db.StoryRow) -> float:
     return shared / max(3, min(len(f.entities), 6))
 
 
-_FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 _MONTH = re.compile(r"^\d{4}-\d\d$")
 
 
@@ -320,7 +166,7 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
     months; partial, relative or seasonal values (2025-SP, 2025-W33, FUTURE_REF) never clash."""
     if not a or not b:
         return True
-    if _FULL_DAY.match(a) and _FULL_DAY.match(b):
+    if FULL_DAY.match(a) and FULL_DAY.match(b):
         da, dbb = db.day_number(a), db.day_number(b)
         return da is None or dbb is None or abs(da - dbb) <= EVENT_DATE_TOLERANCE_DAYS
     if _MONTH.match(a[:7]) and _MONTH.match(b[:7]) and (_MONTH.match(a) or _MONTH.match(b)):
@@ -330,7 +176,7 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
 
 def _recent(date_value: str, lo: int | None, hi: int | None) -> bool:
     """Is a full-day date within EVENT_RECENT_DAYS of the day range [lo, hi]? (True when unknown.)"""
-    day = db.day_number(date_value) if _FULL_DAY.match(date_value) else None
+    day = db.day_number(date_value) if FULL_DAY.match(date_value) else None
     if day is None or lo is None or hi is None:
         return True
     return lo - EVENT_RECENT_DAYS <= day <= hi + EVENT_RECENT_DAYS
@@ -350,7 +196,7 @@ def event_compat(doc_events: list[list[Any]], story_events: list[list[Any]], doc
                 continue  # events without a shared participant say nothing about identity
             if not d or not d2:
                 continue
-            if _FULL_DAY.match(d) and _FULL_DAY.match(d2) and _days_apart(d, d2) <= EVENT_MATCH_DAYS:
+            if FULL_DAY.match(d) and FULL_DAY.match(d2) and _days_apart(d, d2) <= EVENT_MATCH_DAYS:
                 match = True  # only two specific days agreeing is evidence of the same event
             elif not _dates_compatible(d, d2) and status == "occurred" and status2 == "occurred":
                 # Only two events that both happened clash: the date of something planned,
@@ -435,7 +281,7 @@ def components(f: Features, st: db.StoryRow, cos: float, mean_cos: float | None 
 def _unknown(entity: str, names: dict[str, int]) -> bool:
     """No name word of ``entity`` occurs among ``names`` ("Hanseport" is known to a story that
     names "Hanseport Logistik"; an entity without name words counts as unknown)."""
-    return not any(w in names for w in _entity_words(entity))
+    return not any(w in names for w in entity_words(entity))
 
 
 def _names_shared(mine: dict[str, int], theirs: dict[str, int]) -> float:
@@ -651,25 +497,17 @@ def join_evidence(doc: Document, f: Features, st: db.StoryRow, values: dict[str,
     (weight times value, in log-odds; the model card explains each)."""
     names = st.profile.get("names", {})
     counts = Counter(m.text for m in doc.mentions
-                     if m.entity and any(w in names for w in _entity_words(m.entity, m.type)))
+                     if m.entity and any(w in names for w in entity_words(m.entity, m.type)))
     shown: dict[str, str] = {}  # one spelling per name whatever its case ("MOSCOW" in a dateline)
     for text, _ in counts.most_common():
         shown.setdefault(text.casefold(), text)
     nums = st.profile.get("nums", {})
-    figures = [_figure_text(doc.text, n) for n in f.numbers if n in nums]
+    figures = [figure_text(doc.text, n) for n in f.numbers if n in nums]
     weighed = sorted(((w * values.get(n, 0.0), n) for n, w in zip(model.features, model.coef)), reverse=True)
     return {"shared_names": list(shown.values())[:EVIDENCE_ITEMS],
             "shared_figures": figures[:EVIDENCE_ITEMS],
             "for": {n: round(c, 2) for c, n in weighed[:3] if c > 0},
             "against": {n: round(c, 2) for c, n in weighed[::-1][:2] if c < 0}}
-
-
-def _figure_text(text: str, digits: str) -> str:
-    """The figure ``digits`` (separators dropped, _numbers) as the text first writes it."""
-    for m in _FIGURE.finditer(text):
-        if _SEPARATORS.sub("", m.group()) == digits:
-            return m.group()
-    return digits
 
 
 def rebuild(store: Store, progress: Any = None) -> int:

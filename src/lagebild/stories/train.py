@@ -31,7 +31,7 @@ import numpy as np
 from ..model import Document
 from ..storage import Store
 from ..storage import stories as db
-from . import cluster, scorer
+from . import cluster, extract, scorer
 
 # Candidates below this centroid cosine are not seen by the model at run time (cluster.MIN_COS);
 # training looks a little further down so the model learns where the boundary lies.
@@ -79,7 +79,7 @@ def gold_examples(pairs: list[tuple[Record, Document]]) -> list[Example]:
     try:
         for r, doc in pairs:
             store.add(doc)
-            f = cluster.features(store, doc)
+            f = extract.features(store, doc)
             with db.transaction(store):
                 _dup, dup_story, _group = cluster._find_duplicate(store, f)
                 gold = story_of.get(r["story"])

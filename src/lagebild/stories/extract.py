@@ -1,0 +1,190 @@
+"""What story clustering reads from one article (``features``): its lead vectors, the names and
+figures it gives, and the events its first sentences report. ``cluster`` compares these with a
+story's profile; nothing here looks at other articles.
+
+Vectors are cached in the store (``doc_vectors``), so a rebuild or a second comparison costs no
+encoding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ..storage import stories as db
+from . import embed, neardup
+
+if TYPE_CHECKING:
+    from ..model import Document
+    from ..storage import Store
+
+# Events in the first LEAD_SENTENCES sentences of the body are the article's lead events, provided
+# they occurred, carry a full day, and that day lies at most LEAD_MAX_AGE_DAYS before publication
+# (older ones are background: "after the call last week").
+LEAD_SENTENCES = 2
+LEAD_MAX_AGE_DAYS = 3
+# Entities per document used for overlap and indexing (most mentioned first).
+TOP_ENTITIES = 10
+# Event types too generic to tell events apart.
+GENERIC_EVENT_TYPES = frozenset({"statement", "other"})
+# Entity types that name one actor (people, organisations, events, products), unlike places.
+_SPECIFIC_TYPES = frozenset({"PER", "ORG", "MISC"})
+# Prefixes of entity ids made from the name itself (no knowledge-base entry): lagebild.linking.
+_LOCAL_KINDS = frozenset({"per", "org", "loc", "misc"})
+MIN_NAME_WORD = 4
+TOP_PLACES = 4
+_FIGURE = re.compile(r"(?<![\w.,])\d[\d.,]*\d(?!\w)|(?<![\w.,])\d(?![\w.,])")
+_SEPARATORS = re.compile(r"[.,]")
+_NAME_TOKEN = re.compile(r"(?<![\w.])([A-ZÄÖÜ][\w\-]{2,})")
+_SENT_START = re.compile(r"(?:^|[.!?:„“\"»«]\s*)$")
+FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+
+
+@dataclass(slots=True)
+class Features:
+    doc_id: str
+    day: int | None
+    vec: np.ndarray
+    entities: list[str]  # keys: "e:<entity id>" or, without entity linking, "n:<name>"
+    linked: bool
+    events: list[list[Any]]  # [type, [actors], date, status]
+    sig: neardup.Signature
+    leads: list[list[Any]] = field(default_factory=list)  # [type, [actors], full-day date]
+    specific: dict[str, int] = field(default_factory=dict)  # linked PER/ORG/MISC entity -> mentions
+    places: list[str] = field(default_factory=list)  # most-mentioned linked places
+    numbers: list[str] = field(default_factory=list)  # figures in the text (see numbers)
+    title_vec: np.ndarray | None = None
+    lead_types: list[str] = field(default_factory=list)  # kinds of event in the first sentences
+    names: dict[str, int] = field(default_factory=dict)  # name words of all entities (name_words)
+    sents: np.ndarray | None = None  # unit vectors of title and lead sentences (embed.sentence_matrix)
+
+
+def _entity_keys(doc: Document) -> tuple[list[str], bool]:
+    """The document's most-mentioned linked entities; names as a fallback where nothing is linked."""
+    counts = Counter(m.entity for m in doc.mentions if m.entity)
+    if counts:
+        return ["e:" + e for e, _ in counts.most_common(TOP_ENTITIES)], True
+    names: Counter[str] = Counter()
+    if doc.mentions:
+        for m in doc.mentions:
+            names[m.text.lower()] += 1
+    else:
+        # No NER at all: capitalised words that do not start a sentence. In German that includes
+        # every noun, which makes this a keyword overlap rather than entity overlap.
+        for m in _NAME_TOKEN.finditer(doc.text):
+            if _SENT_START.search(doc.text[max(0, m.start() - 3):m.start()]):
+                continue
+            names[m.group(1).lower()] += 1
+    return ["n:" + n for n, _ in names.most_common(TOP_ENTITIES)], False
+
+
+def _event_sigs(doc: Document) -> list[list[Any]]:
+    out = []
+    for ev in doc.events:
+        if ev.type in GENERIC_EVENT_TYPES:
+            continue
+        out.append([ev.type, sorted(set(ev.actors) | set(ev.targets)), ev.date, ev.status])
+    return out
+
+
+def _lead_end(doc: Document) -> int:
+    """Where the first LEAD_SENTENCES sentences end (300 characters without segmentation)."""
+    return doc.sentences[min(LEAD_SENTENCES, len(doc.sentences)) - 1].end if doc.sentences else 300
+
+
+def lead_events(doc: Document) -> list[list[Any]]:
+    """[type, actors, day] of the occurred, recently dated, non-generic events in the first
+    LEAD_SENTENCES sentences: what the article reports as its news."""
+    end = _lead_end(doc)
+    pub = db.day_number(doc.published)
+    out: list[list[Any]] = []
+    for ev in doc.events:
+        if ev.start >= end or ev.type in GENERIC_EVENT_TYPES or ev.status != "occurred":
+            continue
+        if not ev.date or not FULL_DAY.match(ev.date):
+            continue
+        day = db.day_number(ev.date)
+        if day is None or (pub is not None and not pub - LEAD_MAX_AGE_DAYS <= day <= pub):
+            continue
+        sig = [ev.type, sorted(set(ev.actors) | set(ev.targets)), ev.date[:10]]
+        if sig not in out:
+            out.append(sig)
+    return out
+
+
+def features(store: Store, doc: Document) -> Features:
+    """Everything the clusterer needs from one document; the embedding is cached in the store."""
+    blob = db.get_vector(store, doc.id, embed.MODEL_NAME)
+    if blob is None:
+        vec = embed.document_vector(doc)
+        db.put_vector(store, doc.id, embed.MODEL_NAME, embed.to_blob(vec))
+    else:
+        vec = embed.from_blob(blob)
+    blob = db.get_vector(store, doc.id, embed.SENTENCES_MODEL_NAME)
+    if blob is None:
+        blob = embed.to_int8(embed.sentence_matrix(doc))
+        db.put_vector(store, doc.id, embed.SENTENCES_MODEL_NAME, blob)
+    keys, linked = _entity_keys(doc)
+    specific = Counter(m.entity for m in doc.mentions if m.entity and m.type in _SPECIFIC_TYPES)
+    places = Counter(m.entity for m in doc.mentions if m.entity and m.type == "LOC")
+    return Features(doc.id, db.day_number(doc.published), vec, keys, linked, _event_sigs(doc),
+                    neardup.signature(doc.text), lead_events(doc), dict(specific),
+                    [e for e, _ in places.most_common(TOP_PLACES)], numbers(doc.text),
+                    embed.title_vector(doc), lead_types(doc), name_words(doc), embed.from_int8(blob))
+
+
+def name_words(doc: Document) -> dict[str, int]:
+    """Mention counts of the words that identify the document's entities, whatever type the
+    tagger gave them: a knowledge-base entity is one word (its id); a name outside the knowledge
+    base gives the words of its normalised key, a person only the surname. The same company is
+    "Hanseport Logistik" in one report and "Hanseport" in another, and the same village a place
+    in one language and (wrongly) a person in the other; their entity ids differ, their name
+    words do not. First names and short words ("AG", "von") name nobody in particular."""
+    out: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.entity:
+            out.update(entity_words(m.entity, m.type))
+    return dict(out)
+
+
+def entity_words(entity: str, mtype: str | None = None) -> list[str]:
+    """The name words of one entity id (see name_words)."""
+    kind, sep, key = entity.partition(":")
+    if not sep or kind not in _LOCAL_KINDS:
+        return [entity]
+    words = key.split("-")
+    if (mtype or kind.upper()) == "PER" and len(words) > 1:
+        words = words[-1:]
+    return [w for w in words if len(w) >= MIN_NAME_WORD]
+
+
+def lead_types(doc: Document) -> list[str]:
+    """Kinds of the non-generic events in the first LEAD_SENTENCES sentences, whatever their
+    status or date: what the headline news is about (a summit, a phone call, a strike)."""
+    end = _lead_end(doc)
+    return sorted({ev.type for ev in doc.events if ev.start < end and ev.type not in GENERIC_EVENT_TYPES})
+
+
+def numbers(text: str) -> list[str]:
+    """Figures of two or more digits, separators dropped ("14.000" and "14,000" are one figure),
+    years left out: a death toll, an amount or a length repeats across reports of one event in
+    any language, and rarely across two events."""
+    out = set()
+    for m in _FIGURE.finditer(text):
+        digits = _SEPARATORS.sub("", m.group())
+        if len(digits) < 2 or (len(digits) == 4 and 1950 <= int(digits) <= 2039):
+            continue
+        out.add(digits)
+    return sorted(out)
+
+
+def figure_text(text: str, digits: str) -> str:
+    """The figure ``digits`` (separators dropped, numbers) as the text first writes it."""
+    for m in _FIGURE.finditer(text):
+        if _SEPARATORS.sub("", m.group()) == digits:
+            return m.group()
+    return digits
