@@ -164,5 +164,20 @@ def test_an_older_database_keeps_its_cached_vectors_and_holds_one_per_model(tmp_
     with Store(path) as store:
         assert sdb.get_vector(store, "d1", "lead") == b"\x01\x02"
         sdb.put_vector(store, "d1", "sentences", b"\x03")
+    with Store(path) as store:  # a fresh store: read from the file, not from its memory cache
         assert sdb.get_vector(store, "d1", "lead") == b"\x01\x02"
         assert sdb.get_vector(store, "d1", "sentences") == b"\x03"
+
+
+def test_an_older_database_opened_read_only_has_no_join_records_and_does_not_fail(tmp_path: Path) -> None:
+    from lagebild.storage import stories as sdb
+    from lagebild.storage.migrations import MIGRATIONS, name_key
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.create_function("lagebild_name_key", 1, name_key)
+    for i, script in enumerate(MIGRATIONS[:6], start=1):
+        db.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {i};\nCOMMIT;")
+    db.close()
+    with Store(path, readonly=True) as store:  # read-only: not migrated, no story_joins table
+        assert sdb.get_joins(store, ["d1"]) == {}

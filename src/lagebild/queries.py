@@ -184,7 +184,7 @@ def story_info(store: Store, story_id: str) -> dict[str, Any] | None:
 
     docs = [summary_dict(Store._summary(d)) for d in store.db.execute(
         "SELECT * FROM documents WHERE story=? ORDER BY published, n", (story_id,))]
-    joins = get_joins(store, [d["id"] for d in docs]) if _has_table(store, "story_joins") else {}
+    joins = get_joins(store, [d["id"] for d in docs])
     for d in docs:  # why each article is in the story (stories.cluster.assign's record)
         if d["id"] in joins:
             d["joined"] = {k: v for k, v in joins[d["id"]].items() if k != "story"}

@@ -273,13 +273,20 @@ def put_join(store: Store, doc_id: str, story_id: str, how: str, log_odds: float
 
 
 def get_joins(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Document id -> {"story", "how", "log_odds", **evidence} for the documents that have a record."""
+    """Document id -> {"story", "how", "log_odds", **evidence} for the documents that have a record
+    (none in a store of an older schema opened read-only, which is not migrated)."""
     out: dict[str, dict[str, Any]] = {}
     for i in range(0, len(doc_ids), 500):
         chunk = doc_ids[i:i + 500]
         q = ",".join("?" * len(chunk))
-        for r in store.db.execute(f"SELECT doc, story, how, log_odds, evidence FROM story_joins WHERE doc IN ({q})",
-                                  chunk):
+        try:
+            rows = store.db.execute(f"SELECT doc, story, how, log_odds, evidence FROM story_joins WHERE doc IN ({q})",
+                                    chunk).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "no such table" in str(exc):
+                return {}
+            raise
+        for r in rows:
             out[r[0]] = {"story": r[1], "how": r[2], "log_odds": r[3], **json.loads(r[4])}
     return out
 
