@@ -53,7 +53,7 @@ import numpy as np
 from ..eventlex import types_compatible
 from ..storage import stories as db
 from . import embed, neardup, scorer
-from .extract import FULL_DAY, Features, entity_words, features, figure_text
+from .extract import FULL_DAY, Features, entity_words, features, figure_text, store_sentence_vectors
 from .titles import story_title
 
 if TYPE_CHECKING:
@@ -278,10 +278,11 @@ def components(f: Features, st: db.StoryRow, cos: float, mean_cos: float | None 
     return c
 
 
-def _unknown(entity: str, names: dict[str, int]) -> bool:
-    """No name word of ``entity`` occurs among ``names`` ("Hanseport" is known to a story that
-    names "Hanseport Logistik"; an entity without name words counts as unknown)."""
-    return not any(w in names for w in entity_words(entity))
+def _unknown(entity: str, names: dict[str, int], mtype: str | None = None) -> bool:
+    """No name word of ``entity`` (tagged ``mtype``, see entity_words) occurs among ``names``
+    ("Hanseport" is known to a story that names "Hanseport Logistik"; an entity without name words
+    counts as unknown)."""
+    return not any(w in names for w in entity_words(entity, mtype))
 
 
 def _names_shared(mine: dict[str, int], theirs: dict[str, int]) -> float:
@@ -359,8 +360,7 @@ def _sentence_vectors(store: Store, ids: list[str]) -> list[np.ndarray]:
     kept them are computed once now (a store from an older version needs no rebuild)."""
     blobs = db.get_vectors(store, ids, embed.SENTENCES_MODEL_NAME)
     for doc in store.iter_documents([i for i in ids if i not in blobs]):
-        blobs[doc.id] = embed.to_int8(embed.sentence_matrix(doc))
-        db.put_vector(store, doc.id, embed.SENTENCES_MODEL_NAME, blobs[doc.id])
+        blobs[doc.id] = store_sentence_vectors(store, doc)
     return [embed.from_int8(b) for b in blobs.values()]
 
 
@@ -496,8 +496,7 @@ def join_evidence(doc: Document, f: Features, st: db.StoryRow, values: dict[str,
     and the figures the story already had, and the comparisons that weighed most for and against
     (weight times value, in log-odds; the model card explains each)."""
     names = st.profile.get("names", {})
-    counts = Counter(m.text for m in doc.mentions
-                     if m.entity and any(w in names for w in entity_words(m.entity, m.type)))
+    counts = Counter(m.text for m in doc.mentions if m.entity and not _unknown(m.entity, names, m.type))
     shown: dict[str, str] = {}  # one spelling per name whatever its case ("MOSCOW" in a dateline)
     for text, _ in counts.most_common():
         shown.setdefault(text.casefold(), text)

@@ -118,23 +118,30 @@ def lead_events(doc: Document) -> list[list[Any]]:
 
 def features(store: Store, doc: Document) -> Features:
     """Everything the clusterer needs from one document; the embedding is cached in the store."""
-    blob = db.get_vector(store, doc.id, embed.MODEL_NAME)
-    if blob is None:
-        vec = embed.document_vector(doc)
-        db.put_vector(store, doc.id, embed.MODEL_NAME, embed.to_blob(vec))
-    else:
-        vec = embed.from_blob(blob)
-    blob = db.get_vector(store, doc.id, embed.SENTENCES_MODEL_NAME)
-    if blob is None:
-        blob = embed.to_int8(embed.sentence_matrix(doc))
-        db.put_vector(store, doc.id, embed.SENTENCES_MODEL_NAME, blob)
+    vec_blob = db.get_vector(store, doc.id, embed.MODEL_NAME)
+    sents_blob = db.get_vector(store, doc.id, embed.SENTENCES_MODEL_NAME)
+    if vec_blob is None or sents_blob is None:
+        sentences = embed.sentence_matrix(doc)  # one encoding for both cached vectors
+        if vec_blob is None:
+            vec_blob = embed.to_blob(embed.mean_vector(sentences))
+            db.put_vector(store, doc.id, embed.MODEL_NAME, vec_blob)
+        if sents_blob is None:
+            sents_blob = store_sentence_vectors(store, doc, sentences)
     keys, linked = _entity_keys(doc)
     specific = Counter(m.entity for m in doc.mentions if m.entity and m.type in _SPECIFIC_TYPES)
     places = Counter(m.entity for m in doc.mentions if m.entity and m.type == "LOC")
-    return Features(doc.id, db.day_number(doc.published), vec, keys, linked, _event_sigs(doc),
+    return Features(doc.id, db.day_number(doc.published), embed.from_blob(vec_blob), keys, linked, _event_sigs(doc),
                     neardup.signature(doc.text), lead_events(doc), dict(specific),
                     [e for e, _ in places.most_common(TOP_PLACES)], numbers(doc.text),
-                    embed.title_vector(doc), lead_types(doc), name_words(doc), embed.from_int8(blob))
+                    embed.title_vector(doc), lead_types(doc), name_words(doc), embed.from_int8(sents_blob))
+
+
+def store_sentence_vectors(store: Store, doc: Document, sentences: np.ndarray | None = None) -> bytes:
+    """Keep the document's title and lead sentence vectors (``embed.sentence_matrix``, encoded now
+    unless given) in the store as int8; returns what was stored."""
+    blob = embed.to_int8(embed.sentence_matrix(doc) if sentences is None else sentences)
+    db.put_vector(store, doc.id, embed.SENTENCES_MODEL_NAME, blob)
+    return blob
 
 
 def name_words(doc: Document) -> dict[str, int]:
