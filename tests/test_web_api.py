@@ -415,3 +415,23 @@ def test_overlapping_annotations_give_well_nested_escaped_html() -> None:
     assert p.ok and not p.stack
     assert p.text == text  # every character once, markup from the text shown as text
     assert "&lt;b&gt;" in html and 'href="/entities/Q1"' in html and 'data-value="2025-10-17"' in html
+
+
+def test_articles_are_moved_and_stories_merged_by_hand(tmp_path: Path) -> None:
+    with TestClient(create_app(str(tmp_path / "edits.db"))) as client:
+        ids = post_articles(client)
+        de, en = ids["warschau_de.txt"], ids["warschau_en.txt"]
+        story = client.get(f"/api/documents/{de}").json()["document"]["story"]
+        assert client.get(f"/api/documents/{en}").json()["document"]["story"] == story
+        r = client.post(f"/api/documents/{en}/story", json={"to": "new", "note": "checked by the desk"})
+        assert r.status_code == 200, r.text
+        own = r.json()["to_story"]
+        assert own != story and client.get(f"/api/stories/{story}").json()["size"] == 1
+        edits = client.get("/api/edits").json()["items"]
+        assert {e["kind"] for e in edits} == {"alone", "apart"} and edits[0]["note"] == "checked by the desk"
+        assert client.post(f"/api/documents/{en}/story", json={"to": own}).status_code == 422  # already there
+        assert client.post(f"/api/documents/{en}/story", json={"to": "S-no-such-thing"}).status_code == 404
+        r = client.post(f"/api/stories/{story}/merge", json={"stories": [own]})
+        assert r.status_code == 200, r.text
+        assert client.get(f"/api/stories/{story}").json()["size"] == 2
+        assert "placed by hand" in client.get(f"/stories/{story}").text

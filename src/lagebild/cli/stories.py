@@ -83,3 +83,93 @@ def compare(story: str, db: str | None, fmt: str) -> None:
         return
     st = sdb.get_story(store, cmp.story or "")
     click.echo(to_markdown(cmp, title=st.title if st else None))
+
+
+# ------------------------------------------------------------------ corrections by hand
+
+
+@main.command()
+@click.argument("article")
+@click.option("--to", "to", required=True, metavar="STORY|ARTICLE|new",
+              help="The story to move it into (id, id prefix or a title word), an article whose story it "
+                   "joins, or `new` for a story of its own.")
+@click.option("--note", help="Why (kept with the edit).")
+@db_option
+@friendly_errors
+def move(article: str, to: str, note: str | None, db: str | None) -> None:
+    """Move an ARTICLE into another story, or out into a story of its own.
+
+    The correction is kept and holds when the store is clustered again (`stories --rebuild`);
+    `lagebild edits` lists the corrections.
+
+    Examples:
+
+        lagebild move 3f2a9c --to S81c0d2e4        # into that story
+        lagebild move 3f2a9c --to new --note "different strike"
+    """
+    from ..storage import stories as sdb
+    from ..stories.edits import move as move_article
+
+    store = open_store(db)
+    m = move_article(store, article, to, note)
+    st = sdb.get_story(store, m.to_story)
+    out.print(f"moved {m.document[:12]} from {m.from_story} to {m.to_story}"
+              + (f" ({st.title})" if st and st.title else "") + f"; edit {', '.join(map(str, m.edits))}",
+              highlight=False)
+
+
+@main.command()
+@click.argument("story")
+@click.argument("others", nargs=-1, required=True)
+@click.option("--note", help="Why (kept with the edit).")
+@db_option
+@friendly_errors
+def merge(story: str, others: tuple[str, ...], note: str | None, db: str | None) -> None:
+    """Merge the stories OTHERS into STORY (ids, id prefixes or title words).
+
+    Kept like `move`: the articles stay together when the store is clustered again.
+
+    Example:
+
+        lagebild merge S81c0d2e4 S0b7e11aa
+    """
+    from ..stories.edits import merge as merge_stories
+
+    store = open_store(db)
+    moved = merge_stories(store, story, list(others), note)
+    target = moved[0].to_story if moved else story
+    out.print(f"{len(moved)} articles merged into {target}", highlight=False)
+
+
+@main.command()
+@db_option
+@click.option("--drop", "drop", type=int, metavar="N", help="Forget edit N (articles stay where they are until "
+              "moved again or the store is rebuilt).")
+@click.option("--json", "as_json", is_flag=True, help="Output JSON.")
+@friendly_errors
+def edits(db: str | None, drop: int | None, as_json: bool) -> None:
+    """The corrections made by hand (`move`, `merge`), oldest first."""
+    from dataclasses import asdict
+
+    from ..storage import stories as sdb
+    from ..stories.edits import drop_edit
+
+    store = open_store(db)
+    if drop is not None:
+        e = drop_edit(store, drop)
+        err.print(f"edit {e.n} forgotten ({e.doc[:12]} {e.kind} {e.other[:12]})", highlight=False)
+        return
+    rows = sdb.list_edits(store)
+    if as_json:
+        click.echo(json.dumps([asdict(e) for e in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        err.print("no corrections yet (`lagebild move`, `lagebild merge`)", highlight=False)
+        return
+    t = Table(show_edge=False)
+    for col in ("edit", "article", "kind", "other article", "when", "note"):
+        t.add_column(col, overflow="fold" if col == "note" else "ellipsis", no_wrap=col != "note")
+    for e in rows:
+        t.add_row(str(e.n), e.doc[:12], e.kind, "" if e.kind == "alone" else e.other[:12], e.created_at[:16],
+                  e.note or "")
+    out.print(t)

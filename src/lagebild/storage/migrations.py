@@ -169,8 +169,24 @@ M007_STORY_JOINS = """
         CREATE INDEX story_joins_story ON story_joins(story);
 """
 
+# Corrections made by hand (stories/edits.py): "doc belongs with other" or "doc is not with other",
+# between articles rather than story ids, because story ids change when a store is re-clustered.
+M008_STORY_EDITS = """
+        CREATE TABLE story_edits (
+            n INTEGER PRIMARY KEY,
+            doc TEXT NOT NULL,                  -- the article placed by hand
+            other TEXT NOT NULL,                -- an article it belongs with, or apart from
+            kind TEXT NOT NULL,                 -- with | apart
+            note TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX story_edits_doc ON story_edits(doc);
+        CREATE INDEX story_edits_other ON story_edits(other);
+"""
+
 MIGRATIONS: list[str] = [M001_INITIAL, M002_STORIES, M003_QUERY_INDEXES, M004_ENTITY_LOOKUP,
-                         M005_ENTITY_PAGE_INDEXES, M006_VECTORS_PER_MODEL, M007_STORY_JOINS]
+                         M005_ENTITY_PAGE_INDEXES, M006_VECTORS_PER_MODEL, M007_STORY_JOINS,
+                         M008_STORY_EDITS]
 
 
 def name_key(name: str) -> str:

@@ -291,6 +291,92 @@ def get_joins(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
     return out
 
 
+# ------------------------------------------------------------------ edits by hand
+
+
+@dataclass(slots=True)
+class StoryEdit:
+    n: int
+    doc: str
+    other: str
+    kind: str  # "with": belongs with ``other`` | "apart": never in one story with ``other`` |
+    #            "alone": opens a story of its own (``other`` is the article itself)
+    note: str | None
+    created_at: str
+
+
+def _edits(store: Store, where: str, args: tuple[Any, ...]) -> list[StoryEdit]:
+    try:
+        rows = store.db.execute(f"SELECT n, doc, other, kind, note, created_at FROM story_edits {where} ORDER BY n",
+                                args).fetchall()
+    except sqlite3.OperationalError as exc:  # an older store opened read-only
+        if "no such table" in str(exc):
+            return []
+        raise
+    return [StoryEdit(*r) for r in rows]
+
+
+def replace_edits(store: Store, doc_id: str, edits: list[tuple[str, str]], note: str | None) -> list[int]:
+    """Make ``edits`` ((kind, other) pairs) the only ones placing ``doc_id``: its earlier ones are
+    dropped, since the newest decision about an article wins. Returns the new edit numbers."""
+    store.db.execute("DELETE FROM story_edits WHERE doc=?", (doc_id,))
+    now = utc_now_iso()
+    ns = []
+    for kind, other in edits:
+        cur = store.db.execute("INSERT INTO story_edits(doc, other, kind, note, created_at) VALUES (?,?,?,?,?)",
+                               (doc_id, other, kind, note, now))
+        ns.append(int(cur.lastrowid or 0))
+    return ns
+
+
+def edits_touching(store: Store, doc_id: str) -> list[StoryEdit]:
+    """The edits that place ``doc_id`` or place another article relative to it (both bind it)."""
+    return _edits(store, "WHERE doc=? OR other=?", (doc_id, doc_id))
+
+
+def list_edits(store: Store) -> list[StoryEdit]:
+    return _edits(store, "", ())
+
+
+def delete_edit(store: Store, n: int) -> StoryEdit | None:
+    found = _edits(store, "WHERE n=?", (n,))
+    store.db.execute("DELETE FROM story_edits WHERE n=?", (n,))
+    return found[0] if found else None
+
+
+def has_edits(store: Store) -> bool:
+    """Whether any edit exists (clustering skips the per-article lookup when none does)."""
+    return bool(_edits(store, "LIMIT 1", ()))
+
+
+def stories_of(store: Store, doc_ids: list[str]) -> dict[str, str]:
+    """Document id -> its story id, for those of ``doc_ids`` that are in one."""
+    out: dict[str, str] = {}
+    for i in range(0, len(doc_ids), 500):
+        chunk = doc_ids[i:i + 500]
+        q = ",".join("?" * len(chunk))
+        for r in store.db.execute(f"SELECT id, story FROM documents WHERE story IS NOT NULL AND id IN ({q})", chunk):
+            out[r[0]] = r[1]
+    return out
+
+
+def delete_story(store: Store, story_id: str) -> None:
+    """Remove an emptied story and its index rows."""
+    row = store.db.execute("SELECT n FROM stories WHERE id=?", (story_id,)).fetchone()
+    if row:
+        store.db.execute("DELETE FROM story_span WHERE n=?", (row[0],))
+    store.db.execute("DELETE FROM story_keys WHERE story=?", (story_id,))
+    store.db.execute("DELETE FROM stories WHERE id=?", (story_id,))
+
+
+def reset_story(store: Store, st: StoryRow) -> None:
+    """Empty a story's aggregates (before its members are folded in again)."""
+    store.db.execute("DELETE FROM story_keys WHERE story=?", (st.id,))
+    st.title = st.title_doc = st.first = st.last = st.centroid = None
+    st.size = 0
+    st.profile = {}
+
+
 def story_doc_ids(store: Store, story_id: str, latest: int | None = None) -> list[str]:
     """The story's articles, oldest first; only the ``latest`` ones when given (read with LIMIT, so
     a long story costs no more than a short one)."""

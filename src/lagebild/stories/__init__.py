@@ -6,6 +6,7 @@
 - ``cluster``: online story assignment with an interval index over story dates, and the record
   of why each article is in its story;
 - ``scorer`` / ``train``: the learned join model and its training;
+- ``edits``: corrections by hand (move an article, merge stories) that hold through a rebuild;
 - ``compare``: per story, which outlets support, single-source or contradict each event and claim;
 - ``titles``: readable story titles.
 
@@ -49,6 +50,17 @@ def export_stories(store: Store, docs: list[Document]) -> list[dict[str, Any]]:
         out.append({"id": st.id, "title": st.title, "documents": ids,
                     "first": st.first, "last": st.last, "size": st.size, "joins": why})
     return out
+
+
+@corpus_section("story_edits")
+def export_story_edits(store: Store, docs: list[Document]) -> list[dict[str, Any]]:
+    """The corrections made by hand (``edits``), so a reader of the export sees which placements
+    were a person's decision (``stories[].joins[].how == "edited"`` names the edit)."""
+    from dataclasses import asdict
+
+    from ..storage import stories as db
+
+    return [asdict(e) for e in db.list_edits(store)]
 
 
 @corpus_section("contradictions")

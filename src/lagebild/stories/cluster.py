@@ -385,9 +385,11 @@ def cosines(store: Store, f: Features, st: db.StoryRow, cos: float) -> tuple[flo
 
 
 def best_story(store: Store, f: Features, model: scorer.JoinModel | None = None,
-               min_cos: float | None = None) -> tuple[db.StoryRow | None, float, float, dict[str, float] | None]:
+               min_cos: float | None = None, exclude: frozenset[str] = frozenset(),
+               ) -> tuple[db.StoryRow | None, float, float, dict[str, float] | None]:
     """(best story, its log-odds, its centroid cosine, the comparisons the model read) under
-    ``model`` (default: the shipped join model); (None, 0, 0, None) when nothing is close.
+    ``model`` (default: the shipped join model); (None, 0, 0, None) when nothing is close. Stories
+    in ``exclude`` (kept apart from the article by hand) are no candidates.
 
     The model sees both the centroid cosine and the average cosine to the members: a centroid
     averages away its members' noise, so a big story's centroid is closer to every related article
@@ -397,6 +399,8 @@ def best_story(store: Store, f: Features, model: scorer.JoinModel | None = None,
     model = model or scorer.load()
     best: tuple[float, db.StoryRow, float, dict[str, float]] | None = None
     for st, cos in candidates(store, f, min_cos):
+        if st.id in exclude:
+            continue
         values = components(f, st, *cosines(store, f, st, cos))
         s = model.logit(values)
         if best is None or s > best[0]:
@@ -459,35 +463,104 @@ def _join(store: Store, st: db.StoryRow, f: Features, doc: Document) -> None:
     store.db.execute("UPDATE documents SET story=? WHERE id=?", (st.id, doc.id))
 
 
+@dataclass(slots=True)
+class Placement:
+    """What edits by hand (``edits``) say about one article."""
+    story: str | None = None     # the story it must join (that of an article it belongs with)
+    edit: int | None = None      # the edit that says so
+    mate: str | None = None      # ... and the article it belongs with
+    hand_placed: bool = False    # an edit places it: the join model does not decide
+    apart: frozenset[str] = frozenset()  # stories it must not join
+
+
+def placement(store: Store, doc_id: str) -> Placement:
+    """The constraints the edits by hand put on ``doc_id``. Both directions bind: "B belongs with
+    A" also pulls A into B's story when B was placed first, and "apart" keeps either out of the
+    other's story."""
+    edits = db.edits_touching(store, doc_id)
+    if not edits:
+        return Placement()
+    others = [e.other if e.doc == doc_id else e.doc for e in edits]
+    story_of = db.stories_of(store, [o for o in others if o != doc_id])
+    p = Placement(hand_placed=any(e.doc == doc_id and e.kind in ("with", "alone") for e in edits))
+    apart = set()
+    for e, other in zip(edits, others):  # oldest first: the newest edit that places it wins
+        if e.kind == "apart" and other in story_of:
+            apart.add(story_of[other])
+        elif e.kind == "with" and other in story_of:
+            p.story, p.edit, p.mate = story_of[other], e.n, other
+    if p.story in apart:  # contradictory edits: keeping apart is the safer reading
+        p.story = p.edit = p.mate = None
+    p.apart = frozenset(apart)
+    return p
+
+
+def refold(store: Store, st: db.StoryRow, f: Features, doc: Document) -> None:
+    """Fold a member into a story again (``edits`` re-profiles a story after taking articles out)."""
+    _join(store, st, f, doc)
+
+
 def assign(store: Store, doc: Document, model: scorer.JoinModel | None = None) -> Assignment:
     """Assign ``doc`` (already stored) to a story and record it, with why (``db.put_join``); returns
     what was decided. ``model`` replaces the shipped join model (training scores candidate weights
     this way)."""
     f = features(store, doc)
     with db.transaction(store):
-        dup, dup_story, _group = _find_duplicate(store, f)
-        if dup_story is not None:
-            st = db.get_story(store, dup_story)
-            if st is not None:
-                _join(store, st, f, doc)
-                db.put_join(store, doc.id, st.id, "copy", None, {"copy_of": dup})
-                doc.story = st.id
-                return Assignment(st.id, False, 1.0, "near-duplicate", dup)
-        st, s, _cos, detail = best_story(store, f, model)
-        if st is not None and s >= JOIN_THRESHOLD:
-            evidence = join_evidence(doc, f, st, detail or {}, model or scorer.load())
+        return place(store, doc, f, model)
+
+
+def place(store: Store, doc: Document, f: Features, model: scorer.JoinModel | None = None) -> Assignment:
+    """``assign`` inside the caller's transaction. Edits by hand come first: an article placed by
+    hand joins the story of the article it belongs with, or opens one (which that article joins
+    when it comes later); it never joins a story it was moved out of."""
+    hand = placement(store, doc.id)
+    if hand.story is not None:
+        st = db.get_story(store, hand.story)
+        if st is not None:
             _join(store, st, f, doc)
-            db.put_join(store, doc.id, st.id, "joined", s, evidence)
+            db.put_join(store, doc.id, st.id, "edited", None, {"edit": hand.edit, "with": hand.mate})
             doc.story = st.id
-            return Assignment(st.id, False, s, "similar", dup, detail)
-        new = db.StoryRow(n=0, id="S" + doc.id[:12], title=None, title_doc=None, first=None, last=None,
-                          size=0, centroid=None, profile={})
-        _join(store, new, f, doc)
+            return Assignment(st.id, False, 1.0, "edited")
+    dup, dup_story, _group = _find_duplicate(store, f)
+    if dup_story is not None and dup_story not in hand.apart and not hand.hand_placed:
+        st = db.get_story(store, dup_story)
+        if st is not None:
+            _join(store, st, f, doc)
+            db.put_join(store, doc.id, st.id, "copy", None, {"copy_of": dup})
+            doc.story = st.id
+            return Assignment(st.id, False, 1.0, "near-duplicate", dup)
+    st, s, _cos, detail = best_story(store, f, model, exclude=hand.apart)
+    if st is not None and s >= JOIN_THRESHOLD and not hand.hand_placed:
+        evidence = join_evidence(doc, f, st, detail or {}, model or scorer.load())
+        _join(store, st, f, doc)
+        db.put_join(store, doc.id, st.id, "joined", s, evidence)
+        doc.story = st.id
+        return Assignment(st.id, False, s, "similar", dup, detail)
+    new = db.StoryRow(n=0, id=_new_story_id(store, doc.id), title=None, title_doc=None, first=None, last=None,
+                      size=0, centroid=None, profile={})
+    _join(store, new, f, doc)
+    if hand.hand_placed:
+        db.put_join(store, doc.id, new.id, "edited", None, {"edit": _placing_edit(store, doc.id)})
+    else:
         # the closest story it did not join, for anyone checking a split
         db.put_join(store, doc.id, new.id, "opened", s if st is not None else None,
                     {"closest_story": st.id} if st is not None else {})
-        doc.story = new.id
-        return Assignment(new.id, True, s, "new", dup, detail)
+    doc.story = new.id
+    return Assignment(new.id, True, s, "new", dup, detail)
+
+
+def _placing_edit(store: Store, doc_id: str) -> int | None:
+    return next((e.n for e in reversed(db.edits_touching(store, doc_id)) if e.doc == doc_id), None)
+
+
+def _new_story_id(store: Store, doc_id: str) -> str:
+    """"S" and the opening article's id; an article moved out of the story it opened needs another."""
+    base = "S" + doc_id[:12]
+    sid, k = base, 1
+    while db.get_story(store, sid) is not None:
+        k += 1
+        sid = f"{base}-{k}"
+    return sid
 
 
 def join_evidence(doc: Document, f: Features, st: db.StoryRow, values: dict[str, float],

@@ -937,6 +937,8 @@ def _why_lines(documents: list[dict[str, Any]]) -> list[str]:
         elif j.get("how") == "joined":
             shared = [*j.get("shared_names", []), *j.get("shared_figures", [])]
             why = f"joined (log-odds {j.get('log_odds'):+.2f})" + (f"; shares {', '.join(shared)}" if shared else "")
+        elif j.get("how") == "edited":
+            why = f"placed by hand (`lagebild edits`, edit {j.get('edit')})"
         else:
             why = "no record (clustered by an older lagebild; `lagebild stories --rebuild` adds it)"
         lines.append(f"{head} — {why}")

@@ -152,6 +152,52 @@ def story(request: Request, story_id: str) -> dict[str, Any]:
     return _story(reader(request), story_id)
 
 
+class StoryMove(BaseModel):
+    to: str = Field(..., min_length=1, max_length=200,
+                    description="a story (id, id prefix or title word), an article whose story to join, or `new`")
+    note: str | None = Field(None, max_length=2000)
+
+
+class StoryMerge(BaseModel):
+    stories: list[str] = Field(..., min_length=1, max_length=100, description="stories merged into this one")
+    note: str | None = Field(None, max_length=2000)
+
+
+def _edit_error(exc: LagebildError) -> HTTPException:
+    return HTTPException(404 if isinstance(exc, NotFoundError) else 422, str(exc))
+
+
+@router.post("/documents/{ref}/story", summary="Move an article into another story, or into one of its own")
+def move_document(request: Request, ref: str, body: StoryMove) -> dict[str, Any]:
+    from ..stories.edits import move
+
+    with request.app.state.stores.writer() as store:
+        try:
+            m = move(store, ref, body.to, body.note)
+        except LagebildError as exc:
+            raise _edit_error(exc) from None
+    return asdict(m)
+
+
+@router.post("/stories/{story_id}/merge", summary="Merge other stories into this one")
+def merge_stories(request: Request, story_id: str, body: StoryMerge) -> dict[str, Any]:
+    from ..stories.edits import merge
+
+    with request.app.state.stores.writer() as store:
+        try:
+            moved = merge(store, story_id, body.stories, body.note)
+        except LagebildError as exc:
+            raise _edit_error(exc) from None
+    return {"story": moved[0].to_story if moved else story_id, "moved": [asdict(m) for m in moved]}
+
+
+@router.get("/edits", summary="Corrections of stories made by hand, oldest first")
+def story_edits(request: Request) -> dict[str, Any]:
+    from ..storage import stories as sdb
+
+    return {"items": [asdict(e) for e in sdb.list_edits(reader(request))]}
+
+
 @router.get("/stories/{story_id}/comparison",
             summary="Corroborated, single-source, contradicted and opinion statements of a story")
 def story_comparison(request: Request, story_id: str) -> dict[str, Any]:
