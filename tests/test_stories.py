@@ -105,23 +105,26 @@ def test_different_event_same_day_opens_new_story(store: Store) -> None:
     assert _story(store, call) != _story(store, ecb)
 
 
-def test_new_lead_event_days_later_is_novel_unless_the_story_announced_it() -> None:
-    story_leads = [["phone_call", ["per:a", "per:b"], "2025-03-03"]]
-    ministers = [["meeting", ["per:c", "per:d", "loc:x"], "2025-03-10"]]
-    # a meeting of other people a week after the leaders' call: nothing in the story foretold it
-    reported = [["phone_call", ["per:a", "per:b"], "2025-03-03", "occurred"]]
-    assert cluster.novel_lead(ministers, story_leads, reported) == 1.0
-    # the story announced a meeting with one of its participants ("they will meet next week")
-    announced = [["summit", ["per:c", "per:a"], "2025-W11", "planned"]]
-    assert cluster.novel_lead(ministers, story_leads, announced) == 0.0
-    # ... but a denied one ("no meeting is planned") announces nothing
-    assert cluster.novel_lead(ministers, story_leads, [["meeting", ["per:c"], "FUTURE_REF", "denied"]]) == 1.0
-    # the same news cycle (two days after the call) is never novel, nor is an earlier event (a late
-    # arrival that the story's articles mention as background)
-    assert cluster.novel_lead([["meeting", ["per:c"], "2025-03-05"]], story_leads, []) == 0.0
-    assert cluster.novel_lead([["meeting", ["per:c"], "2025-02-20"]], story_leads, []) == 0.0
-    # nothing to compare: no lead event on one side
-    assert cluster.novel_lead([], story_leads, []) == cluster.novel_lead(ministers, [], []) == 0.0
+def test_an_event_held_after_another_report_announced_it_is_marked_as_announced() -> None:
+    from lagebild.stories import pairs
+
+    # the leaders' call announced a meeting of the ministers; a week later one report leads with it
+    held = [["meeting", ["per:c", "per:d", "loc:x"], "2025-03-10"]]
+    assert pairs._announced(held, [["summit", ["per:c", "per:a"], "2025-W11"]])
+    assert pairs._announced(held, [["meeting", ["per:d"], "2025-03-11"]])
+    # other people, another kind of event, or a date far from the one announced: no announcement
+    assert not pairs._announced(held, [["meeting", ["per:a", "per:b"], "2025-W11"]])
+    assert not pairs._announced(held, [["sanction", ["per:c"], "2025-W11"]])
+    assert not pairs._announced(held, [["meeting", ["per:c"], "2025-04-20"]])
+    # a phone call is never the meeting someone announced
+    assert not pairs._announced([["phone_call", ["per:c"], "2025-03-10"]], [["meeting", ["per:c"], "2025-W11"]])
+
+
+def test_planned_events_leave_out_reported_ones() -> None:
+    doc = analyze("Trump und Putin wollen sich nächste Woche in Budapest treffen. Am Mittwoch hatten beide "
+                  "telefoniert.", published="2025-08-06")
+    plans = extract.plans(doc)
+    assert plans and all(kind != "phone_call" for kind, _who, _when in plans)
 
 
 def test_lead_events_are_the_recent_events_of_the_first_sentences(store: Store) -> None:
@@ -186,7 +189,7 @@ def test_cosine_floor_is_read_when_candidates_are_searched(store: Store, monkeyp
     [(_story_row, cos)] = cluster.candidates(store, f)
     monkeypatch.setattr(cluster, "MIN_COS", cos + 0.01)
     assert cluster.candidates(store, f) == []
-    assert cluster.best_story(store, f)[0] is None
+    assert cluster.best_story(store, f) is None
 
 
 def test_undated_article_still_gets_a_story(store: Store) -> None:
@@ -332,19 +335,22 @@ def test_story_vector_leads_with_the_writers_own_sentences_not_quotes() -> None:
     assert len(embed.lead_texts(short)) == 3
 
 
-def test_members_stored_without_sentence_vectors_get_them_on_first_comparison(store: Store) -> None:
-    """A store from before sentence alignment: the story's members have no sentence vectors yet;
-    comparing a new article computes and caches them instead of scoring the story as unaligned."""
-    from lagebild.storage import stories as sdb
-    from lagebild.stories import embed
+def test_members_stored_before_cards_get_them_on_first_comparison(store: Store) -> None:
+    """A store from before the pair model: the story's members have no card and no body vectors
+    yet; comparing a new article makes and keeps them instead of failing or skipping the story."""
+    from lagebild.stories import embed, pairs
 
     first = _add(store, CALL_FEB_DE, "2025-02-12")
-    store.db.execute("DELETE FROM doc_vectors WHERE model=?", (embed.SENTENCES_MODEL_NAME,))
+    store.db.execute("DELETE FROM doc_vectors WHERE model IN (?, ?)", (embed.SENTENCES_MODEL_NAME,
+                                                                     embed.BODY_MODEL_NAME))
+    store.db.execute("DELETE FROM story_cards")
+    store._card_cache = {}
+    store._vector_cache.clear()
     second = analyze(CALL_FEB_EN, published="2025-02-12")
     store.add(second)
     f = extract.features(store, second)
-    st = sdb.get_story(store, _story(store, first) or "")
-    assert st is not None
-    _cos, _mean, _max, aligned = cluster.cosines(store, f, st, 0.6)
-    assert aligned > 0.5  # the same call retold in English
-    assert sdb.get_vector(store, first.id, embed.SENTENCES_MODEL_NAME) is not None
+    [card] = cluster.member_cards(store, [first.id])
+    values = dict(zip(pairs.FEATURES, pairs.pair_features(f.card(), card)))
+    assert values["lead_top1"] > 0.6 and values["names_any"] == 1.0  # the same call retold in English
+    assert sdb.get_vector(store, first.id, embed.BODY_MODEL_NAME) is not None
+    assert sdb.get_cards(store, [first.id])

@@ -1,17 +1,18 @@
-"""The learned story join model: its comparisons, the shipped weights, and retraining it."""
+"""The learned story join model (article pairs): its comparisons, the shipped weights, retraining it."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
 from lagebild import analyze
 from lagebild.cli import main
 from lagebild.storage import Store
-from lagebild.stories import cluster, extract, scorer
+from lagebild.stories import cluster, extract, pairs
 from lagebild.stories.train import REPORT_SPLITS
 
 LABELLED = Path(__file__).resolve().parents[1] / "bench" / "data" / "stories" / "stories.jsonl"
@@ -37,21 +38,27 @@ def test_name_words_match_a_shortened_name_and_a_mistyped_entity() -> None:
     assert cluster._unknown("per:lena-hofbaur", {"lena": 1, "vogt": 1})
 
 
-def test_shared_name_words_link_reports_that_name_an_actor_differently() -> None:
-    de = analyze("Ein Cyberangriff hat am Montag den Hamburger Terminalbetreiber Hanseport Logistik "
-                 "lahmgelegt. Hanseport Logistik sprach von einem schweren Vorfall.",
-                 published="2026-08-10", language="de")
-    en = analyze("Hamburg terminal operator Hanseport was hit by a cyber attack on Monday, Hanseport said.",
-                 published="2026-08-10", language="en")
-    unrelated = analyze("Der Hamburger Senat hat am Montag den Haushalt für 2027 beschlossen.",
-                        published="2026-08-10", language="de")
-    de_words, en_words = extract.name_words(de), extract.name_words(en)
-    assert cluster._names_shared(en_words, de_words) > cluster._names_shared(en_words, extract.name_words(unrelated))
+def _card(store: Store, text: str, language: str) -> pairs.Card:
+    doc = analyze(text, published="2026-08-10", language=language)
+    store.add(doc)
+    return extract.features(store, doc).card()
+
+
+def test_shared_name_words_link_reports_that_name_an_actor_differently(store: Store) -> None:
+    de = _card(store, "Ein Cyberangriff hat am Montag den Hamburger Terminalbetreiber Hanseport Logistik "
+                      "lahmgelegt. Hanseport Logistik sprach von einem schweren Vorfall.", "de")
+    en = _card(store, "Hamburg terminal operator Hanseport was hit by a cyber attack on Monday, Hanseport said.", "en")
+    unrelated = _card(store, "Der Hamburger Senat hat am Montag den Haushalt für 2027 beschlossen.", "de")
+    same = dict(zip(pairs.FEATURES, pairs.pair_features(en, de)))
+    other = dict(zip(pairs.FEATURES, pairs.pair_features(en, unrelated)))
+    assert same["names_top_mine"] > other["names_top_mine"] and same["cross_lingual"] == 1.0
+    model = pairs.load()
+    assert model.logits(np.array([pairs.pair_features(en, de)]))[0] > model.logits(
+        np.array([pairs.pair_features(en, unrelated)]))[0]
 
 
 def test_shipped_weights_read_the_comparisons_cluster_computes(store: Store) -> None:
-    model = scorer.load()
-    assert model.features == scorer.FEATURES
+    model = pairs.load()
     doc = analyze("Die Bundesregierung hat am Montag ein neues Gesetz beschlossen. Es tritt 2027 in Kraft.",
                   published="2026-03-02", language="de")
     store.add(doc)
@@ -60,26 +67,39 @@ def test_shipped_weights_read_the_comparisons_cluster_computes(store: Store) -> 
                     published="2026-03-02", language="de")
     store.add(other)
     f = extract.features(store, other)
-    st, score, cos, read = cluster.best_story(store, f)
-    assert st is not None
-    values = cluster.components(f, st, *cluster.cosines(store, f, st, cos))
-    assert read == values
-    assert set(values) == set(scorer.FEATURES)  # no comparison unread, none missing
-    assert score == pytest.approx(model.logit(values))
+    match = cluster.best_story(store, f)
+    assert match is not None and match.member == doc.id
+    assert list(match.values) == list(pairs.FEATURES)  # no comparison unread, none missing
+    assert match.score == pytest.approx(model.logits(np.array([list(match.values.values())]))[0])
+    pushed = model.attribution(np.array(list(match.values.values())))
+    assert set(pushed) == set(pairs.FEATURES)
 
 
 def test_weights_trained_on_other_features_are_refused_with_a_fix(tmp_path: Path) -> None:
-    bad = tmp_path / "weights.json"
-    bad.write_text(json.dumps({"features": ["cos"], "coef": [1.0], "bias": 0.0}), encoding="utf-8")
+    bad = tmp_path / "pair-model.json"
+    bad.write_text(json.dumps({"features": ["cos"], "mean": [0], "scale": [1], "w1": [[1]], "b1": [0], "w2": [1],
+                               "b2": 0}), encoding="utf-8")
     with pytest.raises(RuntimeError, match="lagebild train stories"):
-        scorer.load(bad)
+        pairs.load(bad)
 
 
 def test_model_card_numbers_come_from_left_out_splits() -> None:
-    info = json.loads(scorer.weights_path().read_text(encoding="utf-8"))
+    info = json.loads(pairs.weights_path().read_text(encoding="utf-8"))
     trained = set(info["trained_on"]["labelled_articles"])
     assert trained and not trained & REPORT_SPLITS  # the report split never trained the shipped model
     assert set(info["left_out_split_pairwise_f1"]) == trained
+
+
+def test_the_network_learns_a_rule_a_linear_model_cannot() -> None:
+    # "same story" when exactly one of two inputs is high (xor): no linear model fits it
+    rng = np.random.default_rng(1)
+    x = rng.uniform(0, 1, (400, 2))
+    y = ((x[:, 0] > 0.5) ^ (x[:, 1] > 0.5)).astype(float)
+    model = pairs.fit(x, y, hidden=8, epochs=800, lr=3e-2)
+    acc = float(((model.logits(x) > 0) == (y > 0)).mean())
+    assert acc > 0.9
+    again = pairs.fit(x, y, hidden=8, epochs=800, lr=3e-2)
+    assert np.array_equal(model.w1, again.w1)  # deterministic: retraining reproduces the weights
 
 
 def test_train_stories_writes_a_loadable_model(tmp_path: Path) -> None:
@@ -95,8 +115,8 @@ def test_train_stories_writes_a_loadable_model(tmp_path: Path) -> None:
                                        "--out", str(tmp_path / "model")])
     assert result.exit_code == 0, result.output
     assert "left out a" in result.output and "mean over splits" in result.output
-    model = scorer.load(tmp_path / "model" / "weights.json")
-    assert model.features == scorer.FEATURES and any(c != 0 for c in model.coef)
+    model = pairs.load(tmp_path / "model" / pairs.WEIGHTS_FILE)
+    assert model.w1.shape == (len(pairs.FEATURES), 16) and np.abs(model.w2).sum() > 0
 
 
 def test_train_stories_names_a_missing_labelled_file(tmp_path: Path) -> None:

@@ -184,9 +184,18 @@ M008_STORY_EDITS = """
         CREATE INDEX story_edits_other ON story_edits(other);
 """
 
+# What the story join model compares of each article besides its vectors (stories/pairs.py:
+# day, language, name words, figures), so a candidate story's members need not be re-read.
+M009_STORY_CARDS = """
+        CREATE TABLE story_cards (
+            doc TEXT PRIMARY KEY,
+            card TEXT NOT NULL                  -- JSON: day, language, names, numbers
+        ) WITHOUT ROWID;
+"""
+
 MIGRATIONS: list[str] = [M001_INITIAL, M002_STORIES, M003_QUERY_INDEXES, M004_ENTITY_LOOKUP,
                          M005_ENTITY_PAGE_INDEXES, M006_VECTORS_PER_MODEL, M007_STORY_JOINS,
-                         M008_STORY_EDITS]
+                         M008_STORY_EDITS, M009_STORY_CARDS]
 
 
 def name_key(name: str) -> str:

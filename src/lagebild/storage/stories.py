@@ -108,6 +108,22 @@ def get_vectors(store: Store, doc_ids: list[str], model: str) -> dict[str, bytes
     return {d: out[d] for d in sorted(out)}
 
 
+def put_card(store: Store, doc_id: str, card: dict[str, Any]) -> None:
+    """Keep what the join model compares of an article besides its vectors (migrations.M009)."""
+    store.db.execute("INSERT OR REPLACE INTO story_cards(doc, card) VALUES (?,?)",
+                     (doc_id, json.dumps(card, ensure_ascii=False, separators=(",", ":"))))
+
+
+def get_cards(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(doc_ids), 500):
+        chunk = doc_ids[i:i + 500]
+        q = ",".join("?" * len(chunk))
+        for r in store.db.execute(f"SELECT doc, card FROM story_cards WHERE doc IN ({q})", chunk):
+            out[r[0]] = json.loads(r[1])
+    return out
+
+
 # ------------------------------------------------------------------ near-duplicates
 
 

@@ -14,35 +14,18 @@ Candidate search uses indexes, never a scan of the corpus:
 What is read from each article (its lead vectors, names, figures and lead events) is in
 ``extract``; this module compares it with story profiles and keeps the profiles.
 
-Scoring a candidate story S for a document d: a logistic model (``scorer``, weights learned by
-``lagebild train stories``) over comparisons of d with S's profile (``components``):
-- ``cos``/``mean_cos``/``max_cos``: multilingual sentence-embedding similarity of d's lead to S's
-  centroid, to its average member and to its closest member; ``title_cos`` the same for
-  headlines. This carries the cross-lingual signal;
-- ``entities``, ``specific_shared``, ``places_shared``: shared linked entities (all, people and
-  organisations, places), so a German and an English report of one event agree even when wording
-  differs; ``names_shared``: shared name words, whatever type the tagger gave an entity and however
-  much of its name a report uses ("Hanseport Logistik" / "Hanseport"); ``top_missing``: the
-  article's main person or organisation is unknown to the story: two strikes at two companies on
-  one day;
-- ``numbers``: shared figures (a death toll, an amount, a length): language-independent and specific
-  to one event;
-- ``event_clash``/``novel``/``lead_type_*``: event compatibility keeps apart two
-  different events with the same actors (a phone call in February and another in October; a
-  ministers' meeting six days after the leaders' call). An announced event that then takes place
-  stays in the story;
-- ``time``/``gap`` and the gap times the entity and number overlap: days between d and S's dates;
-  a follow-up a week later is told apart from a new event by still naming the story's people and
-  figures;
-- ``size``: a big story's centroid and profile match more of everything.
-d joins the best-scoring candidate if the model's log-odds reach ``JOIN_THRESHOLD``; why it
-joined (or opened a story) is recorded with it (``join_evidence``, ``db.put_join``).
+Scoring a candidate story S for a document d: the join model (``pairs``, trained by ``lagebild
+train stories``) compares d with each of S's latest members, article with article: lead vectors,
+sentence alignment of leads and bodies (the same facts retold, in any language), shared name
+words and figures, days apart, language. A small neural network turns these into log-odds that
+the two report one story; S scores as its closest member (``best_story``). d joins the
+best-scoring candidate if the log-odds reach ``JOIN_THRESHOLD``; why it joined (or opened a story)
+is recorded with it (``join_evidence``, ``db.put_join``). The story profile (names, figures,
+headline vector) serves the title, the index of undated articles and that record.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,10 +33,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..eventlex import types_compatible
 from ..storage import stories as db
-from . import embed, neardup, scorer
-from .extract import FULL_DAY, Features, entity_words, features, figure_text, store_sentence_vectors
+from . import embed, neardup, pairs
+from .extract import Features, entity_words, features, figure_text
 from .titles import story_title
 
 if TYPE_CHECKING:
@@ -61,46 +43,25 @@ if TYPE_CHECKING:
     from ..storage import Store
 
 # ---- thresholds ------------------------------------------------------------------------------
-# Join when the learned model (scorer.py) gives log-odds of at least this (probability 0.38).
-# Below 0.5 because the model is fitted on every (article, candidate) pair, most of them
-# negatives, while clustering asks only about the best candidate: left-out-split F1 was best at
-# -0.5 among -1.0 .. +1.0 (model card), and SpkAtt false merges stay under 1 %.
-JOIN_THRESHOLD = -0.5
+# Join when the join model gives log-odds of at least this for the closest member of the best
+# candidate (probability 0.5; left-out-split F1 was flat from 0 to +0.5, lower merged more).
+JOIN_THRESHOLD = 0.0
 # Candidate stories must have had an article within this many days of the article's date: a story
 # silent for two weeks is closed (its next development opens a new story). Besides being news
 # practice, this bounds the candidate set by the number of stories running at one time.
 WINDOW_DAYS = 14
-# Gap (days between the article and the story's date range) that costs nothing; beyond it the time
-# similarity decays exponentially with this scale (14 days apart: ~0.2 left).
-TIME_GRACE_DAYS = 3
-TIME_TAU_DAYS = 7.0
-# Below this centroid cosine an article never joins, whatever the entity and event overlap:
-# sharing "Deutschland" and a date does not make two reports one story. (0.45 lost cross-lingual
-# second-day reports with few shared words, which the model places right at 0.37-0.44.)
+# Below this centroid cosine a story is no candidate: the cheap first pass, so that the join model
+# compares the article only with the members of a few stories.
 MIN_COS = 0.38
-# Dates of the same kind of event with the same actors farther apart than this are different events.
-EVENT_DATE_TOLERANCE_DAYS = 3
-# ... and only dates this close count as the same event (a planned summit on Friday and a meeting on
-# Monday share actors but are not one event).
-EVENT_MATCH_DAYS = 1
-# An event dated farther than this from the article's own date is background, not the news.
-EVENT_RECENT_DAYS = 7
-# Members whose vectors are compared one by one (the latest: a long story drifts).
-MAX_COS_MEMBERS = 30
-# Best-matching sentences averaged into the alignment score (_aligned), against this many of the
-# story's latest members (sentence by sentence costs ~0.1 ms per member; 30 cost 9 ms per article
-# in a store of 600 similar synthetic articles).
-ALIGNED_SENTENCES = 3
-ALIGN_MEMBERS = 10
+# Members compared one by one (the latest: a long story drifts, and its follow-ups retell the
+# recent reports).
+MAX_MEMBERS = 30
 # Shared names and figures kept as the evidence of a join (join_evidence).
 EVIDENCE_ITEMS = 6
 # Candidate caps for undated articles.
 KEY_CANDIDATES = 200
 RECENT_CANDIDATES = 200
-# Name words of the article compared with the story (most mentioned first).
-TOP_NAME_WORDS = 8
-# A story profile keeps at most this many event signatures and entity counts.
-MAX_PROFILE_EVENTS = 60
+# A story profile keeps at most this many counts of each kind.
 MAX_PROFILE_ENTITIES = 60
 
 
@@ -111,7 +72,7 @@ class Assignment:
     score: float
     reason: str  # "near-duplicate", "similar", "new"
     dup_of: str | None = None
-    detail: dict[str, float] | None = None  # score components against the best candidate story
+    detail: dict[str, float] | None = None  # comparisons with the closest member of the best candidate
 
 
 def _find_duplicate(store: Store, f: Features) -> tuple[str | None, str | None, str]:
@@ -131,174 +92,11 @@ def _find_duplicate(store: Store, f: Features) -> tuple[str | None, str | None, 
     return best[1], (row[0] if row else None), group
 
 
-def _time_sim(day: int | None, st: db.StoryRow) -> float:
-    if day is None:
-        return 1.0
-    lo, hi = db.day_number(st.first), db.day_number(st.last)
-    if lo is None or hi is None:
-        return 1.0
-    gap = max(0, lo - day, day - hi)
-    if gap <= TIME_GRACE_DAYS:
-        return 1.0
-    return math.exp(-(gap - TIME_GRACE_DAYS) / TIME_TAU_DAYS)
-
-
-def _entity_overlap(f: Features, st: db.StoryRow) -> float:
-    if not f.entities:
-        return 0.0
-    have = st.profile.get("ents", {})
-    shared = sum(1 for k in f.entities if k in have)
-    # 6 shared salient entities is full agreement; an article naming only one entity ("Deutschland")
-    # gets at most a third of the bonus for sharing it.
-    return shared / max(3, min(len(f.entities), 6))
-
-
-_MONTH = re.compile(r"^\d{4}-\d\d$")
-
-
-def _days_apart(a: str, b: str) -> int:
-    da, dbb = db.day_number(a), db.day_number(b)
-    return abs(da - dbb) if da is not None and dbb is not None else 10**6
-
-
-def _dates_compatible(a: str | None, b: str | None) -> bool:
-    """False only for two full days more than EVENT_DATE_TOLERANCE_DAYS apart, or two different
-    months; partial, relative or seasonal values (2025-SP, 2025-W33, FUTURE_REF) never clash."""
-    if not a or not b:
-        return True
-    if FULL_DAY.match(a) and FULL_DAY.match(b):
-        da, dbb = db.day_number(a), db.day_number(b)
-        return da is None or dbb is None or abs(da - dbb) <= EVENT_DATE_TOLERANCE_DAYS
-    if _MONTH.match(a[:7]) and _MONTH.match(b[:7]) and (_MONTH.match(a) or _MONTH.match(b)):
-        return a[:7] == b[:7]
-    return True
-
-
-def _recent(date_value: str, lo: int | None, hi: int | None) -> bool:
-    """Is a full-day date within EVENT_RECENT_DAYS of the day range [lo, hi]? (True when unknown.)"""
-    day = db.day_number(date_value) if FULL_DAY.match(date_value) else None
-    if day is None or lo is None or hi is None:
-        return True
-    return lo - EVENT_RECENT_DAYS <= day <= hi + EVENT_RECENT_DAYS
-
-
-def event_compat(doc_events: list[list[Any]], story_events: list[list[Any]], doc_day: int | None = None,
-                 story_days: tuple[int | None, int | None] = (None, None)) -> float:
-    """+1 if an event of the article matches one of the story (type, shared participant, same day);
-    -1 if an event the article reports as recent clashes with one of the story (same type and
-    participants, both occurred, dates apart) and none match; 0 when there is nothing to compare.
-    Events far from the article's own date, or from the story's date range, are background ("nach
-    dem Telefonat im Februar") and do not clash."""
-    match = clash = False
-    for t, actors, d, status in doc_events:
-        for t2, actors2, d2, status2 in story_events:
-            if t != t2 or not set(actors) & set(actors2):
-                continue  # events without a shared participant say nothing about identity
-            if not d or not d2:
-                continue
-            if FULL_DAY.match(d) and FULL_DAY.match(d2) and _days_apart(d, d2) <= EVENT_MATCH_DAYS:
-                match = True  # only two specific days agreeing is evidence of the same event
-            elif not _dates_compatible(d, d2) and status == "occurred" and status2 == "occurred":
-                # Only two events that both happened clash: the date of something planned,
-                # threatened or proposed is a target that moves as the story develops.
-                clash = clash or (_recent(d, doc_day, doc_day) and _recent(d2, *story_days))
-    if match:
-        return 1.0
-    return -1.0 if clash else 0.0
-
-
-def novel_lead(doc_leads: list[list[Any]], story_leads: list[list[Any]], story_events: list[list[Any]]) -> float:
-    """1.0 if the article leads with an event the story does not know: every lead event of the
-    article happened more than EVENT_DATE_TOLERANCE_DAYS after the latest lead event of the story,
-    and no event of the story (reported, planned, announced) has its kind, a shared participant and
-    a compatible date. 0.0 otherwise, and when either side has no dated lead event.
-
-    Only later events count: an article about an earlier event that reaches the store late (files
-    are ingested in any order) is the story's prequel, which its articles mention as background
-    ("agreed in a call last Wednesday") in words the event stage does not always resolve."""
-    story_days = [d for d in (db.day_number(x[2]) for x in story_leads) if d is not None]
-    if not doc_leads or not story_days:
-        return 0.0
-    latest = max(story_days)
-    for t, actors, d in doc_leads:
-        day = db.day_number(d)
-        if day is None or day <= latest + EVENT_DATE_TOLERANCE_DAYS:
-            return 0.0  # the story's own news cycle, or an earlier event
-        for t2, actors2, d2, status2 in story_events:
-            if status2 == "denied":
-                continue  # "no meeting is planned" announces nothing
-            # (compatible types: a summit announced and a meeting held, sanctions threatened and imposed)
-            if types_compatible(t, t2) and set(actors) & set(actors2) and _dates_compatible(d, d2):
-                return 0.0  # reported or announced by the story: a development, not a new event
-    return 1.0
-
-
-def _profile_title_cos(f: Features, st: db.StoryRow) -> float:
-    blob = st.profile.get("tvec")
-    if f.title_vec is None or not blob:
-        return 0.0
-    tv = embed.from_b64(blob)
-    n = float(np.linalg.norm(tv))
-    return float(f.title_vec @ tv) / n if n else 0.0
-
-
-def components(f: Features, st: db.StoryRow, cos: float, mean_cos: float | None = None,
-               max_cos: float | None = None, aligned: float = 0.0) -> dict[str, float]:
-    """The comparisons of ``f`` with story ``st`` that the join model reads (scorer.FEATURES)."""
-    events = st.profile.get("events", [])
-    lo, hi = db.day_number(st.first), db.day_number(st.last)
-    ev = event_compat(f.events, events, f.day, (lo, hi))
-    spec = st.profile.get("spec", {})
-    mine = sorted(f.specific.items(), key=lambda kv: (-kv[1], kv[0]))
-    top6 = [e for e, _ in mine[:6]]
-    shared = sum(1 for e in top6 if e in spec)
-    # the article's main actor, named at least twice, is unknown to the story
-    names = st.profile.get("names", {})
-    top_missing = float(bool(mine) and mine[0][1] >= 2 and _unknown(mine[0][0], names))
-    places = st.profile.get("locs", {})
-    nums = st.profile.get("nums", {})
-    gap = max(0, f.day - hi - 2) if f.day is not None and hi is not None else 0
-    c = {"cos": cos, "mean_cos": cos if mean_cos is None else mean_cos,
-         "max_cos": cos if max_cos is None else max_cos, "aligned": aligned,
-            "entities": min(_entity_overlap(f, st), 1.0),
-            "event_clash": float(ev < 0),
-            "novel": novel_lead(f.leads, st.profile.get("leads", []), events),
-            "time": _time_sim(f.day, st),
-            "top_missing": top_missing,
-            "numbers": min(sum(1 for n in f.numbers if n in nums), 3) / 3,
-            "gap": math.log1p(gap),
-            "specific_shared": min(shared, 3) / 3,
-            "places_shared": min(sum(1 for e in f.places if e in places), 2) / 2,
-            "names_shared": _names_shared(f.names, names),
-            "title_cos": _profile_title_cos(f, st),
-            "size": math.log(max(st.size, 1)),
-            **_lead_type_agreement(f.lead_types, st.profile.get("ltypes", {}))}
-    c["gap_x_entities"] = c["gap"] * c["entities"]
-    c["gap_x_numbers"] = c["gap"] * c["numbers"]
-    return c
-
-
 def _unknown(entity: str, names: dict[str, int], mtype: str | None = None) -> bool:
     """No name word of ``entity`` (tagged ``mtype``, see entity_words) occurs among ``names``
     ("Hanseport" is known to a story that names "Hanseport Logistik"; an entity without name words
     counts as unknown)."""
     return not any(w in names for w in entity_words(entity, mtype))
-
-
-def _names_shared(mine: dict[str, int], theirs: dict[str, int]) -> float:
-    """Share of the article's TOP_NAME_WORDS most-mentioned name words the story also uses (at
-    least three counted, so that one shared "Berlin" is not full agreement)."""
-    top = sorted(mine.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_NAME_WORDS]
-    return sum(1 for w, _ in top if w in theirs) / max(3, len(top))
-
-
-def _lead_type_agreement(mine: list[str], theirs: dict[str, int]) -> dict[str, float]:
-    """Does the kind of the article's headline event fit the story's (a phone call is not the
-    summit three days before)? Both 0 when either side has none."""
-    if not mine or not theirs:
-        return {"lead_type_match": 0.0, "lead_type_clash": 0.0}
-    match = any(types_compatible(a, b) for a in mine for b in theirs)
-    return {"lead_type_match": float(match), "lead_type_clash": float(not match)}
 
 
 def _centroid(st: db.StoryRow) -> np.ndarray:
@@ -333,81 +131,81 @@ def candidates(store: Store, f: Features, min_cos: float | None = None) -> list[
     return [(st, float(c)) for st, c in zip(sts, coss.tolist()) if c >= min_cos]
 
 
-def _mean_cos(f: Features, st: db.StoryRow, cos: float) -> float:
-    """Average cosine with the story's members (sum of unit vectors · v / size)."""
-    if not st.centroid or st.size <= 1:
-        return cos
-    return float(embed.from_blob(st.centroid) @ f.vec) / st.size
+@dataclass(slots=True)
+class Match:
+    """The best candidate story for an article, and its closest member under the join model."""
+    story: db.StoryRow
+    score: float        # log-odds that the article shares a story with ``member``
+    cos: float          # centroid cosine (the candidate search)
+    member: str
+    values: dict[str, float]  # the comparisons with that member (pairs.FEATURES)
 
 
-def _member_similarity(store: Store, f: Features, st: db.StoryRow) -> tuple[float, float]:
-    """(highest lead cosine with one of the story's latest MAX_COS_MEMBERS members, best sentence
-    alignment with one of its latest ALIGN_MEMBERS members (_aligned))."""
-    # (the article itself is no member: a stored document may still carry an old story id)
-    ids = [i for i in db.story_doc_ids(store, st.id, latest=MAX_COS_MEMBERS) if i != f.doc_id]
-    blobs = list(db.get_vectors(store, ids, embed.MODEL_NAME).values())
-    max_cos = float(_cos_all(f.vec, blobs).max()) if blobs else 0.0
-    aligned = 0.0
-    if f.sents is not None and len(f.sents):
-        mats = _sentence_vectors(store, ids[-ALIGN_MEMBERS:])
-        if mats:
-            aligned = _aligned(f.sents, mats)
-    return max_cos, aligned
+def member_cards(store: Store, ids: list[str]) -> list[pairs.Card]:
+    """The join model's cards of stored articles, in the order of ``ids``; those of articles stored
+    before lagebild kept cards are made once now (an older store needs no rebuild)."""
+    cache = _card_cache(store)
+    missing = [i for i in ids if i not in cache]
+    if missing:
+        rows = db.get_cards(store, missing)
+        lead = db.get_vectors(store, list(rows), embed.SENTENCES_MODEL_NAME)
+        body = db.get_vectors(store, list(rows), embed.BODY_MODEL_NAME)
+        vecs = db.get_vectors(store, list(rows), embed.MODEL_NAME)
+        for doc_id, c in rows.items():
+            if doc_id in lead and doc_id in body and doc_id in vecs:
+                _remember_card(cache, pairs.Card(doc_id, c["day"], c["language"], embed.from_blob(vecs[doc_id]),
+                                                 embed.from_int8(lead[doc_id]), embed.from_int8(body[doc_id]),
+                                                 c["names"], c["numbers"], c.get("kinds", []),
+                                                 c.get("leads", []), c.get("plans", [])))
+        for doc in store.iter_documents([i for i in missing if i not in cache]):
+            _remember_card(cache, features(store, doc).card())
+    return [cache[i] for i in ids if i in cache]
 
 
-def _sentence_vectors(store: Store, ids: list[str]) -> list[np.ndarray]:
-    """The cached sentence vectors of stored documents; those of documents stored before lagebild
-    kept them are computed once now (a store from an older version needs no rebuild)."""
-    blobs = db.get_vectors(store, ids, embed.SENTENCES_MODEL_NAME)
-    for doc in store.iter_documents([i for i in ids if i not in blobs]):
-        blobs[doc.id] = store_sentence_vectors(store, doc)
-    return [embed.from_int8(b) for b in blobs.values()]
+# Cards of recent story members, per store: every new article compares itself with the latest
+# members of its candidate stories, mostly the same ones again and again.
+CARD_CACHE_SIZE = 4000
 
 
-def _aligned(mine: np.ndarray, members: list[np.ndarray]) -> float:
-    """The best member's mean cosine over the ALIGNED_SENTENCES sentences of ``mine`` that best
-    match one of its sentences: reports of one event repeat a few facts in any language (the
-    toll, the place, who acted); reports of two events on one topic share background, which one
-    vector per article cannot tell from news. One matrix product for all members."""
-    sims = mine @ np.vstack(members).T  # (my sentences, all member sentences)
-    k = min(ALIGNED_SENTENCES, len(mine))
-    best = 0.0
-    for block in np.split(sims, np.cumsum([len(m) for m in members])[:-1], axis=1):
-        if block.shape[1]:
-            per_sentence = block.max(axis=1)  # each of my sentences' best match in this member
-            best = max(best, float(np.partition(per_sentence, len(mine) - k)[-k:].mean()))
-    return best
+def _card_cache(store: Store) -> dict[str, pairs.Card]:
+    cache = getattr(store, "_card_cache", None)
+    if cache is None:
+        cache = store._card_cache = {}  # type: ignore[attr-defined]
+    return cache
 
 
-def cosines(store: Store, f: Features, st: db.StoryRow, cos: float) -> tuple[float, float, float, float]:
-    """(centroid, mean, max member) cosine and sentence alignment of ``f`` with story ``st``."""
-    return (cos, _mean_cos(f, st, cos), *_member_similarity(store, f, st))
+def _remember_card(cache: dict[str, pairs.Card], card: pairs.Card) -> None:
+    cache[card.doc_id] = card
+    if len(cache) > CARD_CACHE_SIZE:
+        del cache[next(iter(cache))]  # the oldest entry (dicts keep insertion order)
 
 
-def best_story(store: Store, f: Features, model: scorer.JoinModel | None = None,
-               min_cos: float | None = None, exclude: frozenset[str] = frozenset(),
-               ) -> tuple[db.StoryRow | None, float, float, dict[str, float] | None]:
-    """(best story, its log-odds, its centroid cosine, the comparisons the model read) under
-    ``model`` (default: the shipped join model); (None, 0, 0, None) when nothing is close. Stories
-    in ``exclude`` (kept apart from the article by hand) are no candidates.
+def best_story(store: Store, f: Features, model: pairs.PairModel | None = None,
+               min_cos: float | None = None, exclude: frozenset[str] = frozenset()) -> Match | None:
+    """The candidate story whose closest member (of its latest MAX_MEMBERS) the article most
+    likely shares a story with, under ``model`` (default: the shipped join model); None when no
+    story is close. Stories in ``exclude`` (kept apart from the article by hand) are no candidates.
 
-    The model sees both the centroid cosine and the average cosine to the members: a centroid
-    averages away its members' noise, so a big story's centroid is closer to every related article
-    than any of its members, and judging by it alone would let big stories swallow articles that
-    match a small story better (the first Trump–Putin call of February vs the August story of
-    calls and a summit)."""
-    model = model or scorer.load()
-    best: tuple[float, db.StoryRow, float, dict[str, float]] | None = None
+    The closest member decides, not the story as a whole: a follow-up a week later has to match
+    one report of the event well (the first, which gave the figures it repeats), and a story that
+    holds several reports of one event says nothing more about a new article than its best one."""
+    model = model or pairs.load()
+    me = f.card()
+    best: Match | None = None
     for st, cos in candidates(store, f, min_cos):
         if st.id in exclude:
             continue
-        values = components(f, st, *cosines(store, f, st, cos))
-        s = model.logit(values)
-        if best is None or s > best[0]:
-            best = (s, st, cos, values)
-    if best is None:
-        return None, 0.0, 0.0, None
-    return best[1], best[0], best[2], best[3]
+        # (the article itself is no member: a stored document may still carry an old story id)
+        ids = [i for i in db.story_doc_ids(store, st.id, latest=MAX_MEMBERS) if i != f.doc_id]
+        cards = member_cards(store, ids)
+        if not cards:
+            continue
+        x = np.array([pairs.pair_features(me, c) for c in cards])
+        logits = model.logits(x)
+        k = int(np.argmax(logits))
+        if best is None or logits[k] > best.score:
+            best = Match(st, float(logits[k]), cos, cards[k].doc_id, dict(zip(pairs.FEATURES, x[k].tolist())))
+    return best
 
 
 def _add_counts(profile: dict[str, Any], key: str, items: Iterable[tuple[str, int]]) -> None:
@@ -419,30 +217,13 @@ def _add_counts(profile: dict[str, Any], key: str, items: Iterable[tuple[str, in
         profile[key] = dict(Counter(counts).most_common(MAX_PROFILE_ENTITIES))
 
 
-def _add_unique(profile: dict[str, Any], key: str, items: list[list[Any]]) -> None:
-    """Append new items to the profile list ``key``, keeping the last MAX_PROFILE_EVENTS."""
-    seen = profile.setdefault(key, [])
-    for e in items:
-        if e not in seen:
-            seen.append(e)
-    del seen[:-MAX_PROFILE_EVENTS]
-
-
 def _update_profile(st: db.StoryRow, f: Features) -> list[str]:
     """Fold the document into the story profile; returns the entity keys that are new to the story."""
     p = st.profile
     new = [k for k in f.entities if k not in p.get("ents", {})]
     _add_counts(p, "ents", ((k, 1) for k in f.entities))
-    _add_counts(p, "spec", f.specific.items())
-    _add_counts(p, "locs", ((e, 1) for e in f.places))
     _add_counts(p, "nums", ((n, 1) for n in f.numbers))
-    _add_counts(p, "ltypes", ((t, 1) for t in f.lead_types))
     _add_counts(p, "names", f.names.items())
-    _add_unique(p, "events", f.events)
-    _add_unique(p, "leads", f.leads)
-    if f.title_vec is not None:
-        old = p.get("tvec")
-        p["tvec"] = embed.to_b64(f.title_vec + embed.from_b64(old) if old else f.title_vec)
     return [k for k in new if k.startswith("e:")]  # only linked entities go into the inverted index
 
 
@@ -500,7 +281,7 @@ def refold(store: Store, st: db.StoryRow, f: Features, doc: Document) -> None:
     _join(store, st, f, doc)
 
 
-def assign(store: Store, doc: Document, model: scorer.JoinModel | None = None) -> Assignment:
+def assign(store: Store, doc: Document, model: pairs.PairModel | None = None) -> Assignment:
     """Assign ``doc`` (already stored) to a story and record it, with why (``db.put_join``); returns
     what was decided. ``model`` replaces the shipped join model (training scores candidate weights
     this way)."""
@@ -509,7 +290,7 @@ def assign(store: Store, doc: Document, model: scorer.JoinModel | None = None) -
         return place(store, doc, f, model)
 
 
-def place(store: Store, doc: Document, f: Features, model: scorer.JoinModel | None = None) -> Assignment:
+def place(store: Store, doc: Document, f: Features, model: pairs.PairModel | None = None) -> Assignment:
     """``assign`` inside the caller's transaction. Edits by hand come first: an article placed by
     hand joins the story of the article it belongs with, or opens one (which that article joins
     when it comes later); it never joins a story it was moved out of."""
@@ -529,9 +310,12 @@ def place(store: Store, doc: Document, f: Features, model: scorer.JoinModel | No
             db.put_join(store, doc.id, st.id, "copy", None, {"copy_of": dup})
             doc.story = st.id
             return Assignment(st.id, False, 1.0, "near-duplicate", dup)
-    st, s, _cos, detail = best_story(store, f, model, exclude=hand.apart)
-    if st is not None and s >= JOIN_THRESHOLD and not hand.hand_placed:
-        evidence = join_evidence(doc, f, st, detail or {}, model or scorer.load())
+    match = best_story(store, f, model, exclude=hand.apart)
+    s = match.score if match else 0.0
+    detail = match.values if match else None
+    if match is not None and s >= JOIN_THRESHOLD and not hand.hand_placed:
+        st = match.story
+        evidence = join_evidence(doc, f, match, model or pairs.load())
         _join(store, st, f, doc)
         db.put_join(store, doc.id, st.id, "joined", s, evidence)
         doc.story = st.id
@@ -543,8 +327,8 @@ def place(store: Store, doc: Document, f: Features, model: scorer.JoinModel | No
         db.put_join(store, doc.id, new.id, "edited", None, {"edit": _placing_edit(store, doc.id)})
     else:
         # the closest story it did not join, for anyone checking a split
-        db.put_join(store, doc.id, new.id, "opened", s if st is not None else None,
-                    {"closest_story": st.id} if st is not None else {})
+        db.put_join(store, doc.id, new.id, "opened", s if match is not None else None,
+                    {"closest_story": match.story.id, "closest_article": match.member} if match is not None else {})
     doc.story = new.id
     return Assignment(new.id, True, s, "new", dup, detail)
 
@@ -563,11 +347,12 @@ def _new_story_id(store: Store, doc_id: str) -> str:
     return sid
 
 
-def join_evidence(doc: Document, f: Features, st: db.StoryRow, values: dict[str, float],
-                  model: scorer.JoinModel) -> dict[str, Any]:
-    """Why ``doc`` joins ``st`` (computed before it does): the names, as the article writes them,
-    and the figures the story already had, and the comparisons that weighed most for and against
-    (weight times value, in log-odds; the model card explains each)."""
+def join_evidence(doc: Document, f: Features, match: Match, model: pairs.PairModel) -> dict[str, Any]:
+    """Why ``doc`` joins ``match.story`` (computed before it does): the article of the story it
+    matched best, the names (as the article writes them) and figures the story already had, and
+    the comparisons with that article that pushed the log-odds most for and against (the model
+    card explains each)."""
+    st = match.story
     names = st.profile.get("names", {})
     counts = Counter(m.text for m in doc.mentions if m.entity and not _unknown(m.entity, names, m.type))
     shown: dict[str, str] = {}  # one spelling per name whatever its case ("MOSCOW" in a dateline)
@@ -575,8 +360,10 @@ def join_evidence(doc: Document, f: Features, st: db.StoryRow, values: dict[str,
         shown.setdefault(text.casefold(), text)
     nums = st.profile.get("nums", {})
     figures = [figure_text(doc.text, n) for n in f.numbers if n in nums]
-    weighed = sorted(((w * values.get(n, 0.0), n) for n, w in zip(model.features, model.coef)), reverse=True)
-    return {"shared_names": list(shown.values())[:EVIDENCE_ITEMS],
+    pushed = model.attribution(np.array([match.values[n] for n in pairs.FEATURES]))
+    weighed = sorted(((c, n) for n, c in pushed.items()), reverse=True)
+    return {"closest_article": match.member,
+            "shared_names": list(shown.values())[:EVIDENCE_ITEMS],
             "shared_figures": figures[:EVIDENCE_ITEMS],
             "for": {n: round(c, 2) for c, n in weighed[:3] if c > 0},
             "against": {n: round(c, 2) for c, n in weighed[::-1][:2] if c < 0}}

@@ -35,6 +35,9 @@ DIM = 512
 SENTENCES_MODEL_NAME = "use-multilingual-v3-lead-sentences"
 # Title plus this many leading sentences make the document vector.
 LEAD_SENTENCES = 6
+# Sentences of the body kept for the join model's sentence alignment (int8, about 8 KB per article).
+BODY_SENTENCES = 16
+BODY_MODEL_NAME = "use-multilingual-v3-body-sentences"
 # Sentences are truncated to this many characters (a runaway "sentence" of a list page would
 # otherwise dominate the cost of one article).
 MAX_SENTENCE_CHARS = 600
@@ -67,23 +70,29 @@ def lead_texts(doc: Document) -> list[str]:
     return parts or [doc.text[:MAX_SENTENCE_CHARS] or " "]
 
 
-def _lead_sentences(doc: Document) -> list[str]:
-    """The first LEAD_SENTENCES sentences in the writer's own voice (at most half inside a quote,
+def _lead_sentences(doc: Document, count: int = LEAD_SENTENCES) -> list[str]:
+    """The first ``count`` sentences in the writer's own voice (at most half inside a quote,
     direct or reported): a quote in the lead is mostly a reaction ("We are ready for talks")
     that other stories on the topic share, and these are the sentences whose vectors the
     opinion stage has just computed (the shared encoder's cache), so the vector is nearly free.
     With fewer than three such sentences, the first sentences whatever their voice."""
     if not doc.sentences or not doc.quotes:
-        return sentence_texts(doc)[:LEAD_SENTENCES]
+        return sentence_texts(doc)[:count]
     quoted = [(q.start, q.end) for q in doc.quotes]
     out = []
     for s in doc.sentences:
         text = doc.text[s.start:s.end].strip()
         if text and covered_share(s.start, s.end, quoted) < 0.5:
             out.append(text)
-            if len(out) == LEAD_SENTENCES:
+            if len(out) == count:
                 break
-    return out if len(out) >= 3 else sentence_texts(doc)[:LEAD_SENTENCES]
+    return out if len(out) >= 3 else sentence_texts(doc)[:count]
+
+
+def body_matrix(doc: Document) -> np.ndarray:
+    """Unit vectors of the first BODY_SENTENCES sentences in the writer's own voice, one row each
+    (the join model aligns them: a follow-up retells a fact of the first report further down)."""
+    return encode(_lead_sentences(doc, BODY_SENTENCES) or [doc.text[:MAX_SENTENCE_CHARS] or " "])
 
 
 def document_vector(doc: Document) -> np.ndarray:

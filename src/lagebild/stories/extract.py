@@ -17,6 +17,7 @@ import numpy as np
 
 from ..storage import stories as db
 from . import embed, neardup
+from .pairs import Card
 
 if TYPE_CHECKING:
     from ..model import Document
@@ -61,6 +62,17 @@ class Features:
     lead_types: list[str] = field(default_factory=list)  # kinds of event in the first sentences
     names: dict[str, int] = field(default_factory=dict)  # name words of all entities (name_words)
     sents: np.ndarray | None = None  # unit vectors of title and lead sentences (embed.sentence_matrix)
+    body: np.ndarray | None = None  # unit vectors of the first own-voice sentences (embed.body_matrix)
+    language: str | None = None
+    plans: list[list[Any]] = field(default_factory=list)  # [type, [participants], date] not yet happened
+
+    def card(self) -> Card:
+        """What the join model compares (stories/pairs.py)."""
+        empty = np.zeros((0, embed.DIM), dtype=np.float32)
+        return Card(self.doc_id, self.day, self.language, self.vec,
+                    self.sents if self.sents is not None else empty,
+                    self.body if self.body is not None else empty, self.names, self.numbers,
+                    self.lead_types, self.leads, self.plans)
 
 
 def _entity_keys(doc: Document) -> tuple[list[str], bool]:
@@ -117,9 +129,12 @@ def lead_events(doc: Document) -> list[list[Any]]:
 
 
 def features(store: Store, doc: Document) -> Features:
-    """Everything the clusterer needs from one document; the embedding is cached in the store."""
+    """Everything the clusterer needs from one document. Its vectors and its card (what the join
+    model compares: ``pairs.Card``) are kept in the store, so that it can be a story's member later
+    and a rebuild encodes nothing."""
     vec_blob = db.get_vector(store, doc.id, embed.MODEL_NAME)
     sents_blob = db.get_vector(store, doc.id, embed.SENTENCES_MODEL_NAME)
+    body_blob = db.get_vector(store, doc.id, embed.BODY_MODEL_NAME)
     if vec_blob is None or sents_blob is None:
         sentences = embed.sentence_matrix(doc)  # one encoding for both cached vectors
         if vec_blob is None:
@@ -127,13 +142,20 @@ def features(store: Store, doc: Document) -> Features:
             db.put_vector(store, doc.id, embed.MODEL_NAME, vec_blob)
         if sents_blob is None:
             sents_blob = store_sentence_vectors(store, doc, sentences)
+    if body_blob is None:
+        body_blob = embed.to_int8(embed.body_matrix(doc))
+        db.put_vector(store, doc.id, embed.BODY_MODEL_NAME, body_blob)
     keys, linked = _entity_keys(doc)
     specific = Counter(m.entity for m in doc.mentions if m.entity and m.type in _SPECIFIC_TYPES)
     places = Counter(m.entity for m in doc.mentions if m.entity and m.type == "LOC")
-    return Features(doc.id, db.day_number(doc.published), embed.from_blob(vec_blob), keys, linked, _event_sigs(doc),
-                    neardup.signature(doc.text), lead_events(doc), dict(specific),
-                    [e for e, _ in places.most_common(TOP_PLACES)], numbers(doc.text),
-                    embed.title_vector(doc), lead_types(doc), name_words(doc), embed.from_int8(sents_blob))
+    f = Features(doc.id, db.day_number(doc.published), embed.from_blob(vec_blob), keys, linked, _event_sigs(doc),
+                 neardup.signature(doc.text), lead_events(doc), dict(specific),
+                 [e for e, _ in places.most_common(TOP_PLACES)], numbers(doc.text),
+                 embed.title_vector(doc), lead_types(doc), name_words(doc), embed.from_int8(sents_blob),
+                 embed.from_int8(body_blob), doc.language, plans(doc))
+    db.put_card(store, doc.id, {"day": f.day, "language": f.language, "names": f.names, "numbers": f.numbers,
+                                "kinds": f.lead_types, "leads": f.leads, "plans": f.plans})
+    return f
 
 
 def store_sentence_vectors(store: Store, doc: Document, sentences: np.ndarray | None = None) -> bytes:
@@ -167,6 +189,19 @@ def entity_words(entity: str, mtype: str | None = None) -> list[str]:
     if (mtype or kind.upper()) == "PER" and len(words) > 1:
         words = words[-1:]
     return [w for w in words if len(w) >= MIN_NAME_WORD]
+
+
+def plans(doc: Document) -> list[list[Any]]:
+    """[type, participants, date] of the non-generic events the article reports as planned,
+    proposed or threatened: what a later report may bring as news."""
+    out: list[list[Any]] = []
+    for ev in doc.events:
+        if ev.type in GENERIC_EVENT_TYPES or ev.status not in ("planned", "proposed", "threatened"):
+            continue
+        sig = [ev.type, sorted(set(ev.actors) | set(ev.targets)), ev.date]
+        if sig not in out:
+            out.append(sig)
+    return out
 
 
 def lead_types(doc: Document) -> list[str]:

@@ -1,18 +1,15 @@
-"""Train the story join model (``scorer.py``) from labelled stories.
+"""Train the story join model (``pairs.py``) from labelled stories.
 
-Examples come from replaying the labelled articles in publication order through the real
-clustering code, but joining each article to its *gold* story: for every candidate story the
-article is compared with (the same index lookups ``assign`` uses, with a lower cosine floor so
-that near-misses are seen too), the comparisons of ``cluster.components`` are one example,
-labelled by whether the candidate is the article's gold story. Near-duplicates are skipped: they
-join through the MinHash index, never through the model. German Wikinews texts (SpkAtt *train*,
-nearly all distinct stories) add negatives, down-weighted because a few of them are follow-ups.
+Every two labelled articles of one split published at most ``cluster.WINDOW_DAYS`` apart are one
+example, labelled by whether they belong to the same story; their comparisons are those the
+clusterer computes (``extract.features`` through a store, then ``pairs.pair_features``). German
+Wikinews texts (SpkAtt *train*, nearly all distinct stories) add negatives, down-weighted
+because a few of them are follow-ups. The model is a one-hidden-layer network (``pairs.fit``).
 
-The model is an L2-regularised logistic regression (Newton iterations in numpy; 15 weights).
 ``cross_validate`` fits it with one labelled split left out and clusters that split online with
-the result, which is the number to judge a change by: the labelled set is small and the splits
-were written at different times by different people, so a split is a fair stand-in for news
-nobody has seen.
+the result through the real clustering code, which is the number to judge a change by: the
+labelled set is small and the splits were written at different times by different people, so a
+split is a fair stand-in for news nobody has seen.
 """
 
 from __future__ import annotations
@@ -30,26 +27,29 @@ import numpy as np
 
 from ..model import Document
 from ..storage import Store
-from ..storage import stories as db
-from . import cluster, extract, scorer
+from . import cluster, extract, pairs
 
-# Candidates below this centroid cosine are not seen by the model at run time (cluster.MIN_COS);
-# training looks a little further down so the model learns where the boundary lies.
-TRAIN_MIN_COS = 0.3
-# Weight of a SpkAtt negative relative to a labelled example (left-out-split F1 was best at 0.3
-# among 0.1, 0.3 and 1.0).
+# Weight of a SpkAtt negative pair relative to a labelled one.
 NEGATIVE_WEIGHT = 0.3
-L2 = 1.0
 # Splits only reported on, never trained on (bench/stories.py).
-REPORT_SPLITS = frozenset({"heldout16", "heldout17", "heldout18", "heldout19"})
+REPORT_SPLITS = frozenset({"heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21"})
 
 
 @dataclass(slots=True)
-class Example:
-    split: str
-    doc: str
-    values: dict[str, float]
-    same: bool
+class Examples:
+    """Article pairs: their comparisons (pairs.FEATURES), same story or not, split, weight."""
+    x: np.ndarray
+    same: np.ndarray
+    split: np.ndarray
+    weight: np.ndarray
+
+    def where(self, keep: np.ndarray) -> Examples:
+        return Examples(self.x[keep], self.same[keep], self.split[keep], self.weight[keep])
+
+    def __add__(self, other: Examples) -> Examples:
+        return Examples(*(np.concatenate([a, b]) for a, b in ((self.x, other.x), (self.same, other.same),
+                                                              (self.split, other.split),
+                                                              (self.weight, other.weight))))
 
 
 Record = dict[str, Any]
@@ -66,63 +66,40 @@ def analyse_records(records: Iterable[Record]) -> list[tuple[Record, Document]]:
     return out
 
 
-def _new_story(doc: Document) -> db.StoryRow:
-    return db.StoryRow(n=0, id="S" + doc.id[:12], title=None, title_doc=None, first=None, last=None, size=0,
-                       centroid=None, profile={})
-
-
-def gold_examples(pairs: list[tuple[Record, Document]]) -> list[Example]:
-    """One example per (article, candidate story), joining every article to its gold story."""
+def pair_examples(labelled: list[tuple[Record, Document]], weight: float = 1.0) -> Examples:
+    """Every pair of articles of one split published at most WINDOW_DAYS apart."""
     store = Store(":memory:")
-    story_of: dict[str, str] = {}
-    out: list[Example] = []
     try:
-        for r, doc in pairs:
+        cards = []
+        for r, doc in labelled:
             store.add(doc)
-            f = extract.features(store, doc)
-            with db.transaction(store):
-                _dup, dup_story, _group = cluster._find_duplicate(store, f)
-                gold = story_of.get(r["story"])
-                if dup_story is None:
-                    for st, cos in cluster.candidates(store, f, TRAIN_MIN_COS):
-                        values = cluster.components(f, st, *cluster.cosines(store, f, st, cos))
-                        out.append(Example(r["split"], r["id"], values, st.id == gold))
-                st = db.get_story(store, gold) if gold else None
-                if st is None:
-                    st = _new_story(doc)
-                    story_of[r["story"]] = st.id
-                cluster._join(store, st, f, doc)
+            cards.append((r, extract.features(store, doc).card()))
     finally:
         store.close()
-    return out
+    rows, same, split = [], [], []
+    for (ra, a), (rb, b) in itertools.combinations(cards, 2):
+        if ra["split"] != rb["split"]:
+            continue
+        if a.day is not None and b.day is not None and abs(a.day - b.day) > cluster.WINDOW_DAYS:
+            continue
+        rows.append(pairs.pair_features(a, b))
+        same.append(ra["story"] == rb["story"])
+        split.append(ra["split"])
+    n = len(rows)
+    return Examples(np.array(rows, dtype=np.float64).reshape(n, len(pairs.FEATURES)), np.array(same, dtype=bool),
+                    np.array(split, dtype=object), np.full(n, weight))
 
 
-def fit(examples: list[Example], *, l2: float = L2, negative_weight: float = NEGATIVE_WEIGHT) -> scorer.JoinModel:
-    names = scorer.FEATURES
-    x = np.array([[e.values[n] for n in names] for e in examples], dtype=np.float64)
-    y = np.array([float(e.same) for e in examples])
-    w = np.array([negative_weight if e.split.startswith("spkatt") else 1.0 for e in examples])
-    xb = np.hstack([x, np.ones((len(x), 1))])
-    reg = np.eye(xb.shape[1]) * l2
-    reg[-1, -1] = 1e-6  # the bias is not shrunk
-    beta = np.zeros(xb.shape[1])
-    for _ in range(100):
-        p = 1.0 / (1.0 + np.exp(-(xb @ beta)))
-        grad = xb.T @ (w * (p - y)) + reg @ beta
-        hess = (xb * (w * p * (1 - p))[:, None]).T @ xb + reg
-        step = np.linalg.solve(hess, grad)
-        beta -= step
-        if float(np.abs(step).max()) < 1e-9:
-            break
-    return scorer.JoinModel(names, tuple(float(b) for b in beta[:-1]), float(beta[-1]))
+def fit(examples: Examples) -> pairs.PairModel:
+    return pairs.fit(examples.x, examples.same.astype(np.float64), examples.weight)
 
 
-def cluster_online(pairs: list[tuple[Record, Document]], model: scorer.JoinModel) -> dict[str, str]:
+def cluster_online(labelled: list[tuple[Record, Document]], model: pairs.PairModel) -> dict[str, str]:
     """Assign the articles in order with ``model`` as the join model; article id -> story id."""
     store = Store(":memory:")
     try:
         pred = {}
-        for r, doc in pairs:
+        for r, doc in labelled:
             store.add(doc)
             pred[r["id"]] = cluster.assign(store, doc, model).story
         return pred
@@ -143,13 +120,15 @@ def pairwise(gold: dict[str, str], pred: dict[str, str]) -> tuple[float, float, 
     return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
 
-def cross_validate(labelled: list[tuple[Record, Document]], examples: list[Example],
-                   negatives: list[Example]) -> dict[str, float]:
+def cross_validate(labelled: list[tuple[Record, Document]], examples: Examples,
+                   negatives: Examples) -> dict[str, float]:
     """Pairwise F1 of each labelled split, clustered with a model fitted without that split."""
     out = {}
     for split in sorted({r["split"] for r, _ in labelled}):
-        model = fit([e for e in examples if e.split != split] + negatives)
+        model = fit(examples.where(examples.split != split) + negatives)
         sub = [(r, d) for r, d in labelled if r["split"] == split]
+        for _, d in sub:
+            d.story = None
         out[split] = pairwise({r["id"]: r["story"] for r, _ in sub}, cluster_online(sub, model))[2]
     return out
 
@@ -190,13 +169,16 @@ def train(labelled_path: Path, spkatt_folder: Path | None, out_dir: Path | None 
     records = [r for r in records if r["split"] not in REPORT_SPLITS]
     log(f"analysing {len(records)} labelled articles ({len({r['story'] for r in records})} stories)")
     labelled = analyse_records(records)
-    examples = gold_examples(labelled)
-    negatives: list[Example] = []
+    examples = pair_examples(labelled)
+    negatives = Examples(np.zeros((0, len(pairs.FEATURES))), np.zeros(0, dtype=bool), np.zeros(0, dtype=object),
+                         np.zeros(0))
     if spkatt_folder is not None:
         spk = spkatt_records(spkatt_folder)
         log(f"analysing {len(spk)} SpkAtt train articles (negatives)")
-        negatives = [e for e in gold_examples(analyse_records(spk)) if not e.same]
-    log(f"{len(examples)} labelled examples ({sum(e.same for e in examples)} joins), {len(negatives)} negatives")
+        negatives = pair_examples(analyse_records(spk), NEGATIVE_WEIGHT)
+        negatives = negatives.where(~negatives.same)
+    log(f"{len(examples.same)} labelled pairs ({int(examples.same.sum())} of one story), "
+        f"{len(negatives.same)} negative pairs")
     cv = cross_validate(labelled, examples, negatives)
     for split, f1 in cv.items():
         log(f"  left out {split:10s} pairwise F1 {f1:.3f}")
@@ -206,13 +188,11 @@ def train(labelled_path: Path, spkatt_folder: Path | None, out_dir: Path | None 
     by_split: dict[str, int] = defaultdict(int)
     for r in records:
         by_split[r["split"]] += 1
-    target = scorer.weights_path(out_dir)
+    target = pairs.weights_path(out_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(model.to_json(
-        trained_on={"labelled_articles": dict(sorted(by_split.items())), "spkatt_negatives": len(negatives)},
-        left_out_split_pairwise_f1={k: round(v, 3) for k, v in cv.items()}, l2=L2,
+        trained_on={"labelled_articles": dict(sorted(by_split.items())), "labelled_pairs": len(examples.same),
+                    "spkatt_negative_pairs": len(negatives.same)},
+        left_out_split_pairwise_f1={k: round(v, 3) for k, v in cv.items()},
         negative_weight=NEGATIVE_WEIGHT), encoding="utf-8")
-    for name, c in zip(model.features, model.coef):
-        log(f"  {name:18s} {c:+.2f}")
-    log(f"  {'bias':18s} {model.bias:+.2f}")
     return target

@@ -1,0 +1,214 @@
+"""The join model: how likely two articles report the same story.
+
+An article joins the candidate story whose *closest member* it most likely shares a story with
+(``cluster.best_story``: the maximum over the story's latest members). Comparing article with
+article, instead of article with a story profile, keeps what tells one event from the next:
+a story that took in a wrong article still has members that each report one event, and a late
+follow-up needs to match one earlier report well, not the average of all.
+
+The comparisons of two articles (``pair_features``; ``Card`` is what is kept of each article):
+- ``doc_cos``: cosine of their lead vectors (title and lead sentences, USE multilingual);
+- ``lead_*`` and ``body_*``: sentence alignment of their leads, and of the first sentences in
+  the writer's own voice: the best-matching sentence, the mean of the best 3 and 6, the share
+  of sentence pairs above 0.6, the mean of all pairs. Reports of one event retell the same facts
+  sentence by sentence in any language; reports of two events with one actor share background;
+- ``names_*``: shared name words (Jaccard, any, and the share of each one's five most-mentioned
+  names the other has);
+- ``numbers``: shared figures;
+- ``gap``, ``gap_log``: days apart; ``cross_lingual``;
+- events (the event stage): ``lead_kind_same`` / ``lead_kind_differs``, the kinds of event the
+  two report in their first sentences agree or not (a phone call is not the summit after it);
+  ``announced``: one reports as news what the other announced (a summit planned, then held, with
+  a shared participant): a development of one story, not a new one.
+A small neural network (one hidden layer of 16 ReLU units, numpy) reads them: the comparisons
+interact (many shared names with no shared sentence is a different event of the same actors; a
+week's gap with a retold fact is a follow-up), which a linear model over story profiles could
+not express (model card: left-out-split F1 0.853 with that model, see there for this one).
+Trained by ``lagebild train stories`` (``train.py``); weights in ``data/models/story-join/``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..eventlex import types_compatible
+from ..paths import model_dir
+
+MODEL_NAME = "story-join"
+WEIGHTS_FILE = "pair-model.json"
+
+FEATURES = (
+    "doc_cos",
+    "lead_top1", "lead_top3", "lead_top6", "lead_share_06", "lead_mean",
+    "body_top1", "body_top3", "body_top6", "body_share_06", "body_mean",
+    "names_jaccard", "names_any", "names_top_mine", "names_top_theirs",
+    "numbers", "gap", "gap_log", "cross_lingual",
+    "lead_kind_same", "lead_kind_differs", "announced",
+)
+TOP_NAMES = 5
+
+
+@dataclass(slots=True)
+class Card:
+    """What the join model keeps of one article (stored per article, ``db.put_card``)."""
+    doc_id: str
+    day: int | None
+    language: str | None
+    vec: np.ndarray                      # lead vector (unit)
+    lead: np.ndarray                     # title and lead sentence vectors, one row each
+    body: np.ndarray                     # the first sentences in the writer's own voice
+    names: dict[str, int] = field(default_factory=dict)  # name words -> mentions
+    numbers: list[str] = field(default_factory=list)     # figures (extract.numbers)
+    kinds: list[str] = field(default_factory=list)       # event kinds in the lead (extract.lead_types)
+    leads: list[list[Any]] = field(default_factory=list)  # [kind, participants, day] reported as news
+    plans: list[list[Any]] = field(default_factory=list)  # [kind, participants, date] planned, proposed, threatened
+
+
+def _alignment(a: np.ndarray, b: np.ndarray) -> list[float]:
+    if not len(a) or not len(b):
+        return [0.0] * 5
+    sims = a @ b.T
+    best = np.sort(np.concatenate([sims.max(axis=1), sims.max(axis=0)]))[::-1]
+    return [float(best[0]), float(best[:3].mean()), float(best[:6].mean()),
+            float((sims > 0.6).sum() / math.sqrt(sims.size)), float(sims.mean())]
+
+
+def _top(names: dict[str, int]) -> list[str]:
+    return [k for k, _ in sorted(names.items(), key=lambda t: (-t[1], t[0]))[:TOP_NAMES]]
+
+
+# A planned event and the one held match when both dates are full days at most this far apart (or
+# either date is vague: "next week", "im Herbst").
+PLAN_TOLERANCE_DAYS = 3
+
+
+def _day(iso: str | None) -> int | None:
+    from ..storage.stories import day_number
+
+    return day_number(iso) if iso and len(iso) >= 10 and iso[4] == "-" and iso[7] == "-" else None
+
+
+def _announced(leads: list[list[Any]], plans: list[list[Any]]) -> bool:
+    for kind, actors, day in leads:
+        for kind2, actors2, date2 in plans:
+            if not (types_compatible(kind, kind2) and set(actors) & set(actors2)):
+                continue
+            d1, d2 = _day(day), _day(date2)
+            if d1 is None or d2 is None or abs(d1 - d2) <= PLAN_TOLERANCE_DAYS:
+                return True
+    return False
+
+
+def _kinds(a: list[str], b: list[str]) -> tuple[float, float]:
+    if not a or not b:
+        return 0.0, 0.0
+    same = any(types_compatible(x, y) for x in a for y in b)
+    return float(same), float(not same)
+
+
+def pair_features(a: Card, b: Card) -> list[float]:
+    """The comparisons of two articles, in the order of FEATURES."""
+    shared = set(a.names) & set(b.names)
+    union = set(a.names) | set(b.names)
+    top_a, top_b = _top(a.names), _top(b.names)
+    gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
+    return [float(a.vec @ b.vec), *_alignment(a.lead, b.lead), *_alignment(a.body, b.body),
+            len(shared) / len(union) if union else 0.0, float(bool(shared)),
+            len(set(top_a) & set(b.names)) / len(top_a) if top_a else 0.0,
+            len(set(top_b) & set(a.names)) / len(top_b) if top_b else 0.0,
+            float(len(set(a.numbers) & set(b.numbers))), float(gap), math.log1p(max(0, gap - 1)),
+            float(bool(a.language and b.language and a.language != b.language)),
+            *_kinds(a.kinds, b.kinds), float(_announced(a.leads, b.plans) or _announced(b.leads, a.plans))]
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Standardised inputs -> one hidden ReLU layer -> log-odds of "same story"."""
+    mean: np.ndarray
+    scale: np.ndarray
+    w1: np.ndarray  # (features, hidden)
+    b1: np.ndarray
+    w2: np.ndarray  # (hidden,)
+    b2: float
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        h = np.maximum(0.0, ((x - self.mean) / self.scale) @ self.w1 + self.b1)
+        return h @ self.w2 + self.b2
+
+    def attribution(self, x: np.ndarray) -> dict[str, float]:
+        """How much each comparison pushed one pair's log-odds (gradient times the standardised
+        value: for this network exact up to the bias and the ReLU kinks); the evidence of a join."""
+        z = (x - self.mean) / self.scale
+        active = (z @ self.w1 + self.b1) > 0
+        grad = self.w1[:, active] @ self.w2[active]
+        return {n: float(g * v) for n, g, v in zip(FEATURES, grad, z)}
+
+    def to_json(self, **info: object) -> str:
+        def r(a: np.ndarray) -> list:
+            return np.round(a.astype(np.float64), 6).tolist()
+        body = {"features": list(FEATURES), "mean": r(self.mean), "scale": r(self.scale), "w1": r(self.w1),
+                "b1": r(self.b1), "w2": r(self.w2), "b2": round(float(self.b2), 6), **info}
+        return json.dumps(body, ensure_ascii=False) + "\n"
+
+
+def weights_path(folder: Path | None = None) -> Path:
+    return (folder or model_dir(MODEL_NAME)) / WEIGHTS_FILE
+
+
+@lru_cache(maxsize=4)
+def load(path: Path | None = None) -> PairModel:
+    """The shipped model (or the one at ``path``). A model trained on other comparisons is refused:
+    reading its weights against the wrong inputs would cluster nonsense."""
+    p = path or weights_path()
+    try:
+        obj = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError as e:
+        raise RuntimeError(f"story join model missing: {p}; run `lagebild train stories`") from e
+    if tuple(obj["features"]) != FEATURES:
+        raise RuntimeError(f"{p} was trained on comparisons {obj['features']}, this lagebild computes "
+                           f"{list(FEATURES)}; run `lagebild train stories`")
+    a = {k: np.array(obj[k], dtype=np.float64) for k in ("mean", "scale", "w1", "b1", "w2")}
+    return PairModel(a["mean"], a["scale"], a["w1"], a["b1"], a["w2"], float(obj["b2"]))
+
+
+def fit(x: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None, *, hidden: int = 16,
+        epochs: int = 600, lr: float = 1e-2, decay: float = 1e-3, seed: int = 0) -> PairModel:
+    """Full-batch Adam on weighted binary cross-entropy, with L2 decay on every parameter;
+    deterministic for a given seed."""
+    rng = np.random.default_rng(seed)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-6
+    z = (x - mean) / scale
+    n, d = z.shape
+    w = np.ones(n) if weights is None else weights
+    w = w / w.sum()
+    bound1, bound2 = 1 / math.sqrt(d), 1 / math.sqrt(hidden)
+    params = [rng.uniform(-bound1, bound1, (d, hidden)), rng.uniform(-bound1, bound1, hidden),
+              rng.uniform(-bound2, bound2, hidden), np.zeros(1)]
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    b1_, b2_ = 0.9, 0.999
+    for t in range(1, epochs + 1):
+        w1, b1, w2, b2 = params
+        pre = z @ w1 + b1
+        h = np.maximum(0.0, pre)
+        out = h @ w2 + b2[0]
+        p = 1.0 / (1.0 + np.exp(-out))
+        g_out = w * (p - y)
+        grads = [None, None, h.T @ g_out, np.array([g_out.sum()])]
+        g_h = np.outer(g_out, w2) * (pre > 0)
+        grads[0], grads[1] = z.T @ g_h, g_h.sum(axis=0)
+        for i, (p_, g) in enumerate(zip(params, grads)):
+            g = g + decay * p_
+            m[i] = b1_ * m[i] + (1 - b1_) * g
+            v[i] = b2_ * v[i] + (1 - b2_) * g * g
+            mh, vh = m[i] / (1 - b1_ ** t), v[i] / (1 - b2_ ** t)
+            params[i] = p_ - lr * mh / (np.sqrt(vh) + 1e-8)
+    w1, b1, w2, b2 = params
+    return PairModel(mean, scale, w1, b1, w2, float(b2[0]))
