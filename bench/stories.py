@@ -312,6 +312,10 @@ def _add_synthetic(store: Store, corpus: _SyntheticCorpus) -> float:
         / np.sqrt(embed.DIM)
     sents /= np.linalg.norm(sents, axis=1, keepdims=True)
     sdb.put_vector(store, doc.id, embed.SENTENCES_MODEL_NAME, embed.to_int8(sents))
+    body = vec + 0.5 * corpus.rng.standard_normal((embed.BODY_SENTENCES, embed.DIM)).astype(np.float32) \
+        / np.sqrt(embed.DIM)
+    body /= np.linalg.norm(body, axis=1, keepdims=True)
+    sdb.put_vector(store, doc.id, embed.BODY_MODEL_NAME, embed.to_int8(body))
     t = time.perf_counter()
     cluster.assign(store, doc)
     return time.perf_counter() - t

@@ -200,7 +200,7 @@ def best_story(store: Store, f: Features, model: pairs.PairModel | None = None,
         cards = member_cards(store, ids)
         if not cards:
             continue
-        x = np.array([pairs.pair_features(me, c) for c in cards])
+        x = pairs.pair_matrix(me, cards)
         logits = model.logits(x)
         k = int(np.argmax(logits))
         if best is None or logits[k] > best.score:

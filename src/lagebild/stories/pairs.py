@@ -71,13 +71,33 @@ class Card:
     plans: list[list[Any]] = field(default_factory=list)  # [kind, participants, date] planned, proposed, threatened
 
 
-def _alignment(a: np.ndarray, b: np.ndarray) -> list[float]:
-    if not len(a) or not len(b):
-        return [0.0] * 5
-    sims = a @ b.T
-    best = np.sort(np.concatenate([sims.max(axis=1), sims.max(axis=0)]))[::-1]
-    return [float(best[0]), float(best[:3].mean()), float(best[:6].mean()),
-            float((sims > 0.6).sum() / math.sqrt(sims.size)), float(sims.mean())]
+def _alignment(mine: np.ndarray, theirs: list[np.ndarray]) -> np.ndarray:
+    """Sentence alignment of ``mine`` with each matrix of ``theirs``, (len(theirs), 5): the best
+    sentence match, the mean of the best 3 and 6 (each sentence's best match, both ways), the share
+    of sentence pairs above 0.6 (per square root of the pairs), the mean of all pairs. One matrix
+    product for all members."""
+    out = np.zeros((len(theirs), 5))
+    sizes = np.array([len(t) for t in theirs])
+    if not len(mine) or not sizes.sum():
+        return out
+    keep = sizes > 0
+    starts = np.concatenate([[0], np.cumsum(sizes[keep])[:-1]])
+    sims = mine @ np.vstack([t for t in theirs if len(t)]).T  # (my sentences, all their sentences)
+    n = len(mine)
+    row_best = np.maximum.reduceat(sims, starts, axis=1)       # (n, members)
+    col_best = sims.max(axis=0)                                # (all their sentences,)
+    width = n + int(sizes.max())
+    best = np.full((len(starts), width), np.nan)
+    best[:, :n] = row_best.T
+    for j, (st, size) in enumerate(zip(starts, sizes[keep])):
+        best[j, n:n + size] = col_best[st:st + size]
+    best = -np.sort(-best, axis=1)  # descending, the padding (nan) last
+    pairs_per = n * sizes[keep]
+    rows = np.column_stack([best[:, 0], np.nanmean(best[:, :3], axis=1), np.nanmean(best[:, :6], axis=1),
+                            np.add.reduceat(sims > 0.6, starts, axis=1).sum(axis=0) / np.sqrt(pairs_per),
+                            np.add.reduceat(sims, starts, axis=1).sum(axis=0) / pairs_per])
+    out[keep] = rows
+    return out
 
 
 def _top(names: dict[str, int]) -> list[str]:
@@ -115,17 +135,31 @@ def _kinds(a: list[str], b: list[str]) -> tuple[float, float]:
 
 def pair_features(a: Card, b: Card) -> list[float]:
     """The comparisons of two articles, in the order of FEATURES."""
-    shared = set(a.names) & set(b.names)
-    union = set(a.names) | set(b.names)
-    top_a, top_b = _top(a.names), _top(b.names)
-    gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
-    return [float(a.vec @ b.vec), *_alignment(a.lead, b.lead), *_alignment(a.body, b.body),
-            len(shared) / len(union) if union else 0.0, float(bool(shared)),
-            len(set(top_a) & set(b.names)) / len(top_a) if top_a else 0.0,
-            len(set(top_b) & set(a.names)) / len(top_b) if top_b else 0.0,
-            float(len(set(a.numbers) & set(b.numbers))), float(gap), math.log1p(max(0, gap - 1)),
-            float(bool(a.language and b.language and a.language != b.language)),
-            *_kinds(a.kinds, b.kinds), float(_announced(a.leads, b.plans) or _announced(b.leads, a.plans))]
+    return pair_matrix(a, [b])[0].tolist()
+
+
+def pair_matrix(a: Card, others: list[Card]) -> np.ndarray:
+    """The comparisons of ``a`` with each of ``others``, one row each (FEATURES)."""
+    x = np.zeros((len(others), len(FEATURES)))
+    if not others:
+        return x
+    x[:, 0] = np.array([o.vec for o in others]) @ a.vec
+    x[:, 1:6] = _alignment(a.lead, [o.lead for o in others])
+    x[:, 6:11] = _alignment(a.body, [o.body for o in others])
+    top_a = _top(a.names)
+    mine = set(a.names)
+    for i, b in enumerate(others):
+        shared = mine & set(b.names)
+        union = mine | set(b.names)
+        top_b = _top(b.names)
+        gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
+        x[i, 11:] = [len(shared) / len(union) if union else 0.0, float(bool(shared)),
+                     len(set(top_a) & set(b.names)) / len(top_a) if top_a else 0.0,
+                     len(set(top_b) & mine) / len(top_b) if top_b else 0.0,
+                     float(len(set(a.numbers) & set(b.numbers))), float(gap), math.log1p(max(0, gap - 1)),
+                     float(bool(a.language and b.language and a.language != b.language)),
+                     *_kinds(a.kinds, b.kinds), float(_announced(a.leads, b.plans) or _announced(b.leads, a.plans))]
+    return x
 
 
 @dataclass(frozen=True)
