@@ -274,6 +274,7 @@ def test_batch_ingest_assigns_stories_and_cli_lists_them(tmp_path: Path, db_path
     res = runner.invoke(main, ["compare", listed[0]["id"], "--db", db_path])
     assert res.exit_code == 0 and res.stdout.startswith("# ")
     assert "why they are in this story" in res.stdout and "opened the story" in res.stdout
+    assert "closest to" in res.stdout  # which article of the story the join matched
     res = runner.invoke(main, ["compare", "no-such-story", "--db", db_path])
     assert res.exit_code == 1
 

@@ -98,7 +98,9 @@ def test_story_timeline_event_shows_its_evidence(page, site) -> None:  # type: i
     # the comparison table (loaded after the page) and the article list are on the same page
     page.wait_for_selector("#comparison table.cmp-table, #comparison .empty")
     assert page.locator("#comparison .loading").count() == 0
-    assert page.locator("#articles a[href^='/documents/']").count() == 2
+    assert page.locator("#articles tbody tr").count() == 2
+    # the second report says which article of the story it matched
+    assert page.locator("#articles td.small a[href^='/documents/']").count() == 1
     # the evidence names its source and links to the sentence, marked in the article
     cite = shown.locator(".cite a").first
     assert cite.inner_text().split(",")[0] in ("Ostsee-Kurier", "Northern Herald")

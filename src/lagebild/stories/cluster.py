@@ -11,8 +11,10 @@ Candidate search uses indexes, never a scan of the corpus:
 - for undated articles: the entity-inverted index (stories sharing a linked entity) plus the most
   recently active stories.
 
-What is read from each article (its lead vectors, names, figures and lead events) is in
-``extract``; this module compares it with story profiles and keeps the profiles.
+What is read from each article (its sentence vectors, names, figures, lead and announced
+events) is in ``extract``; this module finds candidate stories, compares the article with their
+members through the join model, keeps the story profiles, honours corrections made by hand
+(``edits``) and records why each article is in its story.
 
 Scoring a candidate story S for a document d: the join model (``pairs``, trained by ``lagebild
 train stories``) compares d with each of S's latest members, article with article: lead vectors,
@@ -20,8 +22,8 @@ sentence alignment of leads and bodies (the same facts retold, in any language),
 words and figures, days apart, language. A small neural network turns these into log-odds that
 the two report one story; S scores as its closest member (``best_story``). d joins the
 best-scoring candidate if the log-odds reach ``JOIN_THRESHOLD``; why it joined (or opened a story)
-is recorded with it (``join_evidence``, ``db.put_join``). The story profile (names, figures,
-headline vector) serves the title, the index of undated articles and that record.
+is recorded with it (``join_evidence``, ``db.put_join``). The story profile (entity keys, names,
+figures) serves the index of undated articles and that record.
 """
 
 from __future__ import annotations

@@ -927,6 +927,7 @@ def _why_lines(documents: list[dict[str, Any]]) -> list[str]:
     if not any("joined" in d for d in documents):
         return []
     lines = ["## Articles and why they are in this story", ""]
+    by_id = {d["id"]: d for d in documents}
     for d in documents:
         j = d.get("joined") or {}
         head = f"- {d.get('published') or '?'} {d['source']}: {d.get('title') or d['id']}"
@@ -936,7 +937,10 @@ def _why_lines(documents: list[dict[str, Any]]) -> list[str]:
             why = f"near-duplicate of {j.get('copy_of')}"
         elif j.get("how") == "joined":
             shared = [*j.get("shared_names", []), *j.get("shared_figures", [])]
-            why = f"joined (log-odds {j.get('log_odds'):+.2f})" + (f"; shares {', '.join(shared)}" if shared else "")
+            closest = by_id.get(j.get("closest_article") or "")
+            why = (f"joined (log-odds {j.get('log_odds'):+.2f}"
+                   + (f", closest to {closest.get('source') or '?'}: {closest.get('title') or closest['id']}"
+                      if closest else "") + ")" + (f"; shares {', '.join(shared)}" if shared else ""))
         elif j.get("how") == "edited":
             why = f"placed by hand (`lagebild edits`, edit {j.get('edit')})"
         else:

@@ -114,12 +114,6 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / n if n else v
 
 
-def title_vector(doc: Document) -> np.ndarray:
-    """Unit vector of the headline (the opening of the body where there is none). The title is also
-    the first lead text, so the shared encoder's cache makes this nearly free."""
-    return encode([(doc.title or "").strip() or doc.text[:MAX_SENTENCE_CHARS] or " "])[0]
-
-
 def sentence_matrix(doc: Document) -> np.ndarray:
     """Unit vectors of the title and lead sentences (``lead_texts``), one row each: two reports of
     one event share facts sentence by sentence ("Zwei Menschen kamen ums Leben" / "Two people

@@ -1,6 +1,7 @@
-"""What story clustering reads from one article (``features``): its lead vectors, the names and
-figures it gives, and the events its first sentences report. ``cluster`` compares these with a
-story's profile; nothing here looks at other articles.
+"""What story clustering reads from one article (``features``): its lead and body sentence
+vectors, the names and figures it gives, the events its first sentences report and those it
+announces. ``Features.card`` is what the join model compares (``pairs``); nothing here looks at
+other articles.
 
 Vectors are cached in the store (``doc_vectors``), so a rebuild or a second comparison costs no
 encoding.
@@ -32,12 +33,9 @@ LEAD_MAX_AGE_DAYS = 3
 TOP_ENTITIES = 10
 # Event types too generic to tell events apart.
 GENERIC_EVENT_TYPES = frozenset({"statement", "other"})
-# Entity types that name one actor (people, organisations, events, products), unlike places.
-_SPECIFIC_TYPES = frozenset({"PER", "ORG", "MISC"})
 # Prefixes of entity ids made from the name itself (no knowledge-base entry): lagebild.linking.
 _LOCAL_KINDS = frozenset({"per", "org", "loc", "misc"})
 MIN_NAME_WORD = 4
-TOP_PLACES = 4
 _FIGURE = re.compile(r"(?<![\w.,])\d[\d.,]*\d(?!\w)|(?<![\w.,])\d(?![\w.,])")
 _SEPARATORS = re.compile(r"[.,]")
 _NAME_TOKEN = re.compile(r"(?<![\w.])([A-ZÄÖÜ][\w\-]{2,})")
@@ -49,37 +47,29 @@ FULL_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 class Features:
     doc_id: str
     day: int | None
-    vec: np.ndarray
+    vec: np.ndarray  # lead vector: the unit mean of ``sents``
     entities: list[str]  # keys: "e:<entity id>" or, without entity linking, "n:<name>"
-    linked: bool
-    events: list[list[Any]]  # [type, [actors], date, status]
     sig: neardup.Signature
-    leads: list[list[Any]] = field(default_factory=list)  # [type, [actors], full-day date]
-    specific: dict[str, int] = field(default_factory=dict)  # linked PER/ORG/MISC entity -> mentions
-    places: list[str] = field(default_factory=list)  # most-mentioned linked places
-    numbers: list[str] = field(default_factory=list)  # figures in the text (see numbers)
-    title_vec: np.ndarray | None = None
-    lead_types: list[str] = field(default_factory=list)  # kinds of event in the first sentences
-    names: dict[str, int] = field(default_factory=dict)  # name words of all entities (name_words)
-    sents: np.ndarray | None = None  # unit vectors of title and lead sentences (embed.sentence_matrix)
-    body: np.ndarray | None = None  # unit vectors of the first own-voice sentences (embed.body_matrix)
+    sents: np.ndarray  # unit vectors of title and lead sentences (embed.sentence_matrix)
+    body: np.ndarray  # unit vectors of the first own-voice sentences (embed.body_matrix)
     language: str | None = None
+    names: dict[str, int] = field(default_factory=dict)  # name words of all entities (name_words)
+    numbers: list[str] = field(default_factory=list)  # figures in the text (see numbers)
+    lead_types: list[str] = field(default_factory=list)  # kinds of event in the first sentences
+    leads: list[list[Any]] = field(default_factory=list)  # [type, [actors], full-day date] reported as news
     plans: list[list[Any]] = field(default_factory=list)  # [type, [participants], date] not yet happened
 
     def card(self) -> Card:
         """What the join model compares (stories/pairs.py)."""
-        empty = np.zeros((0, embed.DIM), dtype=np.float32)
-        return Card(self.doc_id, self.day, self.language, self.vec,
-                    self.sents if self.sents is not None else empty,
-                    self.body if self.body is not None else empty, self.names, self.numbers,
-                    self.lead_types, self.leads, self.plans)
+        return Card(self.doc_id, self.day, self.language, self.vec, self.sents, self.body, self.names,
+                    self.numbers, self.lead_types, self.leads, self.plans)
 
 
-def _entity_keys(doc: Document) -> tuple[list[str], bool]:
+def _entity_keys(doc: Document) -> list[str]:
     """The document's most-mentioned linked entities; names as a fallback where nothing is linked."""
     counts = Counter(m.entity for m in doc.mentions if m.entity)
     if counts:
-        return ["e:" + e for e, _ in counts.most_common(TOP_ENTITIES)], True
+        return ["e:" + e for e, _ in counts.most_common(TOP_ENTITIES)]
     names: Counter[str] = Counter()
     if doc.mentions:
         for m in doc.mentions:
@@ -91,16 +81,7 @@ def _entity_keys(doc: Document) -> tuple[list[str], bool]:
             if _SENT_START.search(doc.text[max(0, m.start() - 3):m.start()]):
                 continue
             names[m.group(1).lower()] += 1
-    return ["n:" + n for n, _ in names.most_common(TOP_ENTITIES)], False
-
-
-def _event_sigs(doc: Document) -> list[list[Any]]:
-    out = []
-    for ev in doc.events:
-        if ev.type in GENERIC_EVENT_TYPES:
-            continue
-        out.append([ev.type, sorted(set(ev.actors) | set(ev.targets)), ev.date, ev.status])
-    return out
+    return ["n:" + n for n, _ in names.most_common(TOP_ENTITIES)]
 
 
 def _lead_end(doc: Document) -> int:
@@ -145,14 +126,9 @@ def features(store: Store, doc: Document) -> Features:
     if body_blob is None:
         body_blob = embed.to_int8(embed.body_matrix(doc))
         db.put_vector(store, doc.id, embed.BODY_MODEL_NAME, body_blob)
-    keys, linked = _entity_keys(doc)
-    specific = Counter(m.entity for m in doc.mentions if m.entity and m.type in _SPECIFIC_TYPES)
-    places = Counter(m.entity for m in doc.mentions if m.entity and m.type == "LOC")
-    f = Features(doc.id, db.day_number(doc.published), embed.from_blob(vec_blob), keys, linked, _event_sigs(doc),
-                 neardup.signature(doc.text), lead_events(doc), dict(specific),
-                 [e for e, _ in places.most_common(TOP_PLACES)], numbers(doc.text),
-                 embed.title_vector(doc), lead_types(doc), name_words(doc), embed.from_int8(sents_blob),
-                 embed.from_int8(body_blob), doc.language, plans(doc))
+    f = Features(doc.id, db.day_number(doc.published), embed.from_blob(vec_blob), _entity_keys(doc),
+                 neardup.signature(doc.text), embed.from_int8(sents_blob), embed.from_int8(body_blob), doc.language,
+                 name_words(doc), numbers(doc.text), lead_types(doc), lead_events(doc), plans(doc))
     db.put_card(store, doc.id, {"day": f.day, "language": f.language, "names": f.names, "numbers": f.numbers,
                                 "kinds": f.lead_types, "leads": f.leads, "plans": f.plans})
     return f
