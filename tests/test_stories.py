@@ -355,3 +355,13 @@ def test_members_stored_before_cards_get_them_on_first_comparison(store: Store) 
     assert values["lead_top1"] > 0.6 and values["names_any"] == 1.0  # the same call retold in English
     assert sdb.get_vector(store, first.id, embed.BODY_MODEL_NAME) is not None
     assert sdb.get_cards(store, [first.id])
+
+
+def test_a_long_story_is_compared_through_its_first_and_its_latest_articles(store: Store) -> None:
+    for i in range(40):
+        store.db.execute("INSERT INTO documents(id, text, word_count, published, added_at, annotations, story)"
+                         " VALUES (?,?,?,?,?,?,?)", (f"d{i:02d}", "x", 1, f"2025-03-{1 + i // 2:02d}", "", b"", "S1"))
+    ids = sdb.story_doc_ids(store, "S1", latest=cluster.MAX_MEMBERS, first=cluster.FIRST_MEMBERS)
+    assert ids[:cluster.FIRST_MEMBERS] == [f"d{i:02d}" for i in range(cluster.FIRST_MEMBERS)]
+    assert ids[-1] == "d39" and len(ids) == cluster.MAX_MEMBERS + cluster.FIRST_MEMBERS
+    assert sdb.story_doc_ids(store, "S1", latest=50, first=5) == [f"d{i:02d}" for i in range(40)]

@@ -393,15 +393,21 @@ def reset_story(store: Store, st: StoryRow) -> None:
     st.profile = {}
 
 
-def story_doc_ids(store: Store, story_id: str, latest: int | None = None) -> list[str]:
-    """The story's articles, oldest first; only the ``latest`` ones when given (read with LIMIT, so
-    a long story costs no more than a short one)."""
+def story_doc_ids(store: Store, story_id: str, latest: int | None = None, first: int = 0) -> list[str]:
+    """The story's articles, oldest first; only the ``first`` and the ``latest`` ones when
+    ``latest`` is given (read with LIMIT, so a long story costs no more than a short one)."""
+    order = "coalesce(published, added_at), n"
     if latest is None:
-        return [r[0] for r in store.db.execute(
-            "SELECT id FROM documents WHERE story=? ORDER BY coalesce(published, added_at), n", (story_id,))]
+        return [r[0] for r in store.db.execute(f"SELECT id FROM documents WHERE story=? ORDER BY {order}",
+                                               (story_id,))]
     rows = store.db.execute("SELECT id FROM documents WHERE story=? ORDER BY coalesce(published, added_at) DESC, "
                             "n DESC LIMIT ?", (story_id, latest)).fetchall()
-    return [r[0] for r in reversed(rows)]
+    tail = [r[0] for r in reversed(rows)]
+    if not first or len(tail) < latest:
+        return tail  # the whole story
+    head = [r[0] for r in store.db.execute(f"SELECT id FROM documents WHERE story=? ORDER BY {order} LIMIT ?",
+                                           (story_id, first))]
+    return [i for i in head if i not in tail] + tail
 
 
 def list_stories(store: Store, *, since: str | None = None, top: int | None = None) -> list[StoryRow]:

@@ -55,9 +55,11 @@ WINDOW_DAYS = 14
 # Below this centroid cosine a story is no candidate: the cheap first pass, so that the join model
 # compares the article only with the members of a few stories.
 MIN_COS = 0.38
-# Members compared one by one (the latest: a long story drifts, and its follow-ups retell the
-# recent reports).
+# Members compared one by one: the latest (a long story drifts, and its follow-ups retell the
+# recent reports) and, in a long story, its first few too (a late follow-up retells the figures of
+# the first report, which in a story of hundreds of articles is not among the latest).
 MAX_MEMBERS = 30
+FIRST_MEMBERS = 5
 # Shared names and figures kept as the evidence of a join (join_evidence).
 EVIDENCE_ITEMS = 6
 # Candidate caps for undated articles.
@@ -184,9 +186,9 @@ def _remember_card(cache: dict[str, pairs.Card], card: pairs.Card) -> None:
 
 def best_story(store: Store, f: Features, model: pairs.PairModel | None = None,
                min_cos: float | None = None, exclude: frozenset[str] = frozenset()) -> Match | None:
-    """The candidate story whose closest member (of its latest MAX_MEMBERS) the article most
-    likely shares a story with, under ``model`` (default: the shipped join model); None when no
-    story is close. Stories in ``exclude`` (kept apart from the article by hand) are no candidates.
+    """The candidate story whose closest member (among its first FIRST_MEMBERS and latest
+    MAX_MEMBERS articles) the article most likely shares a story with, under ``model`` (default:
+    the shipped join model); None when no story is close. Stories in ``exclude`` (kept apart from the article by hand) are no candidates.
 
     The closest member decides, not the story as a whole: a follow-up a week later has to match
     one report of the event well (the first, which gave the figures it repeats), and a story that
@@ -198,7 +200,7 @@ def best_story(store: Store, f: Features, model: pairs.PairModel | None = None,
         if st.id in exclude:
             continue
         # (the article itself is no member: a stored document may still carry an old story id)
-        ids = [i for i in db.story_doc_ids(store, st.id, latest=MAX_MEMBERS) if i != f.doc_id]
+        ids = [i for i in db.story_doc_ids(store, st.id, latest=MAX_MEMBERS, first=FIRST_MEMBERS) if i != f.doc_id]
         cards = member_cards(store, ids)
         if not cards:
             continue
