@@ -435,3 +435,28 @@ def test_articles_are_moved_and_stories_merged_by_hand(tmp_path: Path) -> None:
         assert r.status_code == 200, r.text
         assert client.get(f"/api/stories/{story}").json()["size"] == 2
         assert "placed by hand" in client.get(f"/stories/{story}").text
+
+
+def test_story_page_forms_move_an_article_and_merge_a_story(tmp_path: Path) -> None:
+    with TestClient(create_app(str(tmp_path / "forms.db"))) as client:
+        ids = post_articles(client)
+        de, en = ids["warschau_de.txt"], ids["warschau_en.txt"]
+        story = client.get(f"/api/documents/{de}").json()["document"]["story"]
+        page = client.get(f"/stories/{story}").text
+        assert f'action="/stories/{story}/move"' in page and f'action="/stories/{story}/merge"' in page
+        r = client.post(f"/stories/{story}/move", data={"article": en, "to": "new"}, follow_redirects=False)
+        assert r.status_code == 303, r.text
+        own = r.headers["location"].rsplit("/", 1)[-1]
+        assert own != story and client.get(f"/api/stories/{story}").json()["size"] == 1
+        assert "placed by hand" in client.get(r.headers["location"]).text
+        r = client.post(f"/stories/{story}/merge", data={"other": own}, follow_redirects=False)
+        assert r.status_code == 303 and client.get(f"/api/stories/{story}").json()["size"] == 2
+        # mistakes are explained, nothing changes
+        r = client.post(f"/stories/{story}/move", data={"article": en, "to": "S-nowhere"})
+        assert r.status_code == 404 and "no story or article" in r.text
+        assert client.post(f"/stories/{story}/move", data={"article": en}).status_code == 422
+        assert client.get(f"/api/stories/{story}").json()["size"] == 2
+        # a page on another site cannot move articles through the user's browser
+        r = client.post(f"/stories/{story}/move", data={"article": en, "to": "new"},
+                        headers={"Origin": "https://evil.example"})
+        assert r.status_code == 403

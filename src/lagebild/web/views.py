@@ -108,6 +108,52 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
                   **_event_view(events, s, tl.doc_meta))
 
 
+async def _form(request: Request) -> dict[str, str]:
+    """The fields of a posted HTML form (urlencoded; no multipart parser needed for two fields)."""
+    from urllib.parse import parse_qs
+
+    body = (await request.body()).decode("utf-8", errors="replace")
+    return {k: v[0].strip() for k, v in parse_qs(body).items() if v and v[0].strip()}
+
+
+def _correct(request: Request, action: Any) -> Response:
+    """Run a correction (stories/edits.py) on the writable store and show the resulting story."""
+    from fastapi.responses import RedirectResponse
+
+    from ..errors import LagebildError
+
+    with request.app.state.stores.writer() as s:
+        try:
+            story = action(s)
+        except NotFoundError as exc:
+            raise HTTPException(404, str(exc)) from None
+        except LagebildError as exc:
+            raise HTTPException(422, str(exc)) from None
+    return RedirectResponse(f"/stories/{story}", status_code=303)
+
+
+@router.post("/stories/{story_id}/move")
+async def move_article(request: Request, story_id: str) -> Response:
+    """The story page's "move" form: one of its articles into another story, or one of its own."""
+    from ..stories.edits import move
+
+    form = await _form(request)
+    if "article" not in form or "to" not in form:
+        raise HTTPException(422, "Say which article to move, and where to (a story id, an article id, or new).")
+    return _correct(request, lambda s: move(s, form["article"], form["to"], form.get("note")).to_story)
+
+
+@router.post("/stories/{story_id}/merge")
+async def merge_story(request: Request, story_id: str) -> Response:
+    """The story page's "merge" form: another story into this one."""
+    from ..stories.edits import merge
+
+    form = await _form(request)
+    if "other" not in form:
+        raise HTTPException(422, "Say which story to merge into this one (its id or a word of its title).")
+    return _correct(request, lambda s: (merge(s, story_id, [form["other"]], form.get("note")) or [None])[0].to_story)
+
+
 def _comparison_ctx(cmp: dict[str, Any] | None) -> dict[str, Any]:
     if cmp is None:
         return {"cmp": None, "cmp_by": None, "category_help": CATEGORY_HELP}
