@@ -54,6 +54,14 @@ def transaction(store: Store) -> Iterator[sqlite3.Connection]:
         db.execute("COMMIT")
 
 
+def _rows_for(store: Store, sql: str, ids: list[str], *params: Any) -> Iterator[sqlite3.Row]:
+    """The rows of ``sql`` for the documents ``ids``: ``{ids}`` in ``sql`` is the IN list, filled
+    500 at a time (SQLite's limit on bound variables); ``params`` come before the ids."""
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        yield from store.db.execute(sql.format(ids=",".join("?" * len(chunk))), (*params, *chunk))
+
+
 # ------------------------------------------------------------------ embeddings
 
 
@@ -99,12 +107,9 @@ def get_vectors(store: Store, doc_ids: list[str], model: str) -> dict[str, bytes
         else:
             cache.move_to_end((d, model))
             out[d] = blob
-    for i in range(0, len(missing), 500):
-        chunk = missing[i:i + 500]
-        q = ",".join("?" * len(chunk))
-        for r in store.db.execute(f"SELECT doc, vec FROM doc_vectors WHERE model=? AND doc IN ({q})", (model, *chunk)):
-            out[r[0]] = r[1]
-            _remember(cache, (r[0], model), r[1])
+    for r in _rows_for(store, "SELECT doc, vec FROM doc_vectors WHERE model=? AND doc IN ({ids})", missing, model):
+        out[r[0]] = r[1]
+        _remember(cache, (r[0], model), r[1])
     return {d: out[d] for d in sorted(out)}
 
 
@@ -115,13 +120,8 @@ def put_card(store: Store, doc_id: str, card: dict[str, Any]) -> None:
 
 
 def get_cards(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(doc_ids), 500):
-        chunk = doc_ids[i:i + 500]
-        q = ",".join("?" * len(chunk))
-        for r in store.db.execute(f"SELECT doc, card FROM story_cards WHERE doc IN ({q})", chunk):
-            out[r[0]] = json.loads(r[1])
-    return out
+    return {r[0]: json.loads(r[1]) for r in _rows_for(store, "SELECT doc, card FROM story_cards WHERE doc IN ({ids})",
+                                                        doc_ids)}
 
 
 # ------------------------------------------------------------------ near-duplicates
@@ -153,11 +153,8 @@ def dup_group(store: Store, doc_id: str) -> str | None:
 def dup_groups(store: Store, doc_ids: list[str]) -> dict[str, str]:
     """doc id -> near-duplicate group id (the group's first document); docs not indexed map to themselves."""
     out = {d: d for d in doc_ids}
-    for i in range(0, len(doc_ids), 500):
-        chunk = doc_ids[i:i + 500]
-        q = ",".join("?" * len(chunk))
-        for r in store.db.execute(f"SELECT doc, dup_group FROM doc_minhash WHERE doc IN ({q})", chunk):
-            out[r[0]] = r[1]
+    for r in _rows_for(store, "SELECT doc, dup_group FROM doc_minhash WHERE doc IN ({ids})", doc_ids):
+        out[r[0]] = r[1]
     return out
 
 
@@ -291,20 +288,14 @@ def put_join(store: Store, doc_id: str, story_id: str, how: str, log_odds: float
 def get_joins(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
     """Document id -> {"story", "how", "log_odds", **evidence} for the documents that have a record
     (none in a store of an older schema opened read-only, which is not migrated)."""
-    out: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(doc_ids), 500):
-        chunk = doc_ids[i:i + 500]
-        q = ",".join("?" * len(chunk))
-        try:
-            rows = store.db.execute(f"SELECT doc, story, how, log_odds, evidence FROM story_joins WHERE doc IN ({q})",
-                                    chunk).fetchall()
-        except sqlite3.OperationalError as exc:
-            if "no such table" in str(exc):
-                return {}
-            raise
-        for r in rows:
-            out[r[0]] = {"story": r[1], "how": r[2], "log_odds": r[3], **json.loads(r[4])}
-    return out
+    try:
+        rows = list(_rows_for(store, "SELECT doc, story, how, log_odds, evidence FROM story_joins WHERE doc IN ({ids})",
+                              doc_ids))
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return {}
+        raise
+    return {r[0]: {"story": r[1], "how": r[2], "log_odds": r[3], **json.loads(r[4])} for r in rows}
 
 
 # ------------------------------------------------------------------ edits by hand
@@ -360,20 +351,10 @@ def delete_edit(store: Store, n: int) -> StoryEdit | None:
     return found[0] if found else None
 
 
-def has_edits(store: Store) -> bool:
-    """Whether any edit exists (clustering skips the per-article lookup when none does)."""
-    return bool(_edits(store, "LIMIT 1", ()))
-
-
 def stories_of(store: Store, doc_ids: list[str]) -> dict[str, str]:
     """Document id -> its story id, for those of ``doc_ids`` that are in one."""
-    out: dict[str, str] = {}
-    for i in range(0, len(doc_ids), 500):
-        chunk = doc_ids[i:i + 500]
-        q = ",".join("?" * len(chunk))
-        for r in store.db.execute(f"SELECT id, story FROM documents WHERE story IS NOT NULL AND id IN ({q})", chunk):
-            out[r[0]] = r[1]
-    return out
+    return {r[0]: r[1] for r in _rows_for(store, "SELECT id, story FROM documents WHERE story IS NOT NULL AND id IN ({ids})",
+                                          doc_ids)}
 
 
 def delete_story(store: Store, story_id: str) -> None:

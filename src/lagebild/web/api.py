@@ -163,31 +163,27 @@ class StoryMerge(BaseModel):
     note: str | None = Field(None, max_length=2000)
 
 
-def _edit_error(exc: LagebildError) -> HTTPException:
-    return HTTPException(404 if isinstance(exc, NotFoundError) else 422, str(exc))
+def _edit(request: Request, action: Any) -> Any:
+    """Run a correction (stories/edits.py) on the writable store; mistakes become 404 / 422."""
+    with request.app.state.stores.writer() as store:
+        try:
+            return action(store)
+        except LagebildError as exc:
+            raise HTTPException(404 if isinstance(exc, NotFoundError) else 422, str(exc)) from None
 
 
 @router.post("/documents/{ref}/story", summary="Move an article into another story, or into one of its own")
 def move_document(request: Request, ref: str, body: StoryMove) -> dict[str, Any]:
     from ..stories.edits import move
 
-    with request.app.state.stores.writer() as store:
-        try:
-            m = move(store, ref, body.to, body.note)
-        except LagebildError as exc:
-            raise _edit_error(exc) from None
-    return asdict(m)
+    return asdict(_edit(request, lambda store: move(store, ref, body.to, body.note)))
 
 
 @router.post("/stories/{story_id}/merge", summary="Merge other stories into this one")
 def merge_stories(request: Request, story_id: str, body: StoryMerge) -> dict[str, Any]:
     from ..stories.edits import merge
 
-    with request.app.state.stores.writer() as store:
-        try:
-            moved = merge(store, story_id, body.stories, body.note)
-        except LagebildError as exc:
-            raise _edit_error(exc) from None
+    moved = _edit(request, lambda store: merge(store, story_id, body.stories, body.note))
     return {"story": moved[0].to_story if moved else story_id, "moved": [asdict(m) for m in moved]}
 
 
