@@ -5,7 +5,7 @@
 - ``extract``: what clustering reads from one article (lead vectors, names, figures, lead events);
 - ``cluster``: online story assignment with an interval index over story dates, and the record
   of why each article is in its story;
-- ``scorer`` / ``train``: the learned join model and its training;
+- ``pairs`` / ``train``: the learned join model (article with article) and its training;
 - ``edits``: corrections by hand (move an article, merge stories) that hold through a rebuild;
 - ``compare``: per story, which outlets support, single-source or contradict each event and claim;
 - ``titles``: readable story titles.

@@ -164,7 +164,7 @@ def spkatt_records(folder: Path) -> list[Record]:
 def train(labelled_path: Path, spkatt_folder: Path | None, out_dir: Path | None = None,
           log: Callable[[str], None] = print) -> Path:
     """Fit on every non-report split of ``labelled_path`` (+ SpkAtt train negatives), print the
-    left-out-split scores, write weights.json; returns its path."""
+    left-out-split scores, write pair-model.json; returns its path."""
     records = [json.loads(line) for line in labelled_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     records = [r for r in records if r["split"] not in REPORT_SPLITS]
     log(f"analysing {len(records)} labelled articles ({len({r['story'] for r in records})} stories)")
