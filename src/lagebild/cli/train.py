@@ -65,7 +65,7 @@ def train_opinion(data: str | None, out: str | None, variant: tuple[str, ...]) -
               "bench/data/stories/stories.jsonl).")
 @click.option("--data", metavar="DIR", help="Folder with spkatt2023_task2_news/ (its train texts are negatives).")
 @click.option("--no-negatives", is_flag=True, help="Train on the labelled stories alone.")
-X
+@click.option("--out", metavar="DIR", help="Where to write pair-model.json (default: the shipped model's folder).")
 @friendly_errors
 def train_stories(labelled: str | None, data: str | None, no_negatives: bool, out: str | None) -> None:
     """Train the story join model (which article joins which story); prints left-out-split F1."""
