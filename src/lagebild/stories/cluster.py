@@ -157,10 +157,9 @@ def member_cards(store: Store, ids: list[str]) -> list[pairs.Card]:
         vecs = db.get_vectors(store, list(rows), embed.MODEL_NAME)
         for doc_id, c in rows.items():
             if doc_id in lead and doc_id in body and doc_id in vecs:
-                _remember_card(cache, pairs.Card(doc_id, c["day"], c["language"], embed.from_blob(vecs[doc_id]),
-                                                 embed.from_int8(lead[doc_id]), embed.from_int8(body[doc_id]),
-                                                 c["names"], c["numbers"], c.get("kinds", []),
-                                                 c.get("leads", []), c.get("plans", [])))
+                _remember_card(cache, pairs.Card(doc_id=doc_id, vec=embed.from_blob(vecs[doc_id]),
+                                                 lead=embed.from_int8(lead[doc_id]),
+                                                 body=embed.from_int8(body[doc_id]), **c))
         for doc in store.iter_documents([i for i in missing if i not in cache]):
             _remember_card(cache, features(store, doc).card())
     return [cache[i] for i in ids if i in cache]
@@ -188,7 +187,8 @@ def best_story(store: Store, f: Features, model: pairs.PairModel | None = None,
                min_cos: float | None = None, exclude: frozenset[str] = frozenset()) -> Match | None:
     """The candidate story whose closest member (among its first FIRST_MEMBERS and latest
     MAX_MEMBERS articles) the article most likely shares a story with, under ``model`` (default:
-    the shipped join model); None when no story is close. Stories in ``exclude`` (kept apart from the article by hand) are no candidates.
+    the shipped join model); None when no story is close. Stories in ``exclude`` (kept apart from
+    the article by hand) are no candidates.
 
     The closest member decides, not the story as a whole: a follow-up a week later has to match
     one report of the event well (the first, which gave the figures it repeats), and a story that
@@ -255,6 +255,7 @@ class Placement:
     edit: int | None = None      # the edit that says so
     mate: str | None = None      # ... and the article it belongs with
     hand_placed: bool = False    # an edit places it: the join model does not decide
+    own_edit: int | None = None  # the newest edit that places it (when hand_placed)
     apart: frozenset[str] = frozenset()  # stories it must not join
 
 
@@ -267,7 +268,8 @@ def placement(store: Store, doc_id: str) -> Placement:
         return Placement()
     others = [e.other if e.doc == doc_id else e.doc for e in edits]
     story_of = db.stories_of(store, [o for o in others if o != doc_id])
-    p = Placement(hand_placed=any(e.doc == doc_id and e.kind in ("with", "alone") for e in edits))
+    placing = [e.n for e in edits if e.doc == doc_id and e.kind in ("with", "alone")]
+    p = Placement(hand_placed=bool(placing), own_edit=placing[-1] if placing else None)
     apart = set()
     for e, other in zip(edits, others):  # oldest first: the newest edit that places it wins
         if e.kind == "apart" and other in story_of:
@@ -328,17 +330,13 @@ def place(store: Store, doc: Document, f: Features, model: pairs.PairModel | Non
                       size=0, centroid=None, profile={})
     _join(store, new, f, doc)
     if hand.hand_placed:
-        db.put_join(store, doc.id, new.id, "edited", None, {"edit": _placing_edit(store, doc.id)})
+        db.put_join(store, doc.id, new.id, "edited", None, {"edit": hand.own_edit})
     else:
         # the closest story it did not join, for anyone checking a split
         db.put_join(store, doc.id, new.id, "opened", s if match is not None else None,
                     {"closest_story": match.story.id, "closest_article": match.member} if match is not None else {})
     doc.story = new.id
     return Assignment(new.id, True, s, "new", dup, detail)
-
-
-def _placing_edit(store: Store, doc_id: str) -> int | None:
-    return next((e.n for e in reversed(db.edits_touching(store, doc_id)) if e.doc == doc_id), None)
 
 
 def _new_story_id(store: Store, doc_id: str) -> str:
