@@ -129,8 +129,7 @@ def features(store: Store, doc: Document) -> Features:
     f = Features(doc.id, db.day_number(doc.published), embed.from_blob(vec_blob), _entity_keys(doc),
                  neardup.signature(doc.text), embed.from_int8(sents_blob), embed.from_int8(body_blob), doc.language,
                  name_words(doc), numbers(doc.text), lead_types(doc), lead_events(doc), plans(doc))
-    db.put_card(store, doc.id, {"day": f.day, "language": f.language, "names": f.names, "numbers": f.numbers,
-                                "kinds": f.lead_types, "leads": f.leads, "plans": f.plans})
+    db.put_card(store, doc.id, f.card().stored())
     return f
 
 

@@ -70,6 +70,12 @@ class Card:
     leads: list[list[Any]] = field(default_factory=list)  # [kind, participants, day] reported as news
     plans: list[list[Any]] = field(default_factory=list)  # [kind, participants, date] planned, proposed, threatened
 
+    def stored(self) -> dict[str, Any]:
+        """The fields kept as JSON in the store (``db.put_card``); the vectors are kept beside
+        them (``doc_vectors``). ``Card(doc_id=…, vec=…, lead=…, body=…, **stored)`` rebuilds it."""
+        return {"day": self.day, "language": self.language, "names": self.names, "numbers": self.numbers,
+                "kinds": self.kinds, "leads": self.leads, "plans": self.plans}
+
 
 def _alignment(mine: np.ndarray, theirs: list[np.ndarray]) -> np.ndarray:
     """Sentence alignment of ``mine`` with each matrix of ``theirs``, (len(theirs), 5): the best
