@@ -93,8 +93,7 @@ def drop_edit(store: Store, n: int) -> db.StoryEdit:
 
 
 def _document(store: Store, ref: str) -> Document:
-    doc_id = store.resolve_id(ref)  # raises NotFoundError with what to do
-    doc = next(iter(store.iter_documents([doc_id])))
+    doc = store.get(ref)  # raises NotFoundError with what to do
     if not doc.story:
         raise InputError(ref, "is in no story yet", tip="run `lagebild stories --rebuild` first")
     return doc
