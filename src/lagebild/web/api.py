@@ -163,8 +163,9 @@ class StoryMerge(BaseModel):
     note: str | None = Field(None, max_length=2000)
 
 
-def _edit(request: Request, action: Any) -> Any:
-    """Run a correction (stories/edits.py) on the writable store; mistakes become 404 / 422."""
+def run_correction(request: Request, action: Any) -> Any:
+    """Run a correction (stories/edits.py) on the writable store; mistakes become 404 / 422 (the
+    story page's forms use it too)."""
     with request.app.state.stores.writer() as store:
         try:
             return action(store)
@@ -176,14 +177,14 @@ def _edit(request: Request, action: Any) -> Any:
 def move_document(request: Request, ref: str, body: StoryMove) -> dict[str, Any]:
     from ..stories.edits import move
 
-    return asdict(_edit(request, lambda store: move(store, ref, body.to, body.note)))
+    return asdict(run_correction(request, lambda store: move(store, ref, body.to, body.note)))
 
 
 @router.post("/stories/{story_id}/merge", summary="Merge other stories into this one")
 def merge_stories(request: Request, story_id: str, body: StoryMerge) -> dict[str, Any]:
     from ..stories.edits import merge
 
-    moved = _edit(request, lambda store: merge(store, story_id, body.stories, body.note))
+    moved = run_correction(request, lambda store: merge(store, story_id, body.stories, body.note))
     return {"story": moved[0].to_story if moved else story_id, "moved": [asdict(m) for m in moved]}
 
 

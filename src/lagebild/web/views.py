@@ -117,19 +117,12 @@ async def _form(request: Request) -> dict[str, str]:
 
 
 def _correct(request: Request, action: Any) -> Response:
-    """Run a correction (stories/edits.py) on the writable store and show the resulting story."""
+    """Run a correction (stories/edits.py) and show the resulting story."""
     from fastapi.responses import RedirectResponse
 
-    from ..errors import LagebildError
+    from .api import run_correction
 
-    with request.app.state.stores.writer() as s:
-        try:
-            story = action(s)
-        except NotFoundError as exc:
-            raise HTTPException(404, str(exc)) from None
-        except LagebildError as exc:
-            raise HTTPException(422, str(exc)) from None
-    return RedirectResponse(f"/stories/{story}", status_code=303)
+    return RedirectResponse(f"/stories/{run_correction(request, action)}", status_code=303)
 
 
 @router.post("/stories/{story_id}/move")
