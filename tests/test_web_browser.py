@@ -147,3 +147,36 @@ def test_search_finds_the_article(page, site) -> None:  # type: ignore[no-untype
     page.wait_for_url("**/search?q=Flugabwehr")
     hrefs = page.locator(".results h3 a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert f"/documents/{ids['warschau_de.txt']}" in hrefs
+
+
+def test_story_page_forms_move_an_article_out_and_merge_it_back(page, site) -> None:  # type: ignore[no-untyped-def]
+    """The correction forms as a journalist uses them: move the second report of a story into a
+    story of its own, see both stories change, then merge it back from the first story's page.
+    (It restores the grouping the other tests of this module read.)"""
+    base, _ = site
+    page.goto(base + "/")
+    page.locator(".story-card h2 a", has_text="Sikorski").or_(
+        page.locator(".story-card h2 a", has_text="Poland")).first.click()
+    page.wait_for_selector("#articles tbody tr")
+    story_url = page.url
+    rows = page.locator("#articles tbody tr")
+    assert rows.count() == 2
+    moved = rows.nth(1).locator("td a").first.inner_text()
+    rows.nth(1).locator("input[name=to]").fill("new")
+    rows.nth(1).locator("form.correct button").click()
+    page.wait_for_url(lambda url: url != story_url and "/stories/" in url)
+    # redirected to the article's new story: it alone, marked as placed by hand
+    assert page.locator("#articles tbody tr").count() == 1
+    assert moved in page.locator("#articles tbody tr").first.inner_text()
+    assert "placed by hand" in page.locator("#articles tbody tr").first.inner_text()
+    new_story = page.url.rstrip("/").rsplit("/", 1)[-1]
+    page.goto(story_url)
+    assert page.locator("#articles tbody tr").count() == 1
+    assert moved not in page.locator("#articles tbody").inner_text()
+    # merge the new story back from the old story's page
+    page.fill("#articles form[action$='/merge'] input[name=other]", new_story)
+    page.locator("#articles form[action$='/merge'] button").click()
+    page.wait_for_url(story_url)
+    assert page.locator("#articles tbody tr").count() == 2
+    assert moved in page.locator("#articles tbody").inner_text()
+    assert not page.errors, page.errors
