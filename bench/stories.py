@@ -116,7 +116,7 @@ from lagebild import analyze  # noqa: E402
 from lagebild.model import Document  # noqa: E402
 from lagebild.storage import Store  # noqa: E402
 from lagebild.stories import cluster, embed  # noqa: E402
-from lagebild.stories.train import pairwise, spkatt_articles  # noqa: E402
+from lagebild.stories.train import REPORT_SPLITS, pairwise, spkatt_articles  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 LABELLED = HERE / "data" / "stories" / "stories.jsonl"
@@ -167,6 +167,7 @@ def cluster_records(records: list[dict]) -> tuple[Store, dict[str, str], dict[st
         a = cluster.assign(store, doc)
         pred[r["id"]] = a.story
         how[r["id"]] = a
+        r["_doc"] = doc.id
     return store, pred, how
 
 
@@ -196,6 +197,10 @@ def run_labelled(split: str, show: bool) -> None:
         print(f"  only {lang} pairs: pairwise P {pp:.3f} R {pr:.3f} F1 {pf:.3f}")
     dups = sum(1 for a in how.values() if a.reason == "near-duplicate")
     print(f"  joined through near-duplicate detection: {dups}")
+    report = sorted({r["split"] for r in records if r["split"] in REPORT_SPLITS})
+    for label, keep in (("report splits", set(report)), ("all splits", None)):
+        print(f"  review list ({label}): " + review_stats(store, [r for r in records
+                                                                   if keep is None or r["split"] in keep]))
     if show:
         by_pred: dict[str, list[dict]] = defaultdict(list)
         for r in records:
@@ -215,6 +220,39 @@ def run_labelled(split: str, show: bool) -> None:
             if len(ps) > 1:
                 print(f"SPLIT gold {g}: {sorted(ps)}")
     store.close()
+
+
+def review_stats(store: Store, records: list[dict]) -> str:
+    """How much of the clustering's mistakes the review list (``stories --review``, default
+    margin) catches. A model decision is wrong when an article joined a story through an article of
+    another gold story, or opened a story although an article of its gold story came before it."""
+    from lagebild.storage import stories as sdb
+    from lagebild.stories.review import DEFAULT_MARGIN, to_review
+
+    gold = {}
+    for r in records:
+        gold[r["_doc"]] = r["story"]
+    first_seen: dict[str, str] = {}
+    wrong, decisions = set(), 0
+    joins = sdb.get_joins(store, list(gold))
+    for r in sorted(records, key=lambda r: (r["published"], r["id"])):
+        d, g = r["_doc"], r["story"]
+        j = joins.get(d, {})
+        if j.get("how") == "joined":
+            decisions += 1
+            if gold.get(j.get("closest_article")) != g:
+                wrong.add(d)
+        elif j.get("how") == "opened":
+            decisions += 1
+            if g in first_seen:
+                wrong.add(d)
+        first_seen.setdefault(g, d)
+    flagged = {x.document for x in to_review(store, DEFAULT_MARGIN) if x.document in gold}
+    hit = len(flagged & wrong)
+    return (f"{len(flagged)} of {decisions} model decisions listed at margin {DEFAULT_MARGIN} "
+            f"({100 * len(flagged) / max(decisions, 1):.0f} %); they hold {hit} of the {len(wrong)} wrong ones "
+            f"({100 * hit / max(len(wrong), 1):.0f} %), and {100 * hit / max(len(flagged), 1):.0f} % of those listed "
+            f"are wrong")
 
 
 def run_compare_check() -> None:

@@ -15,17 +15,26 @@ from . import db_option, err, friendly_errors, main, open_store, out
 @click.option("--since", metavar="DATE", help="Only stories with an article on or after this date (YYYY-MM-DD).")
 @click.option("--top", metavar="N", type=click.IntRange(1, None), help="Only the N biggest stories.")
 @click.option("--rebuild", is_flag=True, help="Forget all stories and cluster every stored article again.")
+@click.option("--review", is_flag=True,
+              help="Instead of the stories, list the placements to check first: articles that joined a story "
+                   "on weak evidence or nearly joined one, closest calls first, each with the `lagebild move` "
+                   "that reverses it.")
+@click.option("--margin", type=click.FloatRange(0, None), default=None, metavar="LOG-ODDS",
+              help="With --review: how close to the join threshold a decision must be (default 1.5).")
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @friendly_errors
-def stories(db: str | None, since: str | None, top: int | None, rebuild: bool, as_json: bool) -> None:
+def stories(db: str | None, since: str | None, top: int | None, rebuild: bool, review: bool,
+            margin: float | None, as_json: bool) -> None:
     """The stories in the corpus, biggest first.
 
     Articles are grouped into stories as they are added (across outlets and languages);
     near-duplicate copies of one report join the story of the original.
 
-    Example:
+    Examples:
 
         lagebild stories --since 2025-08-01 --top 10
+
+        lagebild stories --review
     """
     from ..dates import normalize_published
     from ..errors import InputError
@@ -42,6 +51,11 @@ def stories(db: str | None, since: str | None, top: int | None, rebuild: bool, a
             task = progress.add_task("clustering", total=store.count())
             n = rebuild_all(store, progress=lambda done, total: progress.update(task, completed=done))
         err.print(f"[bold]{n} stories[/] from {store.count()} articles", highlight=False)
+    if margin is not None and not review:
+        raise InputError("--margin", "only applies with --review")
+    if review:
+        _print_review(store, margin, top, as_json)
+        return
     rows = sdb.list_stories(store, since=since, top=top)
     if as_json:
         click.echo(json.dumps([{"id": r.id, "title": r.title, "size": r.size, "first": r.first, "last": r.last}
@@ -59,6 +73,30 @@ def stories(db: str | None, since: str | None, top: int | None, rebuild: bool, a
     for r in rows:
         t.add_row(r.id, str(r.size), r.first or "", r.last or "", r.title or "")
     out.print(t)
+
+
+def _print_review(store: object, margin: float | None, top: int | None, as_json: bool) -> None:
+    from ..stories.review import DEFAULT_MARGIN, to_review
+
+    doubts = to_review(store, DEFAULT_MARGIN if margin is None else margin, top)  # type: ignore[arg-type]
+    if as_json:
+        click.echo(json.dumps([d.to_dict() for d in doubts], ensure_ascii=False, indent=2))
+        return
+    if not doubts:
+        err.print("no close calls: every automatic placement is clear of the join threshold by the margin",
+                  highlight=False)
+        return
+    for d in doubts:  # a list rather than a table: titles and commands stay whole in any terminal
+        if d.how == "joined":
+            what = f"joined {d.story} (log-odds {d.log_odds:+.2f}, p {d.probability:.2f})"
+            fix = f"to take it out: {d.fix}"
+        else:
+            what = (f"opened {d.story}; {d.closest_story} came close (log-odds {d.log_odds:+.2f}, "
+                    f"p {d.probability:.2f})")
+            fix = f"to join it: {d.fix}"
+        out.print(f"[bold]{d.document[:12]}[/] {what}", highlight=False)
+        out.print(f"  {d.published or 'undated'} · {d.title or '(no title)'}", highlight=False)
+        out.print(f"  {fix}", highlight=False, soft_wrap=True)
 
 
 @main.command()

@@ -298,6 +298,23 @@ def get_joins(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
     return {r[0]: {"story": r[1], "how": r[2], "log_odds": r[3], **json.loads(r[4])} for r in rows}
 
 
+def joins_between(store: Store, lo: float, hi: float) -> list[dict[str, Any]]:
+    """The model's decisions (``how`` "joined" or "opened") whose log-odds lie in [lo, hi], with
+    the article's title, date and current story: {"doc", "story", "how", "log_odds", "title",
+    "published", **evidence}."""
+    try:
+        rows = store.db.execute(
+            "SELECT j.doc, d.story, j.how, j.log_odds, j.evidence, d.title, d.published FROM story_joins j "
+            "JOIN documents d ON d.id = j.doc WHERE j.how IN ('joined', 'opened') AND j.log_odds BETWEEN ? AND ?",
+            (lo, hi)).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return []
+        raise
+    return [{"doc": r[0], "story": r[1], "how": r[2], "log_odds": r[3], "title": r[5], "published": r[6],
+             **json.loads(r[4])} for r in rows]
+
+
 # ------------------------------------------------------------------ edits by hand
 
 

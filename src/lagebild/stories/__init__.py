@@ -7,6 +7,7 @@
   of why each article is in its story;
 - ``pairs`` / ``train``: the learned join model (article with article) and its training;
 - ``edits``: corrections by hand (move an article, merge stories) that hold through a rebuild;
+- ``review``: the automatic placements closest to the join threshold, to check first;
 - ``compare``: per story, which outlets support, single-source or contradict each event and claim;
 - ``titles``: readable story titles.
 

@@ -195,6 +195,17 @@ def story_edits(request: Request) -> dict[str, Any]:
     return {"items": [asdict(e) for e in sdb.list_edits(reader(request))]}
 
 
+@router.get("/review", summary="Automatic story placements to check first, closest calls first")
+def review(request: Request,
+           margin: float | None = Query(None, ge=0, le=20,
+                                        description="log-odds from the join threshold (default 1.5)"),
+           limit: int = Query(50, ge=1, le=Q.MAX_LIMIT)) -> dict[str, Any]:
+    from ..stories.review import DEFAULT_MARGIN, to_review
+
+    m = DEFAULT_MARGIN if margin is None else margin
+    return {"margin": m, "items": [d.to_dict() for d in to_review(reader(request), m, limit)]}
+
+
 @router.get("/stories/{story_id}/comparison",
             summary="Corroborated, single-source, contradicted and opinion statements of a story")
 def story_comparison(request: Request, story_id: str) -> dict[str, Any]:

@@ -104,7 +104,10 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     # The comparison can take seconds (sentence embeddings): shown at once when computed before,
     # otherwise the page loads it from /stories/ID/comparison (static/app.js).
     cmp = Q.comparison_ready(s, story_id)
-    return render(request, "story.html", nav="stories", story=info, tl=tl, row_limit=ROW_LIMIT, **_comparison_ctx(cmp),
+    from ..stories.review import DEFAULT_MARGIN
+
+    return render(request, "story.html", nav="stories", story=info, tl=tl, row_limit=ROW_LIMIT,
+                  close_call=DEFAULT_MARGIN, **_comparison_ctx(cmp),
                   **_event_view(events, s, tl.doc_meta))
 
 

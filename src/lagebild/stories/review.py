@@ -1,0 +1,65 @@
+"""Which automatic story placements to check first.
+
+The join model is wrong about one article in ten on text written to be hard (model card), and its
+mistakes sit mostly near its threshold: an article that joined a story on weak log-odds, or
+opened a story of its own although the closest story scored almost enough. ``to_review`` lists
+those decisions, closest to the threshold first, each with the correction that would reverse it
+(``edits.move``), so a journalist checks a short list instead of every story. Placements made by
+hand (``how == "edited"``) and near-duplicates are never listed: a person or an exact copy
+decided them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..storage import stories as db
+from .cluster import JOIN_THRESHOLD
+
+if TYPE_CHECKING:
+    from ..storage import Store
+
+# Log-odds within this distance of the threshold are listed: the model gave the other decision at
+# least about one chance in five (probability 0.18-0.82 at threshold 0).
+DEFAULT_MARGIN = 1.5
+
+
+@dataclass(slots=True)
+class Doubt:
+    """One automatic decision worth a look."""
+    document: str
+    title: str | None
+    published: str | None
+    story: str | None        # the story the article is in now
+    how: str                 # "joined" (on weak log-odds) or "opened" (although a story came close)
+    log_odds: float          # the model's score for the story joined, or for the closest one
+    probability: float       # the same as a probability that the article belongs to that story
+    closest_article: str | None  # the article of that story it matched best
+    closest_story: str | None    # that article's story now (None: it is gone from the store)
+    fix: str                 # the command that reverses the decision
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def to_review(store: Store, margin: float = DEFAULT_MARGIN, limit: int | None = None) -> list[Doubt]:
+    """The model's decisions within ``margin`` log-odds of its threshold, closest first."""
+    if margin < 0:
+        raise ValueError("margin must be zero or more (log-odds)")
+    rows = db.joins_between(store, JOIN_THRESHOLD - margin, JOIN_THRESHOLD + margin)
+    closest = [r["closest_article"] for r in rows if r.get("closest_article")]
+    story_of = db.stories_of(store, closest) if closest else {}
+    out = []
+    for r in rows:
+        mate = r.get("closest_article")
+        mate_story = story_of.get(mate) if mate else None
+        if r["how"] == "opened" and (mate_story is None or mate_story == r["story"]):
+            continue  # nothing to join any more (the other story is gone, or it came to this one)
+        fix = (f"lagebild move {r['doc'][:12]} --to new" if r["how"] == "joined"
+               else f"lagebild move {r['doc'][:12]} --to {mate[:12]}")
+        out.append(Doubt(r["doc"], r["title"], r["published"], r["story"], r["how"], float(r["log_odds"]),
+                         round(1 / (1 + math.exp(-float(r["log_odds"]))), 3), mate, mate_story, fix))
+    out.sort(key=lambda d: (abs(d.log_odds - JOIN_THRESHOLD), d.published or "", d.document))
+    return out[:limit] if limit is not None else out

@@ -1,0 +1,113 @@
+"""The review list: the automatic story placements closest to the join threshold, each with the
+correction that reverses it; through Python, the CLI, the HTTP API and the story page."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import warnings
+
+import pytest
+from click.testing import CliRunner
+
+from lagebild.cli import main
+from lagebild.storage import Store
+from lagebild.storage import stories as sdb
+from lagebild.stories import edits, review
+
+from .test_stories import CALL_FEB_DE, CALL_FEB_EN, CALL_OCT_DE, ECB_DE, _add
+
+
+@pytest.fixture()
+def calls(store: Store) -> dict[str, str]:
+    """The February call in two languages (one story), a second call a week later that the model
+    keeps apart but not by much, and an unrelated ECB report."""
+    docs = {"feb_de": _add(store, CALL_FEB_DE, "2025-02-12", title="Trump und Putin telefonieren"),
+            "feb_en": _add(store, CALL_FEB_EN, "2025-02-12", title="Trump and Putin agree to talks"),
+            "ecb": _add(store, ECB_DE, "2025-02-13", title="EZB senkt Zinsen"),
+            "second": _add(store, CALL_OCT_DE, "2025-02-20", title="Trump und Putin telefonieren erneut")}
+    return {k: d.id for k, d in docs.items()}
+
+
+def _story_of(store: Store, doc_id: str) -> str:
+    return store.db.execute("SELECT story FROM documents WHERE id=?", (doc_id,)).fetchone()[0]
+
+
+def test_close_calls_are_listed_closest_first_with_the_move_that_reverses_them(store: Store,
+                                                                              calls: dict[str, str]) -> None:
+    everything = review.to_review(store, margin=20)
+    by_doc = {d.document: d for d in everything}
+    # the model's decisions: the English report joined, the second call opened a story near the first
+    assert set(by_doc) == {calls["feb_en"], calls["second"]}
+    joined, opened = by_doc[calls["feb_en"]], by_doc[calls["second"]]
+    assert joined.how == "joined" and joined.log_odds >= 0 and joined.story == _story_of(store, calls["feb_de"])
+    assert joined.fix == f"lagebild move {calls['feb_en'][:12]} --to new"
+    assert opened.how == "opened" and opened.log_odds < 0
+    assert opened.closest_story == _story_of(store, calls["feb_de"]) != opened.story
+    assert opened.fix.endswith(f"--to {opened.closest_article[:12]}")
+    assert 0 < opened.probability < 0.5 < joined.probability < 1
+    distances = [abs(d.log_odds) for d in everything]
+    assert distances == sorted(distances)
+    # the margin decides which are listed
+    closest = everything[0]
+    assert closest.document not in {d.document for d in review.to_review(store, margin=abs(closest.log_odds) - 0.01)}
+    assert closest.document in {d.document for d in review.to_review(store, margin=abs(closest.log_odds) + 0.01)}
+    assert len(review.to_review(store, margin=20, limit=1)) == 1
+    with pytest.raises(ValueError):
+        review.to_review(store, margin=-1)
+
+
+def test_running_the_fix_applies_it_and_the_decision_leaves_the_list(store: Store, calls: dict[str, str]) -> None:
+    opened = next(d for d in review.to_review(store, margin=20) if d.how == "opened")
+    args = shlex.split(opened.fix)[1:]  # "move ID --to ARTICLE"
+    edits_before = len(sdb.list_edits(store))
+    edits.move(store, args[1], args[3])
+    assert _story_of(store, calls["second"]) == _story_of(store, calls["feb_de"])
+    assert len(sdb.list_edits(store)) > edits_before
+    # placed by hand now: a person decided, nothing to review
+    assert calls["second"] not in {d.document for d in review.to_review(store, margin=20)}
+
+
+def test_cli_lists_the_review_and_refuses_a_margin_without_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "r.db")
+    store = Store(db)
+    ids = {k: _add(store, text, day, title=title).id for k, (text, day, title) in {
+        "feb_de": (CALL_FEB_DE, "2025-02-12", "Trump und Putin telefonieren"),
+        "second": (CALL_OCT_DE, "2025-02-20", "Trump und Putin telefonieren erneut")}.items()}
+    store.close()
+    runner = CliRunner()
+    r = runner.invoke(main, ["stories", "--review", "--margin", "20", "--json", "--db", db])
+    assert r.exit_code == 0, r.output
+    items = json.loads(r.output)
+    assert [i["document"] for i in items] == [ids["second"]]
+    assert items[0]["how"] == "opened" and items[0]["fix"].startswith("lagebild move ")
+    r = runner.invoke(main, ["stories", "--review", "--margin", "20", "--db", db])
+    assert r.exit_code == 0 and "to join it: lagebild move" in r.output and "telefonieren erneut" in r.output
+    r = runner.invoke(main, ["stories", "--review", "--margin", "0", "--db", db])
+    assert r.exit_code == 0 and "no close calls" in r.output
+    r = runner.invoke(main, ["stories", "--margin", "2", "--db", db])
+    assert r.exit_code != 0 and "--review" in r.output
+
+
+def test_http_review_and_the_story_page_mark_the_close_call(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from lagebild.web import create_app
+
+    db = str(tmp_path / "w.db")
+    store = Store(db)
+    _add(store, CALL_FEB_DE, "2025-02-12", title="Trump und Putin telefonieren")
+    second = _add(store, CALL_OCT_DE, "2025-02-20", title="Trump und Putin telefonieren erneut")
+    store.close()
+    with TestClient(create_app(db)) as client:
+        r = client.get("/api/review", params={"margin": 20})
+        assert r.status_code == 200
+        body = r.json()
+        assert body["margin"] == 20 and [i["document"] for i in body["items"]] == [second.id]
+        assert client.get("/api/review", params={"margin": -1}).status_code == 422
+        page = client.get(f"/stories/{body['items'][0]['story']}")
+        assert page.status_code == 200
+        # within the default margin (log-odds about -0.9): the row says so and links the near story's article
+        assert abs(body["items"][0]["log_odds"]) < review.DEFAULT_MARGIN
+        assert "close call" in page.text and f"/documents/{body['items'][0]['closest_article']}" in page.text
