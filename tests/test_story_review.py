@@ -111,3 +111,57 @@ def test_http_review_and_the_story_page_mark_the_close_call(tmp_path) -> None:  
         # within the default margin (log-odds about -0.9): the row says so and links the near story's article
         assert abs(body["items"][0]["log_odds"]) < review.DEFAULT_MARGIN
         assert "close call" in page.text and f"/documents/{body['items'][0]['closest_article']}" in page.text
+
+
+def test_confirming_a_close_call_keeps_it_through_a_rebuild_and_off_the_list(store: Store,
+                                                                            calls: dict[str, str]) -> None:
+    from lagebild.stories import rebuild
+
+    second, feb = calls["second"], calls["feb_de"]
+    doubt = next(d for d in review.to_review(store, margin=20) if d.document == second)
+    assert doubt.keep == f"lagebild confirm {second[:12]}"
+    kept = edits.confirm(store, second[:10], note="another call, another story")
+    assert kept.to_story == kept.from_story == _story_of(store, second)
+    assert second not in {d.document for d in review.to_review(store, margin=20)}
+    record = sdb.get_joins(store, [second])[second]
+    assert record["how"] == "edited" and record["confirmed"] and record["edit"] == kept.edits[0]
+    # alone in its story: it stays alone, and apart from the article whose story came close
+    assert {(e.kind, e.other) for e in sdb.list_edits(store) if e.doc == second} == {
+        ("alone", second), ("apart", doubt.closest_article)}
+    rebuild(store)
+    assert _story_of(store, second) != _story_of(store, feb)
+    # a joined article confirmed stays with its story's first article through a rebuild too
+    edits.confirm(store, calls["feb_en"])
+    rebuild(store)
+    assert _story_of(store, calls["feb_en"]) == _story_of(store, feb)
+    assert review.to_review(store, margin=20) == []
+
+
+def test_confirm_from_cli_http_and_the_story_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from lagebild.web import create_app
+
+    db = str(tmp_path / "c.db")
+    store = Store(db)
+    feb_de = _add(store, CALL_FEB_DE, "2025-02-12", title="Trump und Putin telefonieren").id
+    feb_en = _add(store, CALL_FEB_EN, "2025-02-12", title="Trump and Putin agree to talks").id
+    second = _add(store, CALL_OCT_DE, "2025-02-20", title="Trump und Putin telefonieren erneut").id
+    store.close()
+    r = CliRunner().invoke(main, ["confirm", feb_en[:8], "--note", "same call", "--db", db])
+    assert r.exit_code == 0 and f"kept {feb_en[:12]}" in r.output
+    r = CliRunner().invoke(main, ["confirm", "nosuchdoc", "--db", db])
+    assert r.exit_code != 0
+    with TestClient(create_app(db)) as client:
+        story = client.get(f"/api/documents/{second}").json()["document"]["story"]
+        page = client.get(f"/stories/{story}").text
+        assert 'action="/stories/' + story + '/confirm"' in page and "close call" in page
+        r = client.post(f"/stories/{story}/confirm", data={"article": second}, follow_redirects=False)
+        assert r.status_code == 303 and r.headers["location"] == f"/stories/{story}"
+        page = client.get(f"/stories/{story}").text
+        assert "confirmed by hand" in page and "close call" not in page
+        assert client.get("/api/review", params={"margin": 20}).json()["items"] == []
+        r = client.post(f"/api/documents/{feb_de}/confirm", json={"note": "first report"})
+        assert r.status_code == 200 and r.json()["document"] == feb_de
+        assert client.post("/api/documents/nosuchdoc/confirm").status_code == 404

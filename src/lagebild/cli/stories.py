@@ -97,6 +97,7 @@ def _print_review(store: object, margin: float | None, top: int | None, as_json:
         out.print(f"[bold]{d.document[:12]}[/] {what}", highlight=False)
         out.print(f"  {d.published or 'undated'} · {d.title or '(no title)'}", highlight=False)
         out.print(f"  {fix}", highlight=False, soft_wrap=True)
+        out.print(f"  if it is right: {d.keep}", highlight=False, soft_wrap=True)
 
 
 @main.command()
@@ -180,13 +181,35 @@ def merge(story: str, others: tuple[str, ...], note: str | None, db: str | None)
 
 
 @main.command()
+@click.argument("article")
+@click.option("--note", help="Why (kept with the edit).")
+@db_option
+@friendly_errors
+def confirm(article: str, note: str | None, db: str | None) -> None:
+    """Keep ARTICLE in the story the model put it in (after `stories --review` listed it).
+
+    The placement becomes a decision by hand: it holds when the store is clustered again, and the
+    article leaves the review list. `lagebild edits --drop N` undoes it.
+
+    Example:
+
+        lagebild confirm 3f2a9c --note "same strike, second day"
+    """
+    from ..stories.edits import confirm as confirm_placement
+
+    store = open_store(db)
+    m = confirm_placement(store, article, note)
+    out.print(f"kept {m.document[:12]} in {m.to_story}; edit {', '.join(map(str, m.edits))}", highlight=False)
+
+
+@main.command()
 @db_option
 @click.option("--drop", "drop", type=int, metavar="N", help="Forget edit N (articles stay where they are until "
               "moved again or the store is rebuilt).")
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @friendly_errors
 def edits(db: str | None, drop: int | None, as_json: bool) -> None:
-    """The corrections made by hand (`move`, `merge`), oldest first."""
+    """The corrections made by hand (`move`, `merge`, `confirm`), oldest first."""
     from dataclasses import asdict
 
     from ..storage import stories as sdb

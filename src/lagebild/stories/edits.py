@@ -7,7 +7,10 @@ story ids change when a store is re-clustered:
 - moving article D into story T: "D belongs with T's first article", and "D is apart from each
   article it shared its old story with";
 - moving D out (``to="new"``): "D stands alone", and apart from its old story's articles;
-- merging story B into A: every article of B "belongs with A's first article".
+- merging story B into A: every article of B "belongs with A's first article";
+- confirming the model's placement of D (``confirm``, after ``stories --review`` listed it as a
+  close call): "D belongs with its story's first other article", or, when D is alone, "D stands
+  alone" and apart from the article whose story came close.
 The change applies at once (the old story is re-profiled from its remaining articles), and
 ``cluster.place`` honours the edits whenever articles are clustered again (``stories --rebuild``),
 so a correction survives a rebuild. The newest edit of an article replaces its older ones. Each
@@ -81,6 +84,24 @@ def merge(store: Store, into: str, others: list[str], note: str | None = None) -
                 placed = cluster.place(store, doc, f)
                 moved.append(Moved(doc.id, st.id, placed.story, ns))
     return moved
+
+
+def confirm(store: Store, article: str, note: str | None = None) -> Moved:
+    """Keep ``article`` where the model put it: the placement becomes a decision by hand, holds
+    through a rebuild, and leaves the review list (``review.to_review``)."""
+    doc = _document(store, article)
+    story = doc.story or ""  # _document refuses an article in no story
+    mates = [i for i in db.story_doc_ids(store, story) if i != doc.id]
+    if mates:
+        placing = [("with", mates[0])]
+    else:
+        near = db.get_joins(store, [doc.id]).get(doc.id, {}).get("closest_article")
+        placing = [("alone", doc.id)] + ([("apart", near)] if near and near != doc.id else [])
+    with db.transaction(store):
+        ns = db.replace_edits(store, doc.id, placing, note)
+        evidence = {"edit": ns[0], "confirmed": True, **({"with": mates[0]} if mates else {})}
+        db.put_join(store, doc.id, story, "edited", None, evidence)
+    return Moved(doc.id, story, story, ns)
 
 
 def drop_edit(store: Store, n: int) -> db.StoryEdit:

@@ -4,7 +4,8 @@ The join model is wrong about one article in ten on text written to be hard (mod
 mistakes sit mostly near its threshold: an article that joined a story on weak log-odds, or
 opened a story of its own although the closest story scored almost enough. ``to_review`` lists
 those decisions, closest to the threshold first, each with the correction that would reverse it
-(``edits.move``), so a journalist checks a short list instead of every story. Placements made by
+(``edits.move``) and the one that confirms it (``edits.confirm``), so a journalist checks a short
+list instead of every story. Placements made by
 hand (``how == "edited"``) and near-duplicates are never listed: a person or an exact copy
 decided them.
 """
@@ -39,9 +40,22 @@ class Doubt:
     closest_article: str | None  # the article of that story it matched best
     closest_story: str | None    # that article's story now (None: it is gone from the store)
     fix: str                 # the command that reverses the decision
+    keep: str                # the command that confirms it (edits.confirm): it leaves the list
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def is_close_call(join: dict[str, Any], margin: float = DEFAULT_MARGIN) -> bool:
+    """Whether a join record (``db.get_joins``) is a decision ``to_review`` lists: the model joined
+    within ``margin`` above its threshold, or opened a story within ``margin`` below it while
+    another story came close."""
+    s = join.get("log_odds")
+    if s is None:
+        return False
+    if join.get("how") == "joined":
+        return s < JOIN_THRESHOLD + margin
+    return join.get("how") == "opened" and s >= JOIN_THRESHOLD - margin and bool(join.get("closest_article"))
 
 
 def to_review(store: Store, margin: float = DEFAULT_MARGIN, limit: int | None = None) -> list[Doubt]:
@@ -60,6 +74,7 @@ def to_review(store: Store, margin: float = DEFAULT_MARGIN, limit: int | None = 
         fix = (f"lagebild move {r['doc'][:12]} --to new" if r["how"] == "joined"
                else f"lagebild move {r['doc'][:12]} --to {mate[:12]}")
         out.append(Doubt(r["doc"], r["title"], r["published"], r["story"], r["how"], float(r["log_odds"]),
-                         round(1 / (1 + math.exp(-float(r["log_odds"]))), 3), mate, mate_story, fix))
+                         round(1 / (1 + math.exp(-float(r["log_odds"]))), 3), mate, mate_story, fix,
+                         f"lagebild confirm {r['doc'][:12]}"))
     out.sort(key=lambda d: (abs(d.log_odds - JOIN_THRESHOLD), d.published or "", d.document))
     return out[:limit] if limit is not None else out

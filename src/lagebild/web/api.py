@@ -180,6 +180,17 @@ def move_document(request: Request, ref: str, body: StoryMove) -> dict[str, Any]
     return asdict(run_correction(request, lambda store: move(store, ref, body.to, body.note)))
 
 
+class StoryConfirm(BaseModel):
+    note: str | None = Field(None, max_length=2000)
+
+
+@router.post("/documents/{ref}/confirm", summary="Keep an article in the story the model put it in")
+def confirm_document(request: Request, ref: str, body: StoryConfirm | None = None) -> dict[str, Any]:
+    from ..stories.edits import confirm
+
+    return asdict(run_correction(request, lambda store: confirm(store, ref, body.note if body else None)))
+
+
 @router.post("/stories/{story_id}/merge", summary="Merge other stories into this one")
 def merge_stories(request: Request, story_id: str, body: StoryMerge) -> dict[str, Any]:
     from ..stories.edits import merge

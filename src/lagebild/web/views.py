@@ -104,10 +104,11 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     # The comparison can take seconds (sentence embeddings): shown at once when computed before,
     # otherwise the page loads it from /stories/ID/comparison (static/app.js).
     cmp = Q.comparison_ready(s, story_id)
-    from ..stories.review import DEFAULT_MARGIN
+    from ..stories.review import is_close_call
 
-    return render(request, "story.html", nav="stories", story=info, tl=tl, row_limit=ROW_LIMIT,
-                  close_call=DEFAULT_MARGIN, **_comparison_ctx(cmp),
+    for d in info["articles"]:  # the decisions `stories --review` lists are marked in the article list
+        d["close_call"] = is_close_call(d.get("joined") or {})
+    return render(request, "story.html", nav="stories", story=info, tl=tl, row_limit=ROW_LIMIT, **_comparison_ctx(cmp),
                   **_event_view(events, s, tl.doc_meta))
 
 
@@ -148,6 +149,17 @@ async def merge_story(request: Request, story_id: str) -> Response:
     if "other" not in form:
         raise HTTPException(422, "Say which story to merge into this one (its id or a word of its title).")
     return _correct(request, lambda s: (merge(s, story_id, [form["other"]], form.get("note")) or [None])[0].to_story)
+
+
+@router.post("/stories/{story_id}/confirm")
+async def confirm_article(request: Request, story_id: str) -> Response:
+    """The story page's "confirm" button on a close call: keep the article where the model put it."""
+    from ..stories.edits import confirm
+
+    form = await _form(request)
+    if "article" not in form:
+        raise HTTPException(422, "Say which article to keep in its story.")
+    return _correct(request, lambda s: confirm(s, form["article"], form.get("note")).to_story)
 
 
 def _comparison_ctx(cmp: dict[str, Any] | None) -> dict[str, Any]:
