@@ -165,3 +165,32 @@ def test_confirm_from_cli_http_and_the_story_page(tmp_path) -> None:  # type: ig
         r = client.post(f"/api/documents/{feb_de}/confirm", json={"note": "first report"})
         assert r.status_code == 200 and r.json()["document"] == feb_de
         assert client.post("/api/documents/nosuchdoc/confirm").status_code == 404
+
+
+def test_review_page_lists_close_calls_and_the_overview_links_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from lagebild.web import create_app
+
+    db = str(tmp_path / "p.db")
+    store = Store(db)
+    _add(store, CALL_FEB_DE, "2025-02-12", title="Trump und Putin telefonieren")
+    second = _add(store, CALL_OCT_DE, "2025-02-20", title="Trump und Putin telefonieren erneut")
+    store.close()
+    with TestClient(create_app(db)) as client:
+        assert '<a href="/review">1 close call to check</a>' in client.get("/").text
+        page = client.get("/review").text
+        assert "Trump und Putin telefonieren erneut" in page and f'value="{second.id}"' in page
+        assert "join it" in page and "confirm" in page
+        story = client.get(f"/api/documents/{second.id}").json()["document"]["story"]
+        # "join it" moves it into the story that came close
+        r = client.post(f"/stories/{story}/move", data={"article": second.id, "to": _closest(client, second.id)},
+                        follow_redirects=False)
+        assert r.status_code == 303
+        assert "No close calls" in client.get("/review").text
+        assert "close call" not in client.get("/").text
+
+
+def _closest(client, doc_id: str) -> str:  # type: ignore[no-untyped-def]
+    return next(i["closest_article"] for i in client.get("/api/review").json()["items"] if i["document"] == doc_id)

@@ -193,9 +193,15 @@ M009_STORY_CARDS = """
         ) WITHOUT ROWID;
 """
 
+# The review list (stories/review.py, `stories --review`, the web overview's count) asks for the
+# model's decisions near its threshold: an index keeps that from reading every article's record.
+M010_JOIN_LOG_ODDS_INDEX = """
+        CREATE INDEX story_joins_log_odds ON story_joins(log_odds);
+"""
+
 MIGRATIONS: list[str] = [M001_INITIAL, M002_STORIES, M003_QUERY_INDEXES, M004_ENTITY_LOOKUP,
                          M005_ENTITY_PAGE_INDEXES, M006_VECTORS_PER_MODEL, M007_STORY_JOINS,
-                         M008_STORY_EDITS, M009_STORY_CARDS]
+                         M008_STORY_EDITS, M009_STORY_CARDS, M010_JOIN_LOG_ODDS_INDEX]
 
 
 def name_key(name: str) -> str:
