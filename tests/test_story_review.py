@@ -179,7 +179,7 @@ def test_review_page_lists_close_calls_and_the_overview_links_it(tmp_path) -> No
     second = _add(store, CALL_OCT_DE, "2025-02-20", title="Trump und Putin telefonieren erneut")
     store.close()
     with TestClient(create_app(db)) as client:
-        assert '<a href="/review">1 close call to check</a>' in client.get("/").text
+        assert '<a href="/review">close calls to check</a>' in client.get("/").text
         page = client.get("/review").text
         assert "Trump und Putin telefonieren erneut" in page and f'value="{second.id}"' in page
         assert "join it" in page and "confirm" in page
@@ -189,7 +189,7 @@ def test_review_page_lists_close_calls_and_the_overview_links_it(tmp_path) -> No
                         follow_redirects=False)
         assert r.status_code == 303
         assert "No close calls" in client.get("/review").text
-        assert "close call" not in client.get("/").text
+        assert "close calls to check" not in client.get("/").text
 
 
 def _closest(client, doc_id: str) -> str:  # type: ignore[no-untyped-def]

@@ -62,19 +62,23 @@ def to_review(store: Store, margin: float = DEFAULT_MARGIN, limit: int | None = 
     """The model's decisions within ``margin`` log-odds of its threshold, closest first."""
     if margin < 0:
         raise ValueError("margin must be zero or more (log-odds)")
-    rows = db.joins_between(store, JOIN_THRESHOLD - margin, JOIN_THRESHOLD + margin)
-    closest = [r["closest_article"] for r in rows if r.get("closest_article")]
-    story_of = db.stories_of(store, closest) if closest else {}
+    # With a limit, look close to the threshold first: the closest ``limit`` within a narrow margin
+    # are the closest overall, and a big store need not sort all its close calls.
+    for m in ((margin / 16, margin / 4, margin) if limit is not None else (margin,)):
+        rows = db.close_calls(store, JOIN_THRESHOLD, m, limit)
+        if limit is not None and len(rows) >= limit:
+            break
     out = []
     for r in rows:
         mate = r.get("closest_article")
-        mate_story = story_of.get(mate) if mate else None
-        if r["how"] == "opened" and (mate_story is None or mate_story == r["story"]):
-            continue  # nothing to join any more (the other story is gone, or it came to this one)
         fix = (f"lagebild move {r['doc'][:12]} --to new" if r["how"] == "joined"
                else f"lagebild move {r['doc'][:12]} --to {mate[:12]}")
         out.append(Doubt(r["doc"], r["title"], r["published"], r["story"], r["how"], float(r["log_odds"]),
-                         round(1 / (1 + math.exp(-float(r["log_odds"]))), 3), mate, mate_story, fix,
+                         round(1 / (1 + math.exp(-float(r["log_odds"]))), 3), mate, r["closest_story"], fix,
                          f"lagebild confirm {r['doc'][:12]}"))
-    out.sort(key=lambda d: (abs(d.log_odds - JOIN_THRESHOLD), d.published or "", d.document))
-    return out[:limit] if limit is not None else out
+    return out
+
+
+def any_to_review(store: Store, margin: float = DEFAULT_MARGIN) -> bool:
+    """Whether ``to_review`` lists anything (without reading the list)."""
+    return db.has_close_calls(store, JOIN_THRESHOLD, margin)

@@ -79,19 +79,21 @@ def stories_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
     s = store(request)
     stories = Q.story_list(s, limit=PAGE, offset=(page - 1) * PAGE)
     unassigned = s.db.execute("SELECT count(*) FROM documents WHERE story IS NULL").fetchone()[0]
-    from ..stories.review import to_review
+    from ..stories import review
 
     return render(request, "stories.html", nav="stories", stories=stories.items, stats=Q.corpus_stats(s),
-                  pg=_pager(request, stories.total, page), unassigned=unassigned, close_calls=len(to_review(s)))
+                  pg=_pager(request, stories.total, page), unassigned=unassigned, close_calls=review.any_to_review(s))
 
 
 @router.get("/review", response_class=HTMLResponse)
 def review_page(request: Request) -> HTMLResponse:
     """The close calls of story clustering (``stories --review``), each with confirm and move."""
-    from ..stories.review import DEFAULT_MARGIN, to_review
+    from ..stories import review
 
-    doubts = [d.to_dict() for d in to_review(store(request), DEFAULT_MARGIN, Q.MAX_LIMIT)]
-    return render(request, "review.html", nav="stories", doubts=doubts, margin=DEFAULT_MARGIN)
+    s = store(request)
+    doubts = [d.to_dict() for d in review.to_review(s, review.DEFAULT_MARGIN, Q.MAX_LIMIT)]
+    return render(request, "review.html", nav="stories", doubts=doubts, margin=review.DEFAULT_MARGIN,
+                  more=len(doubts) == Q.MAX_LIMIT)
 
 
 def _event_view(events: list[dict[str, Any]], s: Any, doc_meta: dict[str, dict[str, Any]]) -> dict[str, Any]:
