@@ -104,6 +104,7 @@ def main() -> None:
     pages = [
         ("stories overview", "/"), ("stories, page 20", "/?page=20"),
         ("story page", f"/stories/{story}"), ("story page (other story)", f"/stories/{story2}"),
+        ("close calls", "/review"), ("API close calls", "/api/review"),
         ("articles", "/documents"), ("articles, page 200", "/documents?page=200"),
         ("articles, one outlet", "/documents?source=Outlet+C3"),
         ("article", f"/documents/{doc}"), ("entities", "/entities"), ("entities, search", "/entities?q=put"),
