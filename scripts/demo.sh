@@ -9,6 +9,7 @@ lb=.venv/bin/lagebild
 section() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 $lb add examples/corpus/
 section "Stories (lagebild stories)";                       $lb stories
+section "Close calls to check (lagebild stories --review)"; $lb stories --review
 section "Timeline of Putin (lagebild timeline Putin)";      $lb timeline Putin --status occurred --status planned
 section "Who said what about Ukraine (lagebild quotes)";    $lb quotes --speaker Selenskyj --limit 10
 section "One entity under all its spellings (lagebild entity Zelensky)"; $lb entity Zelensky
