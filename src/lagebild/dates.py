@@ -45,3 +45,48 @@ def parse_day(value: str | None) -> date | None:
 
 def utc_now_iso() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# ---- TIMEX3 values for people ----------------------------------------------------------------
+# Event dates are TIMEX3 values (the export keeps them as they are); a reader of the timeline
+# should not have to decode "XXXX-WXX-5" (a Friday of an unknown week) or "FUTURE_REF".
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+_REFS = {"FUTURE_REF": "future, no date", "PAST_REF": "past, no date", "PRESENT_REF": "now"}
+_WEEKDAY_VALUE = re.compile(r"^(\d{4}|XXXX)-W(\d\d|XX)-([1-7])$")
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d\d)$")
+_PART_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI|Q[1-4]|H[12])$")
+_UNKNOWN_YEAR = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
+_UNKNOWN_DAY = re.compile(r"^(\d{4}-\d\d)-XX$")
+
+
+def describe_timex(value: str | None) -> str:
+    """A TIMEX3 value as a reader says it: full dates, months and years stay as they are (they
+    sort and read well); references, weekdays of unknown weeks, weeks and seasons get words."""
+    if not value:
+        return "undated"
+    if value in _REFS:
+        return _REFS[value]
+    m = _WEEKDAY_VALUE.match(value)
+    if m:
+        year, week, day = m.groups()
+        where = (f", week {int(week)} of {year}" if year != "XXXX" and week != "XX"
+                 else f" in {year}, week unknown" if year != "XXXX" else ", week unknown")
+        return f"a {_WEEKDAYS[int(day) - 1]}{where}"
+    m = _WEEK_VALUE.match(value)
+    if m:
+        return f"week {int(m.group(2))} of {m.group(1)}"
+    m = _PART_VALUE.match(value)
+    if m:
+        year, part = m.groups()
+        return f"{_SEASONS[part]} {year}" if part in _SEASONS else f"{part} {year}"
+    m = _UNKNOWN_DAY.match(value)
+    if m:
+        return f"{m.group(1)}, day unknown"
+    m = _UNKNOWN_YEAR.match(value)
+    if m:
+        try:
+            return date(2000, int(m.group(1)), int(m.group(2))).strftime("%d %B") + ", year unknown"
+        except ValueError:
+            return value
+    return value.replace("T", " ") if "T" in value and value[:4].isdigit() else value

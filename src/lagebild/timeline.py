@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 from .eventlex.timexval import parse_published, specificity
 from .eventlex.triggers import find_triggers
 from .eventlex.types import EVENT_TYPES, more_specific, to_plover, types_compatible
+from .dates import describe_timex
 from .model import Document, EventMention
 from .timexpr.values import GRANULARITIES, timex_interval, timex_span
 
@@ -813,19 +814,20 @@ def _status_line(ev: CanonicalEvent) -> str:
 def _head(ev: CanonicalEvent) -> tuple[str, str, str]:
     actors = ", ".join(ev.name(a) for a in ev.actors) or "-"
     place = f" @ {ev.name(ev.location)}" if ev.location else ""
-    return ev.date or "undated", actors, place
+    return describe_timex(ev.date), actors, place
 
 
 def _text(events: Sequence[CanonicalEvent]) -> str:
     lines: list[str] = []
-    for ev in events:
-        when, actors, place = _head(ev)
+    heads = [_head(ev) for ev in events]
+    w = max([12] + [len(h[0]) for h in heads])  # "a Friday, week unknown" is wider than a date
+    for ev, (when, actors, place) in zip(events, heads):
         n = ev.n_sources
-        lines.append(f"{when:<12} {ev.type:<22} {ev.status:<11} {actors}{place}  [{n} source{'s' if n != 1 else ''}]")
+        lines.append(f"{when:<{w}} {ev.type:<22} {ev.status:<11} {actors}{place}  [{n} source{'s' if n != 1 else ''}]")
         if len({h.status for h in ev.history}) > 1:
-            lines.append(f"{'':12} status: {_status_line(ev)}")
+            lines.append(f"{'':{w}} status: {_status_line(ev)}")
         for doc_id, m in ev.mentions:
-            lines.append(f"{'':12} > {m.text.strip()}  ({doc_id})")
+            lines.append(f"{'':{w}} > {m.text.strip()}  ({doc_id})")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -8,6 +8,7 @@ from dataclasses import asdict
 import click
 from rich.table import Table
 
+from ..dates import describe_timex
 from ..errors import LagebildError, NotFoundError
 from ..model import EVENT_STATUSES, ENTITY_TYPES
 from ..queries import MAX_TIMELINE_ARTICLES, TIMELINE_ARTICLES
@@ -194,7 +195,7 @@ def entity(name: str, db: str | None, limit: int, max_articles: int, as_json: bo
         out.print("\n[bold]Events[/]")
         for ev in tl.events:
             style = STATUS_STYLE.get(ev.status, "white")
-            out.print(f"  {ev.date or '????'} [{style}]{ev.status}[/] {ev.label} · {ev.n_sources} source{'' if ev.n_sources == 1 else 's'}",
+            out.print(f"  {describe_timex(ev.date)} [{style}]{ev.status}[/] {ev.label} · {ev.n_sources} source{'' if ev.n_sources == 1 else 's'}",
                       highlight=False)
     _entity_notes(d.article_count, len(documents), d.quote_count, len(d.quotes), tl.capped_note("--max-articles"))
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from ..dates import describe_timex
 from ..timexpr.values import timex_span
 
 WIDTH = 1000
@@ -137,7 +138,8 @@ def layout(events: list[dict[str, Any]]) -> Layout:
         n = taken.get((t, centre), 0)
         taken[(t, centre)] = n + 1
         ts = timex_span(ev.get("date"))
-        when = f"{ev.get('date')} (exact date unknown)" if ts is not None and ts.partial else f"{ev.get('date')}"
+        when = describe_timex(ev.get("date"))
+        when = f"{when} (exact date unknown)" if ts is not None and ts.partial and when == ev.get("date") else when
         label = f"{when} · {t.replace('_', ' ')} · {ev.get('status')}" + (" (off the scale)" if off else "")
         dx, dy = _NUDGE[n % len(_NUDGE)]
         lay.marks.append(Mark(i, x1 + dx, x2 + dx, lane_y[t] + dy, ev.get("status") or "uncertain", label, off))

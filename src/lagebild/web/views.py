@@ -18,10 +18,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import NotFoundError
 from ..model import EVENT_STATUSES
 from .. import queries as Q
+from ..dates import describe_timex
 from .annotate import annotated_html
 from .timeline_svg import layout
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+TEMPLATES.env.globals["when"] = describe_timex  # an event's TIMEX3 date as a reader says it
 router = APIRouter(include_in_schema=False)
 PAGE = 30
 ROW_LIMIT = 8  # comparison rows per category on the story page (all on the comparison page)
