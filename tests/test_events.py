@@ -991,3 +991,29 @@ def test_plover_export_reads_the_trigger_in_its_sentence() -> None:
                   published="2026-04-08", language="de")
     records = plover_records(merge_events([doc]))
     assert [(r["event"], r["mode"]) for r in records] == [("COERCE", "seize")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die Münchner Sicherheitskonferenz, die an diesem Freitag beginnt, dürfte von dem Telefonat "
+         "zwischen Trump und Putin beherrscht werden.", "de"),
+        ("The Munich Security Conference, which opens on Friday, is likely to be dominated by the phone "
+         "call between Trump and Putin.", "en"),
+    ],
+)
+def test_a_date_in_a_relative_clause_belongs_to_its_noun_not_to_the_event(text: str, lang: str) -> None:
+    from lagebild import analyze
+
+    doc = analyze(text, published="2025-02-13", language=lang)  # a Thursday: "Friday" is 2025-02-14
+    call = next(e for e in doc.events if e.type == "phone_call")
+    assert call.date != "2025-02-14"
+
+
+def test_an_event_without_a_concrete_date_takes_past_or_future_from_reports_agreeing_with_its_status() -> None:
+    from lagebild import analyze
+
+    doc = analyze("Trump und Putin haben miteinander telefoniert. Die Konferenz dürfte von dem Telefonat "
+                  "beherrscht werden.", published=None, language="de")
+    calls = [ev for ev in merge_events([doc]) if ev.type == "phone_call"]
+    assert calls and all(ev.date != "FUTURE_REF" for ev in calls if ev.status == "occurred")

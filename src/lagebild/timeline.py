@@ -720,8 +720,11 @@ def _best_date(items: Sequence[_Item], status: str) -> str | None:
     dated = [it for it in items if it.concrete]
     if dated:
         return max(dated, key=key).mention.date
+    # Without a concrete date, "past" or "future" from a report that agrees with the status: an
+    # occurred call is not dated "future" because one report speculated about it ("dürfte").
     refs = [it.mention.date for it in items if it.mention.date]
-    return refs[-1] if refs else None
+    agreeing = [it.mention.date for it in items if it.mention.date and it.mention.status == status]
+    return (agreeing or refs)[-1] if refs else None
 
 
 def _sort_key(ev: CanonicalEvent) -> tuple[int, date, str, str]:

@@ -756,6 +756,8 @@ class EventExtractor:
             in_clause = 0 if ca <= rel < cb else 1
             if in_clause and clause_kinds.get(view.clause_of(rel), set()) - {"statement", "threat"}:
                 continue  # it dates the event of its own clause
+            if in_clause and _is_relative_clause(view, view.clause_of(rel)):
+                continue  # "die Konferenz, die an diesem Freitag beginnt": it dates the noun before it
             dist = abs(rel - (c.trig.start - view.start))
             key = (in_clause, dist, t.value, t)
             if best is None or key[:3] < best[:3]:
@@ -1050,6 +1052,22 @@ class EventExtractor:
             status=c.status,
             another=c.another,
         )
+
+
+# A clause that opens with a relative pronoun after a comma modifies the noun before it ("die
+# Sicherheitskonferenz, die an diesem Freitag beginnt"; "the summit, which opens on Friday"): a
+# date in it is that noun's, not the date of an event in another clause. English "that" is left
+# out: it also opens reported content ("said that talks would start on Friday").
+_RELATIVE_START = re.compile(
+    r"^\s*(?:der|die|das|dem|den|deren|dessen|denen|welche[rsmn]?|wo|which|who|whom|whose|where)\b", re.I)
+
+
+def _is_relative_clause(view: _SentenceView, i: int) -> bool:
+    if i <= 0 or i >= len(view.clauses):
+        return False
+    a, _ = view.clauses[i]
+    before = view.text[max(0, a - 3):a]
+    return "," in before and bool(_RELATIVE_START.match(view.text[a:]))
 
 
 def _weekday_by_tense(value: str, published: date, tense: int) -> str:
