@@ -80,7 +80,7 @@ def quotes(db: str | None, speaker: str | None, story: str | None, limit: int, o
     for q in rows:
         who = q.speaker_name or q.speaker_text or "unknown speaker"
         extra = f" [dim]({q.medium})[/]" if q.medium else ""
-        out.print(f"[bold]{who}[/]{extra} [dim]{q.kind}, {q.cue or ''} · {q.source or '?'} "
+        out.print(f"[bold]{who}[/]{extra} [dim]{q.kind}{', ' + q.cue if q.cue else ''} · {q.source or '?'} "
                   f"{(q.published or '')[:10]} · {q.doc[:10]}[/]", highlight=False)
         out.print(f"    {q.text}", highlight=False)
     more = f" of {page.total}" if page.total > len(rows) else ""
