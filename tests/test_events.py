@@ -1017,3 +1017,32 @@ def test_an_event_without_a_concrete_date_takes_past_or_future_from_reports_agre
                   "beherrscht werden.", published=None, language="de")
     calls = [ev for ev in merge_events([doc]) if ev.type == "phone_call"]
     assert calls and all(ev.date != "FUTURE_REF" for ev in calls if ev.status == "occurred")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Präsident Wolodymyr Selenskyj reagierte mit scharfen Worten auf den Angriff.", "de"),
+        ("President Volodymyr Zelensky responded angrily to the attack.", "en"),
+    ],
+)
+def test_who_reacts_to_an_attack_is_not_its_actor(text: str, lang: str) -> None:
+    from lagebild import analyze
+
+    doc = analyze(text, published="2025-07-30", language=lang)
+    zelensky = {m.entity for m in doc.mentions if m.type == "PER"}
+    assert zelensky and not [e for e in doc.events if e.type == "attack" and zelensky & set(e.actors + e.targets)]
+
+
+def test_who_reports_an_attack_without_that_is_not_its_actor_but_a_party_to_talks_stays() -> None:
+    from lagebild import analyze
+
+    doc = analyze("President Volodymyr Zelensky said Russia had launched more than 300 drones overnight.",
+                  published="2025-07-29", language="en")
+    attack = next(e for e in doc.events if e.type == "attack")
+    russia = next(m.entity for m in doc.mentions if m.text == "Russia")
+    zelensky = next(m.entity for m in doc.mentions if m.type == "PER")
+    assert russia in attack.actors and zelensky not in attack.actors
+    doc = analyze("Trump said the talks with Putin were productive.", published="2025-07-29", language="en")
+    talks = next(e for e in doc.events if e.type == "negotiation")
+    assert len(talks.actors) == 2

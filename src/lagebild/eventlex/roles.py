@@ -207,6 +207,10 @@ _SUBORDINATOR = {
     "de": re.compile(r"\b(?:dass|ob|falls|sofern)\b", _I),
     "en": re.compile(r"\b(?:that|whether|if|unless)\b(?!\s+(?:is|was|would|will|could|has|had)\b)", _I),
 }
+# English reports without "that": "Zelensky said Russia had launched 300 drones".
+_BARE_REPORT_EN = re.compile(
+    r"\b(?:said|says|claimed|claims|stated|insisted|added)\b(?=\s+(?!that\b|in\b|on\b|at\b|after\b|before\b|"
+    r"during\b|to\b|the\s+(?:statement|report|interview)\b)[\w\"“])", _I)
 
 
 class Named(NamedTuple):
@@ -454,16 +458,25 @@ def personal_pronoun_start(text: str, lang: str) -> bool:
     return bool(_PERSONAL_PRONOUN[lang].match(text))
 
 
-def complement_start(text: str, clause_start: int, trigger_start: int, lang: str) -> int | None:
+def complement_start(text: str, clause_start: int, trigger_start: int, lang: str,
+                     bare_reports: bool = False) -> int | None:
     """Where a complement or conditional clause holding the trigger begins (after its
-    subordinator), when the subordinator stands inside the trigger's clause; else None."""
+    subordinator), when the subordinator stands inside the trigger's clause; else None. With
+    ``bare_reports``, an English reporting verb without "that" opens one too ("said Russia had
+    attacked"): the caller asks for it where the speaker is rarely a party of the event."""
     seg = text[clause_start:trigger_start]
-    if lang == "en":  # cheap test first: most clauses have none
-        if not ("that" in seg or "if" in seg or "whether" in seg or "unless" in seg):
-            return None
-    elif not ("dass" in seg or "ob" in seg or "falls" in seg or "sofern" in seg):
-        return None
     last = None
+    if lang == "en":  # cheap tests first: most clauses have none
+        if "that" in seg or "if" in seg or "whether" in seg or "unless" in seg:
+            for m in _SUBORDINATOR[lang].finditer(text, clause_start, trigger_start):
+                last = m
+        if bare_reports and ("sa" in seg or "claim" in seg or "stated" in seg or "insisted" in seg or "added" in seg):
+            for m in _BARE_REPORT_EN.finditer(text, clause_start, trigger_start):
+                if last is None or m.end() > last.end():
+                    last = m
+        return last.end() if last is not None else None
+    if not ("dass" in seg or "ob" in seg or "falls" in seg or "sofern" in seg):
+        return None
     for m in _SUBORDINATOR[lang].finditer(text, clause_start, trigger_start):
         last = m
     return last.end() if last is not None else None

@@ -187,7 +187,9 @@ _TOPIC_CONTEXT = {
         r"(?:über|um|zu|zur|zum|der|des|von|vor|auf)\s+(?:[\w-]+\s+){0,3}$"
         r"|\b(?:besprachen|besprochen|bespricht|erörter\w*)\s+(?:[\w-]+\s+){0,3}$"
         # a cause named in passing is referred to, not reported: "als Reaktion auf die Zölle"
-        r"|\b(?:reaktion|antwort|vergeltung|gegenmaßnahme\w*)\s+(?:auf|für)\s+(?:[\w-]+\s+){0,3}$",
+        r"|\b(?:reaktion|antwort|vergeltung|gegenmaßnahme\w*)\s+(?:auf|für)\s+(?:[\w-]+\s+){0,3}$"
+        # ... and one reacted to: "reagierte mit scharfen Worten auf den Angriff"
+        r"|\b(?:reagier\w*|antwortete\w*)\s+(?:[\w-]+\s+){0,4}?auf\s+(?:[\w-]+\s+){0,3}$",
         re.I,
     ),
     "en": re.compile(
@@ -197,7 +199,8 @@ _TOPIC_CONTEXT = {
         r"working\s+groups?|task\s+forces?|committees?|commissions?|panels?|reports?|stud(?:y|ies)|bills?|laws?)\s+"
         r"(?:[\w-]+\s+){0,3}?(?:about|on|over|of|around|regarding)\s+(?:[\w-]+\s+){0,3}$"
         r"|\b(?:discuss(?:ed|es|ing)?|debat(?:ed|es|ing|e))\s+(?:[\w-]+\s+){0,3}$"
-        r"|\b(?:in\s+(?:response|retaliation|reaction)\s+to|in\s+retaliation\s+for|retaliation\s+for)\s+(?:[\w-]+\s+){0,3}$",
+        r"|\b(?:in\s+(?:response|retaliation|reaction)\s+to|in\s+retaliation\s+for|retaliation\s+for"
+        r"|(?:reacted|reacts|responded|responds)\s+(?:[\w-]+\s+){0,4}?to)\s+(?:[\w-]+\s+){0,3}$",
         re.I,
     ),
 }
@@ -833,7 +836,9 @@ class EventExtractor:
 
         # a complement clause inside the trigger's clause ("told reporters that a meeting
         # between Putin and Zelensky ...") holds the event's own participants
-        core = roles.complement_start(text, ca, rel_trig, lang)
+        # (a speaker is often a party of the contact he reports: "Trump said the talks with Putin
+        # were productive"; rarely of an attack or a sanction he reports)
+        core = roles.complement_start(text, ca, rel_trig, lang, bare_reports=c.trig.type not in CONTACT_TYPES)
         frames: list[tuple[int, int]] = []
         if core is not None and c.trig.type != "statement":
             frames.append((ca, core))
