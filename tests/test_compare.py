@@ -225,3 +225,32 @@ def test_figures_are_read_once_per_sentence_not_once_per_pair(monkeypatch: pytes
     n_sentences = sum(len(d.sentences) for d in docs)
     # figures for the pair loop plus one look for the single-source list, per sentence at most
     assert 0 < len(calls) <= 2 * n_sentences
+
+
+def test_clock_times_and_datelines_are_not_date_conflicts_but_a_date_in_a_dateline_story_is() -> None:
+    # the same landing time, reported a day apart in two languages; the wire's dateline dates differ
+    docs = [
+        _doc("VIENNA, Nov 10 (Meridian) - An Alpair jet with 140 passengers made an emergency landing in Vienna "
+             "after smoke was reported in the cabin. The aircraft landed safely at 11:52 and was met by fire crews.",
+             "Meridian", published="2025-11-10"),
+        _doc("WIEN, 11. November (dna) - Nach Rauch in der Kabine ist ein Alpair-Jet mit 140 Passagieren in Wien "
+             "notgelandet. Um 11.52 Uhr setzte der Jet sicher in Wien auf, die Feuerwehr stand bereit.",
+             "dna", published="2025-11-11"),
+    ]
+    assert "date" not in _kinds(docs)
+    # a date the story itself gives still counts, dateline or not
+    docs.append(_doc("VIENNA, Nov 10 (Wire) - The investigation into the Alpair emergency landing will open on "
+                     "November 20, the authority said.", "Wire A", published="2025-11-10"))
+    docs.append(_doc("VIENNA, Nov 10 (Other) - The investigation into the Alpair emergency landing will open on "
+                     "November 24, the authority said.", "Wire B", published="2025-11-10"))
+    assert "date" in _kinds(docs)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Sönke Albrecht", "Sonke Albrecht"),
+                                      ("des Lieferdienstes Tellerbote", "der Lieferdienst Tellerbote")])
+def test_accents_and_german_case_endings_are_not_name_conflicts(a: str, b: str) -> None:
+    docs = [
+        _doc(f"Zollsprecher {a} bestätigte am Montag die Störung in Hamburg. Die Abfertigung ruhe.", "Hanse-Echo"),
+        _doc(f"Customs spokesman {b} confirmed the outage in Hamburg on Monday.", "Continental Wire"),
+    ]
+    assert "name" not in _kinds(docs)

@@ -433,37 +433,51 @@ def _casualty(text: str, a: int, b: int, lang: str | None) -> str | None:
     return None
 
 
-_EXPLICIT = re.compile(r"\d|\b(?:" + _MONTH_RE + r")\b", re.I)
+# A time expression names a calendar day itself when it has a month name or a numeric date; a
+# clock time ("um 18.30 Uhr", "at 6:30 p.m.") takes its day from the article's date, as
+# "am Montag" does.
+_CALENDAR = re.compile(r"\b(?:" + _MONTH_RE + r")\b|\b\d{1,2}[./]\d{1,2}[./]|\b\d{4}-\d\d-\d\d", re.I)
+# A wire dateline ("KIEL, June 3 (Baltic Maritime Wire) -"): its date is the day of writing, which
+# differs between a report and its follow-up, not a date the story gives.
+_DATELINE = re.compile(r"^\s*[A-ZÄÖÜ][A-ZÄÖÜ .'/-]{2,}(?:,\s*[\w. ]{2,30}?)?,\s*[^–—-]{3,40}?\s[–—-]+\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline at the start of ``text`` ends (0 when there is none)."""
+    m = _DATELINE.match(text)
+    return m.end() if m and _CALENDAR.search(m.group()) else 0
 
 
 def dates(s: _Sent) -> set[str]:
     """Explicit calendar dates in a sentence ("am 14. November", "March 3", "13/02/2025"), from the
-    time stage where it ran, else from own patterns. Relative ones ("am Montag", "next week") are left
-    out: two outlets resolving "Monday" differently is a resolution error far more often than a
-    disagreement."""
+    time stage where it ran, else from own patterns. Relative ones ("am Montag", "next week"),
+    clock times and the dateline's date are left out: two outlets resolving "Monday" differently is
+    a resolution error far more often than a disagreement."""
     out: set[str] = set()
+    skip = s.start + dateline_end(s.text)
     for t in s.doc.timexes:
-        if (s.start <= t.start < s.end and t.type in ("DATE", "TIME") and re.match(r"^\d{4}-\d\d-\d\d", t.value)
-                and _EXPLICIT.search(t.text)):
+        if (skip <= t.start < s.end and t.type in ("DATE", "TIME") and re.match(r"^\d{4}-\d\d-\d\d", t.value)
+                and _CALENDAR.search(t.text)):
             out.add(t.value[:10])
     if out:
         return out
     ref = s.day
-    for m in _DATE_DMY.finditer(s.text):
+    text = s.text[skip - s.start:]
+    for m in _DATE_DMY.finditer(text):
         y = int(m.group(3)) if m.group(3) else (ref.year if ref else None)
         if y:
             try:
                 out.add(date(y, _MONTHS[m.group(2).lower()], int(m.group(1))).isoformat())
             except ValueError:
                 pass
-    for m in _DATE_MDY.finditer(s.text):
+    for m in _DATE_MDY.finditer(text):
         y = int(m.group(3)) if m.group(3) else (ref.year if ref else None)
         if y:
             try:
                 out.add(date(y, _MONTHS[m.group(1).lower().rstrip(".")], int(m.group(2))).isoformat())
             except (ValueError, KeyError):
                 pass
-    for m in _DATE_NUM.finditer(s.text):
+    for m in _DATE_NUM.finditer(text):
         try:
             out.add(date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat())
         except ValueError:
@@ -526,6 +540,8 @@ def _aligned_pairs(sents: list[_Sent], sim: np.ndarray, lower: float | None = No
     for i, j in np.argwhere(np.triu(sim, 1) >= floor).tolist():
         if sents[i].unit == sents[j].unit:
             continue
+        if " ".join(sents[i].text.split()) == " ".join(sents[j].text.split()):
+            continue  # the same sentence (a reprint missed as a copy) cannot disagree with itself
         if sim[i, j] >= ALIGN_SIM or sents[i].names & sents[j].names:
             pairs.append((i, j))
     return pairs
@@ -633,6 +649,27 @@ def _fold(name: str) -> str:
     return _FINAL_I.sub("y", s)
 
 
+def _plain(name: str) -> str:
+    """The name without diacritics: English copy writes "Sonke" for "Sönke"."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+
+
+_GERMAN_ENDINGS = ("es", "en", "er", "em", "e", "n", "s")
+
+
+def _stems(word: str) -> set[str]:
+    w = word.lower()
+    return {w} | {w[:-len(e)] for e in _GERMAN_ENDINGS if w.endswith(e) and len(w) - len(e) >= 4}
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Two forms of one German word: a shared stem of four letters or more, with case endings
+    ("Herstellers/Hersteller", "Märkischen/Märkischer")."""
+    return bool(_stems(a) & _stems(b))
+
+
 def _find_name_variants(docs: list[Document], units: dict[str, int]) -> list[Contradiction]:
     """Person names (same surname) whose first name differs slightly between outlets: "Mark Rubio"
     against "Marco Rubio". Transliterations (Wolodymyr/Volodymyr, Juri/Yuri) are not variants."""
@@ -659,8 +696,10 @@ def _find_name_variants(docs: list[Document], units: dict[str, int]) -> list[Con
         for x in range(len(names)):
             for y in range(x + 1, len(names)):
                 f1, f2 = names[x], names[y]
-                if _fold(f1) == _fold(f2) or _levenshtein(f1.lower(), f2.lower()) > 2 or min(len(f1), len(f2)) < 3:
-                    continue  # same name, or a transliteration (Wolodymyr/Volodymyr, Sergej/Sergei)
+                if (_fold(f1) == _fold(f2) or _plain(f1) == _plain(f2) or _inflected(f1, f2)
+                        or _levenshtein(f1.lower(), f2.lower()) > 2 or min(len(f1), len(f2)) < 3):
+                    continue  # same name, a transliteration (Wolodymyr/Volodymyr, Sönke/Sonke), or one
+                    # word in two German cases ("des Lieferdienstes Tellerbote", "Märkischen/Märkischer")
                 u1 = {units.get(s.doc, -1) for s in firsts[f1]}
                 u2 = {units.get(s.doc, -1) for s in firsts[f2]}
                 if u1 & u2:
