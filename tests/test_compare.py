@@ -254,3 +254,14 @@ def test_accents_and_german_case_endings_are_not_name_conflicts(a: str, b: str) 
         _doc(f"Customs spokesman {b} confirmed the outage in Hamburg on Monday.", "Continental Wire"),
     ]
     assert "name" not in _kinds(docs)
+
+
+def test_two_amounts_in_loosely_similar_sentences_are_two_facts_not_a_conflict() -> None:
+    # cosine about 0.61: aligned only because they share a name; the loot's value and a reward
+    docs = [
+        _doc("Der Wert der Beute aus Schloss Arnsfeld liege nach ersten Schätzungen bei rund 4,2 Millionen Euro.",
+             "dpk", "2027-11-04"),
+        _doc("Für Hinweise, die zur Ergreifung der Täter von Schloss Arnsfeld führen, zahlt der Landkreis "
+             "25.000 Euro.", "Thüringer Landbote", "2027-11-04"),
+    ]
+    assert "number" not in _kinds(docs)
