@@ -265,3 +265,12 @@ def test_two_amounts_in_loosely_similar_sentences_are_two_facts_not_a_conflict()
              "25.000 Euro.", "Thüringer Landbote", "2027-11-04"),
     ]
     assert "number" not in _kinds(docs)
+
+
+def test_a_postponement_told_as_history_is_not_a_status_conflict() -> None:
+    docs = [
+        _doc("Die Rakete ist am Dienstag von Andøya gestartet. Der Start war in den vergangenen Wochen zweimal "
+             "wegen technischer Probleme verschoben worden.", "ddn", "2027-03-10"),
+        _doc("The rocket launch from Andøya went ahead on Tuesday, officials said.", "Orbital Times", "2027-03-10"),
+    ]
+    assert "status" not in _kinds(docs)

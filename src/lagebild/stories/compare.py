@@ -102,6 +102,11 @@ _CANCEL = re.compile(
 _PLANNED = re.compile(
     r"\b(?:soll(?:en)?|geplant|plant|planen|will|wollen|werden|wird|angekündigt|plans?\s+to|is\s+to|are\s+to"
     r"|scheduled|expected\s+to|will)\b", re.I)
+# A cancellation told in the pluperfect is the history before what the story reports ("Der Start
+# war zweimal verschoben worden", "had been postponed twice"), not the event's status now.
+_EARLIER_CANCEL = re.compile(
+    r"\b(?:war|waren|hatte|hatten)\b(?:\s+[\w-]+){0,14}?\s+(?:verschoben|abgesagt|gestrichen)(?:\s+worden)?\b"
+    r"|\bhad\s+(?:been\s+)?(?:[\w-]+\s+){0,2}?(?:cancel+ed|postponed|called\s+off|scrapped|shelved)\b", re.I)
 # Words announcing that a figure was updated ("stieg auf vier"): a later, different figure is news,
 # not a contradiction.
 _UPDATE = re.compile(
@@ -608,7 +613,7 @@ def _find_status_conflicts(sents: list[_Sent], sim: np.ndarray) -> list[Contradi
     of event plus a modest similarity."""
     out = []
     for i, s in enumerate(sents):
-        if not s.cue("cancel"):
+        if not s.cue("cancel") or _EARLIER_CANCEL.search(s.text):
             continue
         kinds = s.kinds() | s.visit_kinds()
         if not kinds:
