@@ -29,6 +29,27 @@ def calls(store: Store) -> dict[str, str]:
     return {k: d.id for k, d in docs.items()}
 
 
+def _calls_db(tmp_path, *, english: bool = False) -> tuple[str, dict[str, str]]:  # type: ignore[no-untyped-def]
+    """A store file holding the February call (and its English report) and the second call."""
+    db = str(tmp_path / "calls.db")
+    store = Store(db)
+    ids = {"feb_de": _add(store, CALL_FEB_DE, "2025-02-12", title="Trump und Putin telefonieren").id}
+    if english:
+        ids["feb_en"] = _add(store, CALL_FEB_EN, "2025-02-12", title="Trump and Putin agree to talks").id
+    ids["second"] = _add(store, CALL_OCT_DE, "2025-02-20", title="Trump und Putin telefonieren erneut").id
+    store.close()
+    return db, ids
+
+
+def _client(db: str):  # type: ignore[no-untyped-def]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from lagebild.web import create_app
+
+    return TestClient(create_app(db))
+
+
 def _story_of(store: Store, doc_id: str) -> str:
     return store.db.execute("SELECT story FROM documents WHERE id=?", (doc_id,)).fetchone()[0]
 
@@ -69,12 +90,7 @@ def test_running_the_fix_applies_it_and_the_decision_leaves_the_list(store: Stor
 
 
 def test_cli_lists_the_review_and_refuses_a_margin_without_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    db = str(tmp_path / "r.db")
-    store = Store(db)
-    ids = {k: _add(store, text, day, title=title).id for k, (text, day, title) in {
-        "feb_de": (CALL_FEB_DE, "2025-02-12", "Trump und Putin telefonieren"),
-        "second": (CALL_OCT_DE, "2025-02-20", "Trump und Putin telefonieren erneut")}.items()}
-    store.close()
+    db, ids = _calls_db(tmp_path)
     runner = CliRunner()
     r = runner.invoke(main, ["stories", "--review", "--margin", "20", "--json", "--db", db])
     assert r.exit_code == 0, r.output
@@ -90,21 +106,13 @@ def test_cli_lists_the_review_and_refuses_a_margin_without_it(tmp_path) -> None:
 
 
 def test_http_review_and_the_story_page_mark_the_close_call(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-    from lagebild.web import create_app
-
-    db = str(tmp_path / "w.db")
-    store = Store(db)
-    _add(store, CALL_FEB_DE, "2025-02-12", title="Trump und Putin telefonieren")
-    second = _add(store, CALL_OCT_DE, "2025-02-20", title="Trump und Putin telefonieren erneut")
-    store.close()
-    with TestClient(create_app(db)) as client:
+    db, ids = _calls_db(tmp_path)
+    second = ids["second"]
+    with _client(db) as client:
         r = client.get("/api/review", params={"margin": 20})
         assert r.status_code == 200
         body = r.json()
-        assert body["margin"] == 20 and [i["document"] for i in body["items"]] == [second.id]
+        assert body["margin"] == 20 and [i["document"] for i in body["items"]] == [second]
         assert client.get("/api/review", params={"margin": -1}).status_code == 422
         page = client.get(f"/stories/{body['items'][0]['story']}")
         assert page.status_code == 200
@@ -138,22 +146,13 @@ def test_confirming_a_close_call_keeps_it_through_a_rebuild_and_off_the_list(sto
 
 
 def test_confirm_from_cli_http_and_the_story_page(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-    from lagebild.web import create_app
-
-    db = str(tmp_path / "c.db")
-    store = Store(db)
-    feb_de = _add(store, CALL_FEB_DE, "2025-02-12", title="Trump und Putin telefonieren").id
-    feb_en = _add(store, CALL_FEB_EN, "2025-02-12", title="Trump and Putin agree to talks").id
-    second = _add(store, CALL_OCT_DE, "2025-02-20", title="Trump und Putin telefonieren erneut").id
-    store.close()
+    db, ids = _calls_db(tmp_path, english=True)
+    feb_de, feb_en, second = ids["feb_de"], ids["feb_en"], ids["second"]
     r = CliRunner().invoke(main, ["confirm", feb_en[:8], "--note", "same call", "--db", db])
     assert r.exit_code == 0 and f"kept {feb_en[:12]}" in r.output
     r = CliRunner().invoke(main, ["confirm", "nosuchdoc", "--db", db])
     assert r.exit_code != 0
-    with TestClient(create_app(db)) as client:
+    with _client(db) as client:
         story = client.get(f"/api/documents/{second}").json()["document"]["story"]
         page = client.get(f"/stories/{story}").text
         assert 'action="/stories/' + story + '/confirm"' in page and "close call" in page
@@ -168,24 +167,16 @@ def test_confirm_from_cli_http_and_the_story_page(tmp_path) -> None:  # type: ig
 
 
 def test_review_page_lists_close_calls_and_the_overview_links_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-    from lagebild.web import create_app
-
-    db = str(tmp_path / "p.db")
-    store = Store(db)
-    _add(store, CALL_FEB_DE, "2025-02-12", title="Trump und Putin telefonieren")
-    second = _add(store, CALL_OCT_DE, "2025-02-20", title="Trump und Putin telefonieren erneut")
-    store.close()
-    with TestClient(create_app(db)) as client:
+    db, ids = _calls_db(tmp_path)
+    second = ids["second"]
+    with _client(db) as client:
         assert '<a href="/review">close calls to check</a>' in client.get("/").text
         page = client.get("/review").text
-        assert "Trump und Putin telefonieren erneut" in page and f'value="{second.id}"' in page
+        assert "Trump und Putin telefonieren erneut" in page and f'value="{second}"' in page
         assert "join it" in page and "confirm" in page
-        story = client.get(f"/api/documents/{second.id}").json()["document"]["story"]
+        story = client.get(f"/api/documents/{second}").json()["document"]["story"]
         # "join it" moves it into the story that came close
-        r = client.post(f"/stories/{story}/move", data={"article": second.id, "to": _closest(client, second.id)},
+        r = client.post(f"/stories/{story}/move", data={"article": second, "to": _closest(client, second)},
                         follow_redirects=False)
         assert r.status_code == 303
         assert "No close calls" in client.get("/review").text
