@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from lagebild.dates import describe_timex
+from lagebild.timexpr.values import describe_timex
 from lagebild.model import EventMention
 from lagebild.timeline import CanonicalEvent, format_timeline
 

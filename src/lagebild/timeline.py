@@ -27,9 +27,8 @@ from typing import Any, NamedTuple
 from .eventlex.timexval import parse_published, specificity
 from .eventlex.triggers import find_triggers
 from .eventlex.types import EVENT_TYPES, more_specific, to_plover, types_compatible
-from .dates import describe_timex
 from .model import Document, EventMention
-from .timexpr.values import GRANULARITIES, timex_interval, timex_span
+from .timexpr.values import GRANULARITIES, describe_timex, timex_interval, timex_span
 
 FORMATS = ("text", "md", "csv", "json", "plover")
 

@@ -8,10 +8,10 @@ from dataclasses import asdict
 import click
 from rich.table import Table
 
-from ..dates import describe_timex
 from ..errors import LagebildError, NotFoundError
 from ..model import EVENT_STATUSES, ENTITY_TYPES
 from ..queries import MAX_TIMELINE_ARTICLES, TIMELINE_ARTICLES
+from ..timexpr.values import describe_timex
 from . import db_option, err, friendly_errors, main, open_store, out
 
 STATUS_STYLE = {"occurred": "green", "planned": "cyan", "proposed": "blue", "threatened": "red",

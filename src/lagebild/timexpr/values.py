@@ -267,3 +267,49 @@ def timex_is_partial(value: str | None) -> bool:
     """True for values like ``2025-08-XX`` that name one unknown day inside their interval."""
     span = timex_span(value)
     return bool(span and span.partial)
+
+
+# ---- values in words ---------------------------------------------------------------------------
+# Event dates stay TIMEX3 values (the export keeps them); a reader of the timeline should not have
+# to decode "XXXX-WXX-5" (a Friday of an unknown week) or "FUTURE_REF".
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+_REF_WORDS = {"FUTURE_REF": "future, no date", "PAST_REF": "past, no date", "PRESENT_REF": "now"}
+_UNKNOWN_WEEK_DAY = re.compile(r"^(\d{4}|XXXX)-WXX-([1-7])$")
+_UNKNOWN_YEAR_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
+_UNKNOWN_DAY = re.compile(r"^(\d{4}-\d\d)-XX$")
+
+
+def describe_timex(value: str | None) -> str:
+    """A TIMEX3 value as a reader says it: full dates, months and years stay as they are (they
+    sort and read well); references, weekdays of unknown weeks, weeks and seasons get words."""
+    if not value:
+        return "undated"
+    if value in _REF_WORDS:
+        return _REF_WORDS[value]
+    m = _DATE_RE.match(value)
+    if m:
+        if m["wd"] and m["wd"] != "WE":
+            return f"a {_WEEKDAY_NAMES[int(m['wd']) - 1]}, week {int(m['w'])} of {m['y']}"
+        if m["w"] and not m["wd"]:
+            return f"week {int(m['w'])} of {m['y']}"
+        if m["s"]:
+            return f"{_SEASON_NAMES[m['s']]} {m['y']}"
+        if m["q"] or m["h"]:
+            return f"{'Q' + m['q'] if m['q'] else 'H' + m['h']} {m['y']}"
+        return value
+    m = _UNKNOWN_WEEK_DAY.match(value)
+    if m:
+        year, day = m.groups()
+        where = f" in {year}, week unknown" if year != "XXXX" else ", week unknown"
+        return f"a {_WEEKDAY_NAMES[int(day) - 1]}{where}"
+    m = _UNKNOWN_DAY.match(value)
+    if m:
+        return f"{m.group(1)}, day unknown"
+    m = _UNKNOWN_YEAR_DAY.match(value)
+    if m:
+        try:
+            return date(2000, int(m.group(1)), int(m.group(2))).strftime("%d %B") + ", year unknown"
+        except ValueError:
+            return value
+    return value.replace("T", " ") if "T" in value and value[:4].isdigit() else value

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from ..dates import describe_timex
-from ..timexpr.values import timex_span
+from ..timexpr.values import describe_timex, timex_span
 
 WIDTH = 1000
 LEFT = 130  # room for lane labels

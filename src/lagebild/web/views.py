@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import NotFoundError
 from ..model import EVENT_STATUSES
 from .. import queries as Q
-from ..dates import describe_timex
+from ..timexpr.values import describe_timex
 from .annotate import annotated_html
 from .timeline_svg import layout
 
