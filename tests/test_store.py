@@ -181,3 +181,5 @@ def test_an_older_database_opened_read_only_has_no_join_records_and_does_not_fai
     db.close()
     with Store(path, readonly=True) as store:  # read-only: not migrated, no story_joins table
         assert sdb.get_joins(store, ["d1"]) == {}
+        assert sdb.list_edits(store) == []  # nor story_edits
+        assert sdb.close_calls(store, 0.0, 1.5) == [] and not sdb.has_close_calls(store, 0.0, 1.5)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -60,6 +60,17 @@ def _rows_for(store: Store, sql: str, ids: list[str], *params: Any) -> Iterator[
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         yield from store.db.execute(sql.format(ids=",".join("?" * len(chunk))), (*params, *chunk))
+
+
+def _rows_of_later_table(read: Callable[[], list[sqlite3.Row]]) -> list[sqlite3.Row]:
+    """``read()``'s rows, or none when its table comes from a later migration than the store has
+    (an older store opened read-only is not migrated)."""
+    try:
+        return read()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return []
+        raise
 
 
 # ------------------------------------------------------------------ embeddings
@@ -288,13 +299,8 @@ def put_join(store: Store, doc_id: str, story_id: str, how: str, log_odds: float
 def get_joins(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
     """Document id -> {"story", "how", "log_odds", **evidence} for the documents that have a record
     (none in a store of an older schema opened read-only, which is not migrated)."""
-    try:
-        rows = list(_rows_for(store, "SELECT doc, story, how, log_odds, evidence FROM story_joins WHERE doc IN ({ids})",
-                              doc_ids))
-    except sqlite3.OperationalError as exc:
-        if "no such table" in str(exc):
-            return {}
-        raise
+    rows = _rows_of_later_table(lambda: list(_rows_for(
+        store, "SELECT doc, story, how, log_odds, evidence FROM story_joins WHERE doc IN ({ids})", doc_ids)))
     return {r[0]: {"story": r[1], "how": r[2], "log_odds": r[3], **json.loads(r[4])} for r in rows}
 
 
@@ -312,26 +318,16 @@ def close_calls(store: Store, threshold: float, margin: float, limit: int | None
     """The decisions within ``margin`` log-odds of ``threshold``, closest first: {"doc", "story",
     "how", "log_odds", "title", "published", "closest_story", **evidence}."""
     args = {"lo": threshold - margin, "hi": threshold + margin, "t": threshold, "n": -1 if limit is None else limit}
-    try:
-        rows = store.db.execute(
-            "SELECT j.doc, d.story, j.how, j.log_odds, j.evidence, d.title, d.published, c.story" + _CLOSE_CALLS
-            + " ORDER BY abs(j.log_odds - :t), d.published, j.doc LIMIT :n", args).fetchall()
-    except sqlite3.OperationalError as exc:
-        if "no such table" in str(exc):
-            return []
-        raise
+    rows = _rows_of_later_table(lambda: store.db.execute(
+        "SELECT j.doc, d.story, j.how, j.log_odds, j.evidence, d.title, d.published, c.story" + _CLOSE_CALLS
+        + " ORDER BY abs(j.log_odds - :t), d.published, j.doc LIMIT :n", args).fetchall())
     return [{"doc": r[0], "story": r[1], "how": r[2], "log_odds": r[3], "title": r[5], "published": r[6],
              "closest_story": r[7], **json.loads(r[4])} for r in rows]
 
 
 def has_close_calls(store: Store, threshold: float, margin: float) -> bool:
-    try:
-        return store.db.execute("SELECT 1" + _CLOSE_CALLS + " LIMIT 1",
-                                {"lo": threshold - margin, "hi": threshold + margin}).fetchone() is not None
-    except sqlite3.OperationalError as exc:
-        if "no such table" in str(exc):
-            return False
-        raise
+    return bool(_rows_of_later_table(lambda: store.db.execute(
+        "SELECT 1" + _CLOSE_CALLS + " LIMIT 1", {"lo": threshold - margin, "hi": threshold + margin}).fetchall()))
 
 
 # ------------------------------------------------------------------ edits by hand
@@ -349,13 +345,8 @@ class StoryEdit:
 
 
 def _edits(store: Store, where: str, args: tuple[Any, ...]) -> list[StoryEdit]:
-    try:
-        rows = store.db.execute(f"SELECT n, doc, other, kind, note, created_at FROM story_edits {where} ORDER BY n",
-                                args).fetchall()
-    except sqlite3.OperationalError as exc:  # an older store opened read-only
-        if "no such table" in str(exc):
-            return []
-        raise
+    rows = _rows_of_later_table(lambda: store.db.execute(
+        f"SELECT n, doc, other, kind, note, created_at FROM story_edits {where} ORDER BY n", args).fetchall())
     return [StoryEdit(*r) for r in rows]
 
 
