@@ -185,3 +185,17 @@ def test_review_page_lists_close_calls_and_the_overview_links_it(tmp_path) -> No
 
 def _closest(client, doc_id: str) -> str:  # type: ignore[no-untyped-def]
     return next(i["closest_article"] for i in client.get("/api/review").json()["items"] if i["document"] == doc_id)
+
+
+def test_the_story_page_marks_what_the_review_lists_and_nothing_else(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db, ids = _calls_db(tmp_path)
+    second = ids["second"]
+    with _client(db) as client:
+        item = client.get("/api/review", params={"margin": 20}).json()["items"][0]
+        assert item["document"] == second and item["how"] == "opened"
+        # the article that came close joins the second call's story: nothing is left to join
+        r = client.post(f"/api/documents/{item['closest_article']}/story", json={"to": second})
+        assert r.status_code == 200
+        assert client.get("/api/review", params={"margin": 20}).json()["items"] == []
+        story = client.get(f"/api/documents/{second}").json()["document"]["story"]
+        assert "close call" not in client.get(f"/stories/{story}").text

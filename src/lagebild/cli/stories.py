@@ -76,9 +76,9 @@ def stories(db: str | None, since: str | None, top: int | None, rebuild: bool, r
 
 
 def _print_review(store: object, margin: float | None, top: int | None, as_json: bool) -> None:
-    from ..stories.review import DEFAULT_MARGIN, to_review
+    from ..stories.review import to_review
 
-    doubts = to_review(store, DEFAULT_MARGIN if margin is None else margin, top)  # type: ignore[arg-type]
+    doubts = to_review(store, margin, top)  # type: ignore[arg-type]
     if as_json:
         click.echo(json.dumps([d.to_dict() for d in doubts], ensure_ascii=False, indent=2))
         return

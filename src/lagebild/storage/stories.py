@@ -310,24 +310,30 @@ def get_joins(store: Store, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
 _CLOSE_CALLS = """
     FROM story_joins j JOIN documents d ON d.id = j.doc
     LEFT JOIN documents c ON c.id = json_extract(j.evidence, '$.closest_article')
-    WHERE j.log_odds BETWEEN :lo AND :hi
+    WHERE j.log_odds BETWEEN ? AND ?
       AND (j.how = 'joined' OR (j.how = 'opened' AND c.story IS NOT NULL AND c.story != d.story))"""
 
 
-def close_calls(store: Store, threshold: float, margin: float, limit: int | None = None) -> list[dict[str, Any]]:
-    """The decisions within ``margin`` log-odds of ``threshold``, closest first: {"doc", "story",
-    "how", "log_odds", "title", "published", "closest_story", **evidence}."""
-    args = {"lo": threshold - margin, "hi": threshold + margin, "t": threshold, "n": -1 if limit is None else limit}
-    rows = _rows_of_later_table(lambda: store.db.execute(
-        "SELECT j.doc, d.story, j.how, j.log_odds, j.evidence, d.title, d.published, c.story" + _CLOSE_CALLS
-        + " ORDER BY abs(j.log_odds - :t), d.published, j.doc LIMIT :n", args).fetchall())
+def close_calls(store: Store, threshold: float, margin: float, limit: int | None = None,
+                docs: list[str] | None = None) -> list[dict[str, Any]]:
+    """The decisions within ``margin`` log-odds of ``threshold``, closest first (those of ``docs``
+    only, in no order, when given): {"doc", "story", "how", "log_odds", "title", "published",
+    "closest_story", **evidence}."""
+    lo, hi = threshold - margin, threshold + margin
+    select = "SELECT j.doc, d.story, j.how, j.log_odds, j.evidence, d.title, d.published, c.story" + _CLOSE_CALLS
+    if docs is None:
+        rows = _rows_of_later_table(lambda: store.db.execute(
+            select + " ORDER BY abs(j.log_odds - ?), d.published, j.doc LIMIT ?",
+            (lo, hi, threshold, -1 if limit is None else limit)).fetchall())
+    else:
+        rows = _rows_of_later_table(lambda: list(_rows_for(store, select + " AND j.doc IN ({ids})", docs, lo, hi)))
     return [{"doc": r[0], "story": r[1], "how": r[2], "log_odds": r[3], "title": r[5], "published": r[6],
              "closest_story": r[7], **json.loads(r[4])} for r in rows]
 
 
 def has_close_calls(store: Store, threshold: float, margin: float) -> bool:
     return bool(_rows_of_later_table(lambda: store.db.execute(
-        "SELECT 1" + _CLOSE_CALLS + " LIMIT 1", {"lo": threshold - margin, "hi": threshold + margin}).fetchall()))
+        "SELECT 1" + _CLOSE_CALLS + " LIMIT 1", (threshold - margin, threshold + margin)).fetchall()))
 
 
 # ------------------------------------------------------------------ edits by hand

@@ -46,28 +46,23 @@ class Doubt:
         return asdict(self)
 
 
-def is_close_call(join: dict[str, Any], margin: float = DEFAULT_MARGIN) -> bool:
-    """Whether a join record (``db.get_joins``) is a decision ``to_review`` lists: the model joined
-    within ``margin`` above its threshold, or opened a story within ``margin`` below it while
-    another story came close."""
-    s = join.get("log_odds")
-    if s is None:
-        return False
-    if join.get("how") == "joined":
-        return s < JOIN_THRESHOLD + margin
-    return join.get("how") == "opened" and s >= JOIN_THRESHOLD - margin and bool(join.get("closest_article"))
-
-
-def to_review(store: Store, margin: float = DEFAULT_MARGIN, limit: int | None = None) -> list[Doubt]:
-    """The model's decisions within ``margin`` log-odds of its threshold, closest first."""
+def to_review(store: Store, margin: float | None = None, limit: int | None = None,
+              docs: list[str] | None = None) -> list[Doubt]:
+    """The model's decisions within ``margin`` log-odds (default DEFAULT_MARGIN) of its threshold,
+    closest first; only those of the articles ``docs`` when given (a story page marks them)."""
+    margin = DEFAULT_MARGIN if margin is None else margin
     if margin < 0:
         raise ValueError("margin must be zero or more (log-odds)")
-    # With a limit, look close to the threshold first: the closest ``limit`` within a narrow margin
-    # are the closest overall, and a big store need not sort all its close calls.
-    for m in ((margin / 16, margin / 4, margin) if limit is not None else (margin,)):
-        rows = db.close_calls(store, JOIN_THRESHOLD, m, limit)
-        if limit is not None and len(rows) >= limit:
-            break
+    if docs is not None:
+        rows = sorted(db.close_calls(store, JOIN_THRESHOLD, margin, docs=docs),
+                      key=lambda r: (abs(r["log_odds"] - JOIN_THRESHOLD), r["published"] or "", r["doc"]))[:limit]
+    else:
+        # With a limit, look close to the threshold first: the closest ``limit`` within a narrow
+        # margin are the closest overall, and a big store need not sort all its close calls.
+        for m in ((margin / 16, margin / 4, margin) if limit is not None else (margin,)):
+            rows = db.close_calls(store, JOIN_THRESHOLD, m, limit)
+            if limit is not None and len(rows) >= limit:
+                break
     out = []
     for r in rows:
         mate = r.get("closest_article")

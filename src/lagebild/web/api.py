@@ -213,8 +213,8 @@ def review(request: Request,
            limit: int = Query(50, ge=1, le=Q.MAX_LIMIT)) -> dict[str, Any]:
     from ..stories.review import DEFAULT_MARGIN, to_review
 
-    m = DEFAULT_MARGIN if margin is None else margin
-    return {"margin": m, "items": [d.to_dict() for d in to_review(reader(request), m, limit)]}
+    return {"margin": DEFAULT_MARGIN if margin is None else margin,
+            "items": [d.to_dict() for d in to_review(reader(request), margin, limit)]}
 
 
 @router.get("/stories/{story_id}/comparison",

@@ -93,7 +93,7 @@ def review_page(request: Request) -> HTMLResponse:
     from ..stories import review
 
     s = store(request)
-    doubts = [d.to_dict() for d in review.to_review(s, review.DEFAULT_MARGIN, Q.MAX_LIMIT)]
+    doubts = [d.to_dict() for d in review.to_review(s, limit=Q.MAX_LIMIT)]
     return render(request, "review.html", nav="stories", doubts=doubts, margin=review.DEFAULT_MARGIN,
                   more=len(doubts) == Q.MAX_LIMIT)
 
@@ -119,10 +119,12 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
     # The comparison can take seconds (sentence embeddings): shown at once when computed before,
     # otherwise the page loads it from /stories/ID/comparison (static/app.js).
     cmp = Q.comparison_ready(s, story_id)
-    from ..stories.review import is_close_call
+    from ..stories.review import to_review
 
-    for d in info["articles"]:  # the decisions `stories --review` lists are marked in the article list
-        d["close_call"] = is_close_call(d.get("joined") or {})
+    # the decisions `stories --review` lists are marked in the article list
+    close = {d.document for d in to_review(s, docs=[a["id"] for a in info["articles"]])}
+    for a in info["articles"]:
+        a["close_call"] = a["id"] in close
     return render(request, "story.html", nav="stories", story=info, tl=tl, row_limit=ROW_LIMIT, **_comparison_ctx(cmp),
                   **_event_view(events, s, tl.doc_meta))
 
