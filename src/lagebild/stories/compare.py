@@ -24,6 +24,7 @@ they are missing (own date, number and name patterns are used then).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
@@ -661,8 +662,6 @@ def _fold(name: str) -> str:
 
 def _plain(name: str) -> str:
     """The name without diacritics: English copy writes "Sonke" for "Sönke"."""
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
 
 
