@@ -47,8 +47,14 @@ def test_adjectives_are_not_listed_as_entities_named_together(analysed, lang) ->
     adjectives = ARTICLES[lang][1]
     assert not together & adjectives, together
     assert not {e.name for e in entity_list(store, limit=100).items} & adjectives
-    # the adjectives count for their countries instead
+    # the adjectives count for their countries instead, listed apart from the country's names
     assert {"Ukraine", "Russland"} <= together
+    ukraine = entity_detail(store, "Ukraine")
+    assert ukraine is not None
+    written = {t for t, _ in ukraine.spellings}
+    as_adjective = {t for t, _ in ukraine.adjectives}
+    assert as_adjective and as_adjective <= adjectives and not written & adjectives
+    assert not any(f["flag"].startswith("deriv") for f in ukraine.flagged)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

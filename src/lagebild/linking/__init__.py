@@ -14,7 +14,9 @@ articles are never merged just because they share a surname. Role descriptions
 ("der Kremlchef", "US-Präsident", "the Kremlin spokesman") become mentions flagged
 ``role`` when exactly one KB person holds that role on the reference date. A near-miss of
 a KB name in a matching role context ("Außenminister Mark Rubio") links to the KB entity
-and is flagged ``probable-misspelling``.
+and is flagged ``probable-misspelling``. An adjective or people-word of a place ("russischen",
+"Ukrainians"; see ``linking.derived``) is flagged ``deriv:LOC`` and counted under its place, or
+left unlinked where the KB does not know the place: it is never an entity of its own.
 """
 
 from __future__ import annotations

@@ -11,10 +11,12 @@ the same flag when its text is the adjective or people-word of a place in the kn
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..kb import KnowledgeBase
 from ..model import Mention
 
-__all__ = ["DERIVED_FROM_PLACE", "is_derived", "mark_derived"]
+__all__ = ["DERIVED_FROM_PLACE", "derived_flag", "is_derived", "mark_derived"]
 
 DERIVED_FROM_PLACE = "deriv:LOC"
 _PREFIX = "deriv:"
@@ -22,7 +24,12 @@ _PREFIX = "deriv:"
 
 def is_derived(m: Mention) -> bool:
     """Whether a mention is an adjective or people-word of a name rather than the name."""
-    return any(f.startswith(_PREFIX) for f in m.flags)
+    return derived_flag(m.flags)
+
+
+def derived_flag(flags: Iterable[str]) -> bool:
+    """``is_derived`` for a mention's stored flags (views read them from the database)."""
+    return any(f.startswith(_PREFIX) for f in flags)
 
 
 def mark_derived(kb: KnowledgeBase, m: Mention, surface: str) -> str | None:
