@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
+from .linking.derived import derived_flag
 from .model import EVENT_STATUSES, Document
 from .storage import DocSummary, Store, decode_document
 from .storage.export import corpus_section, document_records
@@ -303,6 +304,7 @@ class EntityDetail:
     event_mentions: list[dict[str, Any]]  # event mentions with this entity as actor, target or place
     co_mentioned: list[dict[str, Any]]  # {"id", "name", "type", "articles"}
     flagged: list[dict[str, Any]]  # spellings a stage flagged: {"doc", "start", "end", "text", "flag"}
+    adjectives: list[tuple[str, int]] = field(default_factory=list)  # "russischen", "Russians" (derived mentions)
 
     def to_dict(self) -> dict[str, Any]:
         """The shape of GET /api/entities/{id}."""
@@ -311,7 +313,7 @@ class EntityDetail:
                 "mentions": e.mentions, "spellings": self.spellings, "article_count": self.article_count,
                 "articles": self.articles, "quotes": [asdict(q) for q in self.quotes],
                 "quote_count": self.quote_count, "events": self.event_mentions, "co_mentioned": self.co_mentioned,
-                "flagged": self.flagged}
+                "flagged": self.flagged, "adjectives": self.adjectives}
 
 
 def entity_detail(store: Store, ref: str, *, limit: int = 50) -> EntityDetail | None:
@@ -323,8 +325,14 @@ def entity_detail(store: Store, ref: str, *, limit: int = 50) -> EntityDetail | 
                          " WHERE e.id = ?", (eid,)).fetchone()
     ent = _entity_row(r)
     limit = max(1, int(limit))
-    spellings = [(x[0], x[1]) for x in store.db.execute(
-        "SELECT text, count(*) c FROM mentions WHERE entity=? GROUP BY text ORDER BY c DESC, text LIMIT 30", (eid,))]
+    # Names and adjectives ("Russland" and "russischen") are listed apart: an adjective is
+    # counted for its place but is not a way of writing its name.
+    spellings: list[tuple[str, int]] = []
+    adjectives: list[tuple[str, int]] = []
+    for x in store.db.execute("SELECT text, flags, count(*) c FROM mentions WHERE entity=? GROUP BY text, flags"
+                              " ORDER BY c DESC, text LIMIT 200", (eid,)):
+        (adjectives if derived_flag(json.loads(x[1])) else spellings).append((x[0], x[2]))
+    spellings, adjectives = _tally(spellings)[:30], _tally(adjectives)[:30]
     recent = _newest_articles_of(store, ent, max(limit, CO_MENTION_DOCS))
     shown = recent[:limit]
     articles = [{**summary_dict(Store._summary(d)), "mentions": d["c"]} for d in store.db.execute(
@@ -351,8 +359,17 @@ def entity_detail(store: Store, ref: str, *, limit: int = 50) -> EntityDetail | 
     flagged = [{"doc": x["doc"], "start": x["start"], "end": x["end"], "text": x["text"], "flag": f}
                for x in store.db.execute('SELECT doc, start, "end", text, flags FROM mentions'
                                          " WHERE entity=? AND flags != '[]' LIMIT 200", (eid,))
-               for f in json.loads(x["flags"]) if f != "role"]
-    return EntityDetail(ent, spellings, articles, ent.documents, quotes.items, quotes.total, events, co, flagged)
+               for f in json.loads(x["flags"]) if f != "role" and not derived_flag([f])]
+    return EntityDetail(ent, spellings, articles, ent.documents, quotes.items, quotes.total, events, co, flagged,
+                        adjectives)
+
+
+def _tally(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Counts of the same text (stored with different flags) added up, most frequent first."""
+    total: dict[str, int] = {}
+    for text, n in counts:
+        total[text] = total.get(text, 0) + n
+    return sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _newest_articles_of(store: Store, ent: EntityRow, n: int) -> list[str]:

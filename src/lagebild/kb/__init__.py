@@ -52,6 +52,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..model import ENTITY_TYPES
+from .demonyms import adjective_forms, lookup_keys, name_forms
 from .names import exact_key, fold, match_key, slug
 
 __all__ = [
@@ -235,6 +236,10 @@ class KnowledgeBase:
         self.qualifiers: dict[str, set[str]] = defaultdict(set)  # folded adjective/prefix -> ids
         self.holders: dict[str, list[tuple[str, Role]]] = defaultdict(list)  # role key -> (person, role)
         self.bodies_of: dict[str, set[str]] = defaultdict(set)  # country id -> bodies representing it
+        # Adjective and people-word keys of places (see kb.demonyms): from the listed adjectives,
+        # and, weaker, made from one-word place names.
+        self.demonyms: dict[str, set[str]] = defaultdict(set)
+        self.name_demonyms: dict[str, set[str]] = defaultdict(set)
         self.max_words = 1
         # First word keys of every name: a text scan starts a match only at such a word.
         self.first_words: set[str] = set()
@@ -265,6 +270,13 @@ class KnowledgeBase:
                 self.holders[r.role].append((e.id, r))
             if e.represents:
                 self.bodies_of[e.represents].add(e.id)
+            if e.type == "LOC":
+                for adj in e.adjectives:
+                    for k in adjective_forms(adj):
+                        self.demonyms[k].add(e.id)
+                for n in e.all_names():
+                    for k in name_forms(n):
+                        self.name_demonyms[k].add(e.id)
 
     # -- queries ----------------------------------------------------------------------------
     def get(self, eid: str) -> KBEntity | None:
@@ -288,6 +300,17 @@ class KnowledgeBase:
         for suffix in ("en", "em", "er", "es", "e", "s"):
             if k.endswith(suffix) and k[: -len(suffix)] in self.qualifiers:
                 return set(self.qualifiers[k[: -len(suffix)]])
+        return set()
+
+    def place_of_adjective(self, word: str) -> set[str]:
+        """Places a word is the adjective or people-word of ("russischen", "Ukrainians" ->
+        Russia, Ukraine); empty if none. A listed adjective is preferred to a form made from a
+        name, and the word as written to the word without its ending."""
+        keys = lookup_keys(word)
+        for index in (self.demonyms, self.name_demonyms):
+            for k in keys:
+                if k in index:
+                    return set(index[k])
         return set()
 
     def scope(self, eid: str) -> set[str]:

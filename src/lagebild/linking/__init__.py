@@ -14,7 +14,9 @@ articles are never merged just because they share a surname. Role descriptions
 ("der Kremlchef", "US-Präsident", "the Kremlin spokesman") become mentions flagged
 ``role`` when exactly one KB person holds that role on the reference date. A near-miss of
 a KB name in a matching role context ("Außenminister Mark Rubio") links to the KB entity
-and is flagged ``probable-misspelling``.
+and is flagged ``probable-misspelling``. An adjective or people-word of a place ("russischen",
+"Ukrainians"; see ``linking.derived``) is flagged ``deriv:LOC`` and counted under its place, or
+left unlinked where the KB does not know the place: it is never an entity of its own.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 from ..kb import KBEntity, KnowledgeBase, default_kb
 from ..kb.names import edit_distance, exact_key, key_string, match_key
 from ..model import Document, Entity, Mention, Token
+from .derived import is_derived, mark_derived
 from .roles import RolePhrase, find_roles, person_roles, resolve
 
 __all__ = ["Linker", "entity_key", "reference_date"]
@@ -172,6 +175,8 @@ class Linker:
             c = clusters.get(eid)
             if c is None:
                 c = clusters[eid] = _Cluster(eid, kb_entity.type if kb_entity else etype, kb_entity)
+            if is_derived(m):
+                return  # "russischen" counts for Russia but is no alias (name) of it
             c.surfaces.append(m.text)
             if not role:
                 c.words = max(c.words, len(surface.split()))
@@ -181,6 +186,13 @@ class Linker:
         for idx, m in enumerate(mentions):
             surface = clean_surface(m.text)
             if not surface or not exact_key(surface):
+                continue
+            # An adjective or people-word ("russischen", "Ukrainians") is counted under its
+            # place where the KB knows it, and is never an entity of its own.
+            place = mark_derived(self.kb, m, surface)
+            if is_derived(m):
+                if place is not None:
+                    attach(m, place, "LOC", self.kb.entities[place], surface)
                 continue
             if m.type == "PER" and len(name_core(surface, "PER").split()) == 1:
                 pending_short.append(idx)

@@ -69,6 +69,7 @@ from ..eventlex.modality import DE_TEN_NOT_PAST, StatusContext, clause_tense, de
 from ..eventlex.timexval import parse_published, relation_to
 from ..eventlex.triggers import TriggerMatch, find_triggers
 from ..eventlex.types import CONTACT_TYPES
+from ..linking.derived import is_derived
 from ..model import Document, EventMention, Mention, Quote, Sentence, Timex
 from ..pipeline import stage
 
@@ -934,7 +935,9 @@ class EventExtractor:
         information, not title qualifiers); computed once per sentence."""
         hit = view.cache.get("roles")
         if hit is None:
-            ms = [m for m in view.mentions if m.type in ACTOR_TYPES]
+            # an adjective ("Ukrainian", "russischen") is never where something happened nor who
+            # did it, even where a tagger typed it LOC
+            ms = [m for m in view.mentions if m.type in ACTOR_TYPES and not is_derived(m)]
             names = [
                 roles.Named(m.start - view.start, m.end - view.start, m.type, m.entity or m.text,
                             linked=not (m.entity or "").startswith("loc:") or roles.names_a_state(m.text))
