@@ -33,7 +33,7 @@ from . import cluster, extract, pairs
 NEGATIVE_WEIGHT = 0.3
 # Splits only reported on, never trained on (bench/stories.py).
 REPORT_SPLITS = frozenset({"heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21",
-                           "heldout22", "heldout23", "heldout24", "heldout25"})
+                           "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27"})
 
 
 @dataclass(slots=True)
