@@ -18,6 +18,14 @@ from lagebild.stories import edits, review
 from .test_stories import CALL_FEB_DE, CALL_FEB_EN, CALL_OCT_DE, ECB_DE, _add
 
 
+@pytest.fixture(autouse=True)
+def _wide_default_margin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second call sits 1-2 log-odds below the threshold, depending on the training run of
+    the shipped model; these tests are about what the views do with a close call, not about where
+    the model puts this pair, so the default margin is widened to hold it whatever the run."""
+    monkeypatch.setattr(review, "DEFAULT_MARGIN", 3.0)
+
+
 @pytest.fixture()
 def calls(store: Store) -> dict[str, str]:
     """The February call in two languages (one story), a second call a week later that the model
@@ -116,7 +124,7 @@ def test_http_review_and_the_story_page_mark_the_close_call(tmp_path) -> None:  
         assert client.get("/api/review", params={"margin": -1}).status_code == 422
         page = client.get(f"/stories/{body['items'][0]['story']}")
         assert page.status_code == 200
-        # within the default margin (log-odds about -0.9): the row says so and links the near story's article
+        # within the default margin: the row says so and links the near story's article
         assert abs(body["items"][0]["log_odds"]) < review.DEFAULT_MARGIN
         assert "close call" in page.text and f"/documents/{body['items'][0]['closest_article']}" in page.text
 

@@ -74,6 +74,6 @@ def to_review(store: Store, margin: float | None = None, limit: int | None = Non
     return out
 
 
-def any_to_review(store: Store, margin: float = DEFAULT_MARGIN) -> bool:
+def any_to_review(store: Store, margin: float | None = None) -> bool:
     """Whether ``to_review`` lists anything (without reading the list)."""
-    return db.has_close_calls(store, JOIN_THRESHOLD, margin)
+    return db.has_close_calls(store, JOIN_THRESHOLD, DEFAULT_MARGIN if margin is None else margin)
