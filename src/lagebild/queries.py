@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
-from .linking.derived import derived_flag
+from .linking.derived import derived_flag, derived_kind
 from .model import EVENT_STATUSES, Document
 from .storage import DocSummary, Store, decode_document
 from .storage.export import corpus_section, document_records
@@ -305,6 +305,7 @@ class EntityDetail:
     co_mentioned: list[dict[str, Any]]  # {"id", "name", "type", "articles"}
     flagged: list[dict[str, Any]]  # spellings a stage flagged: {"doc", "start", "end", "text", "flag"}
     adjectives: list[tuple[str, int]] = field(default_factory=list)  # "russischen", "Russians" (derived mentions)
+    compounds: list[tuple[str, int]] = field(default_factory=list)  # "US-Präsident", "Nato-Gipfel" (derived mentions)
 
     def to_dict(self) -> dict[str, Any]:
         """The shape of GET /api/entities/{id}."""
@@ -313,7 +314,8 @@ class EntityDetail:
                 "mentions": e.mentions, "spellings": self.spellings, "article_count": self.article_count,
                 "articles": self.articles, "quotes": [asdict(q) for q in self.quotes],
                 "quote_count": self.quote_count, "events": self.event_mentions, "co_mentioned": self.co_mentioned,
-                "flagged": self.flagged, "adjectives": self.adjectives}
+                "flagged": self.flagged, "adjectives": self.adjectives,
+                "compounds": self.compounds}
 
 
 def entity_detail(store: Store, ref: str, *, limit: int = 50) -> EntityDetail | None:
@@ -325,14 +327,13 @@ def entity_detail(store: Store, ref: str, *, limit: int = 50) -> EntityDetail | 
                          " WHERE e.id = ?", (eid,)).fetchone()
     ent = _entity_row(r)
     limit = max(1, int(limit))
-    # Names and adjectives ("Russland" and "russischen") are listed apart: an adjective is
-    # counted for its place but is not a way of writing its name.
-    spellings: list[tuple[str, int]] = []
-    adjectives: list[tuple[str, int]] = []
+    # Names, adjectives and compounds ("Russland", "russischen", "Russland-Politik") are listed
+    # apart: the latter two are counted for the entity but are not ways of writing its name.
+    forms: dict[str | None, list[tuple[str, int]]] = {None: [], "adjective": [], "compound": []}
     for x in store.db.execute("SELECT text, flags, count(*) c FROM mentions WHERE entity=? GROUP BY text, flags"
                               " ORDER BY c DESC, text LIMIT 200", (eid,)):
-        (adjectives if derived_flag(json.loads(x[1])) else spellings).append((x[0], x[2]))
-    spellings, adjectives = _tally(spellings)[:30], _tally(adjectives)[:30]
+        forms[derived_kind(json.loads(x[1]))].append((x[0], x[2]))
+    spellings, adjectives, compounds = (_tally(forms[k])[:30] for k in (None, "adjective", "compound"))
     recent = _newest_articles_of(store, ent, max(limit, CO_MENTION_DOCS))
     shown = recent[:limit]
     articles = [{**summary_dict(Store._summary(d)), "mentions": d["c"]} for d in store.db.execute(
@@ -361,7 +362,7 @@ def entity_detail(store: Store, ref: str, *, limit: int = 50) -> EntityDetail | 
                                          " WHERE entity=? AND flags != '[]' LIMIT 200", (eid,))
                for f in json.loads(x["flags"]) if f != "role" and not derived_flag([f])]
     return EntityDetail(ent, spellings, articles, ent.documents, quotes.items, quotes.total, events, co, flagged,
-                        adjectives)
+                        adjectives, compounds)
 
 
 def _tally(counts: list[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -169,7 +169,8 @@ def entity(name: str, db: str | None, limit: int, max_articles: int, as_json: bo
     documents = [(a["id"], a["published"], a["source"], a["title"]) for a in reversed(d.articles)]
     flagged = [(f["doc"], f["text"], f["flag"]) for f in d.flagged]
     if as_json:
-        data = {"entity": asdict(e), "spellings": d.spellings, "adjectives": d.adjectives, "documents": documents,
+        data = {"entity": asdict(e), "spellings": d.spellings, "adjectives": d.adjectives, "compounds": d.compounds,
+                "documents": documents,
                 "co_mentioned": [(c["id"], c["name"], c["articles"]) for c in d.co_mentioned],
                 "quotes": [asdict(q) for q in d.quotes], "events": [ev.to_dict() for ev in tl.events],
                 "flagged": flagged}
@@ -181,6 +182,8 @@ def entity(name: str, db: str | None, limit: int, max_articles: int, as_json: bo
     out.print("written as: " + ", ".join(f"{s} ×{n}" for s, n in d.spellings), highlight=False)
     if d.adjectives:
         out.print("as adjective: " + ", ".join(f"{s} ×{n}" for s, n in d.adjectives), highlight=False)
+    if d.compounds:
+        out.print("in compounds: " + ", ".join(f"{s} ×{n}" for s, n in d.compounds), highlight=False)
     for doc, text, flag in flagged:
         out.print(f"[yellow]{flag}[/]: “{text}” in {doc[:10]}", highlight=False)
     out.print("\n[bold]Articles[/]")

@@ -16,7 +16,9 @@ articles are never merged just because they share a surname. Role descriptions
 a KB name in a matching role context ("Außenminister Mark Rubio") links to the KB entity
 and is flagged ``probable-misspelling``. An adjective or people-word of a place ("russischen",
 "Ukrainians"; see ``linking.derived``) is flagged ``deriv:LOC`` and counted under its place, or
-left unlinked where the KB does not know the place: it is never an entity of its own.
+left unlinked where the KB does not know the place; a compound with a name in it ("US-Präsident",
+"Nato-Gipfel"; flag ``part:*``) likewise counts under the entity its name part names. Neither is
+ever an entity of its own.
 """
 
 from __future__ import annotations
@@ -187,12 +189,14 @@ class Linker:
             surface = clean_surface(m.text)
             if not surface or not exact_key(surface):
                 continue
-            # An adjective or people-word ("russischen", "Ukrainians") is counted under its
-            # place where the KB knows it, and is never an entity of its own.
-            place = mark_derived(self.kb, m, surface)
+            # An adjective or people-word ("russischen", "Ukrainians") or a compound with a name
+            # in it ("US-Präsident", "Nato-Gipfel") is counted under that name's entity where the
+            # KB knows it, and is never an entity of its own. A role phrase on the same words
+            # ("US-Präsident" -> the sitting president) is added as its own mention below.
+            source = mark_derived(self.kb, m, surface)
             if is_derived(m):
-                if place is not None:
-                    attach(m, place, "LOC", self.kb.entities[place], surface)
+                if source is not None:
+                    attach(m, source, m.type, self.kb.entities[source], surface)
                 continue
             if m.type == "PER" and len(name_core(surface, "PER").split()) == 1:
                 pending_short.append(idx)
