@@ -483,3 +483,15 @@ def test_hervorgehen_aus_names_the_document():
     assert first.cue == "geht hervor"
     second = _find(quotes, "Zahl der Angriffe")
     assert second.text.startswith("dass") and second.speaker_text == "dem Bericht"
+
+
+def test_a_report_whose_object_runs_to_the_end_of_the_text_does_not_lose_the_document() -> None:
+    # a headline-like last line without a full stop: "tells" and its object reach the end of the
+    # text, where the stage used to index past the last token and so failed the whole document
+    import lagebild
+
+    doc = lagebild.analyze("Hegseth tells NATO allies Europe must take charge of its own security", language="en")
+    assert any(m.text == "Hegseth" for m in doc.mentions)
+    doc = _doc("Hegseth tells NATO allies Europe must take charge of its own security", "en",
+               [("Hegseth", "PER", "per:hegseth"), ("NATO", "ORG", "org:nato"), ("Europe", "LOC", "loc:europe")])
+    assert all(q.text for q in _quotes(doc))

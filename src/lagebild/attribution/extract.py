@@ -845,7 +845,7 @@ def _frames_in_sentence(d: _Doc, s0: int, s1: int, quotes: list[tuple[int, int]]
                 that = next((m for m in range(k, min(end, k + 6)) if low[m] == "that"), -1)
                 if that >= 0:
                     k = that
-                elif low[k] in L.EN_PREPOSITIONS:
+                elif k < end and low[k] in L.EN_PREPOSITIONS:  # (the object can run to the end)
                     k = max(k + 1, _np_right(d, k + 1, end))  # "said on Sunday it had ..."
                 msg = [m for m in range(k, end) if m not in taken]
                 msg = _trim(d, msg)
