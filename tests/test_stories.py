@@ -14,6 +14,7 @@ from lagebild.model import Document
 from lagebild.storage import Store
 from lagebild.storage import stories as sdb
 from lagebild.stories import assign_story, cluster, extract, neardup, rebuild
+from lagebild.stories.extract import match_scores
 
 CALL_FEB_DE = (
     "US-Präsident Donald Trump hat am Mittwoch mit Kremlchef Wladimir Putin telefoniert. Das Gespräch habe "
@@ -52,6 +53,27 @@ ECB_DE = (
     "Die Europäische Zentralbank hat die Zinsen im Euroraum erneut gesenkt. Der Einlagensatz sinkt um 0,25 "
     "Prozentpunkte auf 2,0 Prozent, wie die Notenbank am Donnerstag in Frankfurt mitteilte. EZB-Präsidentin "
     "Christine Lagarde deutete an, dass die Zinssenkungen bald enden könnten."
+)
+
+
+MATCH1_DE = (
+    "Die Wölfe aus Iserbach haben am Freitagabend ihr Heimspiel gegen die Adler Mainfranken mit 3:1 "
+    "gewonnen. Vor 6.200 Zuschauern in der Eishalle am Stadtpark traf Kapitän Jonas Brennan zweimal. "
+    "Trainer Mika Lehtonen lobte die Moral seiner Mannschaft: „Wir haben nach dem Rückstand nie aufgehört "
+    "zu kämpfen.“ Mit dem Sieg klettert Iserbach auf Rang vier der Tabelle. Schon am Sonntag steht das "
+    "nächste Spiel an, dann geht es auswärts nach Havelland."
+)
+MATCH2_DE = (
+    "Bittere Niederlage für die Wölfe: Iserbach hat am Sonntag in Havelland mit 1:6 verloren. Vor "
+    "4.100 Zuschauern lagen die Gäste schon nach dem ersten Drittel mit drei Toren zurück. Kapitän Jonas "
+    "Brennan blieb diesmal ohne Treffer. Trainer Mika Lehtonen sprach von einem „gebrauchten Tag“. Am "
+    "Freitag hatten die Wölfe noch gegen Mainfranken gewonnen. Iserbach fällt auf Rang sechs der Tabelle zurück."
+)
+FOLLOWUP_DE = (
+    "Nach der 1:6-Pleite in Havelland hat Iserbach Konsequenzen gezogen: Die Wölfe haben sich am Montag "
+    "von Torhüter-Trainer Sven Kolbe getrennt. Trainer Mika Lehtonen sagte, die Entscheidung sei ihm nicht "
+    "leicht gefallen. Kapitän Jonas Brennan sprach von einem Weckruf für die Mannschaft. In Havelland "
+    "hatten die Wölfe schon nach dem ersten Drittel mit drei Toren zurückgelegen."
 )
 
 
@@ -365,3 +387,25 @@ def test_a_long_story_is_compared_through_its_first_and_its_latest_articles(stor
     assert ids[:cluster.FIRST_MEMBERS] == [f"d{i:02d}" for i in range(cluster.FIRST_MEMBERS)]
     assert ids[-1] == "d39" and len(ids) == cluster.MAX_MEMBERS + cluster.FIRST_MEMBERS
     assert sdb.story_doc_ids(store, "S1", latest=50, first=5) == [f"d{i:02d}" for i in range(40)]
+
+
+def test_two_matches_of_one_club_are_two_stories_and_the_fallout_joins_its_match(store: Store) -> None:
+    # the same club, coach and captain two days apart, and the second report recalls the first:
+    # without looking at the results the join model put both matches in one story
+    first = _add(store, MATCH1_DE, "2027-01-15", title="Wölfe schlagen Mainfranken 3:1")
+    second = _add(store, MATCH2_DE, "2027-01-17", title="1:6 in Havelland – Wölfe gehen unter")
+    fallout = _add(store, FOLLOWUP_DE, "2027-01-18", title="Nach 1:6: Iserbach trennt sich von Torhüter-Trainer")
+    assert _story(store, second) != _story(store, first)
+    assert _story(store, fallout) == _story(store, second)
+
+
+@pytest.mark.parametrize(("text", "results"), [
+    ("Bayern gewann 3:1 gegen Dortmund.", [[1, 3]]),
+    ("Leeds were beaten 0-2 at home; Rovers won 6-4, 7-5 in the final.", [[0, 2], [4, 6], [5, 7]]),
+    ("Das Handballspiel endete 28:25.", [[25, 28]]),
+    ("Der Zug entgleiste um 6:40 Uhr, ein zweiter at 7:30 p.m.", []),
+    ("Prices rose 10-15 percent in the 2024-25 season.", []),
+    ("Der Bundesrat stimmte mit 35:34 Stimmen zu; the court ruled 6-3.", []),
+])
+def test_match_results_are_read_and_clock_times_ranges_and_votes_are_not(text: str, results: list[list[int]]) -> None:
+    assert match_scores(text) == results

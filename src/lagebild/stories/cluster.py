@@ -20,7 +20,8 @@ Scoring a candidate story S for a document d: the join model (``pairs``, trained
 train stories``) compares d with each of S's latest members, article with article: lead vectors,
 sentence alignment of leads and bodies (the same facts retold, in any language), shared name
 words and figures, days apart, language. A small neural network turns these into log-odds that
-the two report one story; S scores as its closest member (``best_story``). d joins the
+the two report one story; S scores as its closest member (``best_story``); a member that gives
+a different match result than d ("3:1" against "1:6") loses ``pairs.RESULTS_DIFFER_PENALTY``. d joins the
 best-scoring candidate if the log-odds reach ``JOIN_THRESHOLD``; why it joined (or opened a story)
 is recorded with it (``join_evidence``, ``db.put_join``). The story profile (entity keys, names,
 figures) serves the index of undated articles and that record.
@@ -205,7 +206,7 @@ def best_story(store: Store, f: Features, model: pairs.PairModel | None = None,
         if not cards:
             continue
         x = pairs.pair_matrix(me, cards)
-        logits = model.logits(x)
+        logits = model.logits(x) - pairs.RESULTS_DIFFER_PENALTY * pairs.results_differ(me, cards)
         k = int(np.argmax(logits))
         if best is None or logits[k] > best.score:
             best = Match(st, float(logits[k]), cos, cards[k].doc_id, dict(zip(pairs.FEATURES, x[k].tolist())))

@@ -58,11 +58,12 @@ class Features:
     lead_types: list[str] = field(default_factory=list)  # kinds of event in the first sentences
     leads: list[list[Any]] = field(default_factory=list)  # [type, [actors], full-day date] reported as news
     plans: list[list[Any]] = field(default_factory=list)  # [type, [participants], date] not yet happened
+    scores: list[list[int]] = field(default_factory=list)  # match results given ("3:1", "won 6-4")
 
     def card(self) -> Card:
         """What the join model compares (stories/pairs.py)."""
         return Card(self.doc_id, self.day, self.language, self.vec, self.sents, self.body, self.names,
-                    self.numbers, self.lead_types, self.leads, self.plans)
+                    self.numbers, self.lead_types, self.leads, self.plans, self.scores)
 
 
 def _entity_keys(doc: Document) -> list[str]:
@@ -128,7 +129,8 @@ def features(store: Store, doc: Document) -> Features:
         db.put_vector(store, doc.id, embed.BODY_MODEL_NAME, body_blob)
     f = Features(doc.id, db.day_number(doc.published), embed.from_blob(vec_blob), _entity_keys(doc),
                  neardup.signature(doc.text), embed.from_int8(sents_blob), embed.from_int8(body_blob), doc.language,
-                 name_words(doc), numbers(doc.text), lead_types(doc), lead_events(doc), plans(doc))
+                 name_words(doc), numbers(doc.text), lead_types(doc), lead_events(doc), plans(doc),
+                 match_scores(doc.text))
     db.put_card(store, doc.id, f.card().stored())
     return f
 
@@ -197,6 +199,34 @@ def numbers(text: str) -> list[str]:
             continue
         out.add(digits)
     return sorted(out)
+
+
+# Match results: "3:1", "28:25" (German) and "2-0", "6-4" (English), at most three digits a side.
+# Not a result: a clock time ("um 6:40 Uhr", "at 7:30 p.m."), a range or share ("10-15 percent",
+# "2024-25"), a vote or a ruling ("mit 5:4 Stimmen", "ruled 6-3"): two different votes of one bill
+# belong to one story, two different results of one team do not.
+_RESULT_DE = re.compile(r"(?<![\d.:,/])(\d{1,3}):(\d{1,3})(?!\d|[.:,/]\d|\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?|GMT|UTC|MEZ|CET|local|o'clock))")
+_RESULT_EN = re.compile(r"(?<![\d.:,/$€£-])(\d{1,3})[-–](\d{1,3})(?![\d%-]|[.:,/]\d|\s*(?:percent|per cent|years?|days?|months?"
+                        r"|hours?|minutes?|km|m\b|million|billion))")
+_CLOCK_BEFORE = re.compile(r"(?:\bum|\bgegen|\bab|\bbis|\bat|\bby|\buntil)\s*$", re.I)
+_VOTE_NEAR = re.compile(r"\b(?:stimmen|stimmten|gegenstimmen|votes?|voted|votum|ruled|urteil\w*|mehrheit|majority"
+                        r"|abstimmung|enthaltung\w*|abstentions?|richter\w*|justices)\b", re.I)
+
+
+def match_scores(text: str) -> list[list[int]]:
+    """The match results an article gives, each as [lower, higher] (the English winner-first "6-1"
+    and the German home-first "1:6" are one result): two reports of one team that give
+    different results report different matches (``pairs.results_differ``)."""
+    out: set[tuple[int, int]] = set()
+    for rx in (_RESULT_DE, _RESULT_EN):
+        for m in rx.finditer(text):
+            if _CLOCK_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+                continue
+            if _VOTE_NEAR.search(text[max(0, m.start() - 40):m.end() + 40]):
+                continue
+            a, b = int(m.group(1)), int(m.group(2))
+            out.add((min(a, b), max(a, b)))
+    return [list(t) for t in sorted(out)]
 
 
 def figure_text(text: str, digits: str) -> str:
