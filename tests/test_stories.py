@@ -406,6 +406,7 @@ def test_two_matches_of_one_club_are_two_stories_and_the_fallout_joins_its_match
     ("Der Zug entgleiste um 6:40 Uhr, ein zweiter at 7:30 p.m.", []),
     ("Prices rose 10-15 percent in the 2024-25 season.", []),
     ("Der Bundesrat stimmte mit 35:34 Stimmen zu; the court ruled 6-3.", []),
+    ("Az. 3-17 (Meldung 0-28): ein Plus von 3-4 Prozent in 2-3 Tagen.", []),
 ])
 def test_match_results_are_read_and_clock_times_ranges_and_votes_are_not(text: str, results: list[list[int]]) -> None:
     assert match_scores(text) == results

@@ -208,7 +208,14 @@ def numbers(text: str) -> list[str]:
 _RESULT_DE = re.compile(r"(?<![\d.:,/])(\d{1,3}):(\d{1,3})(?!\d|[.:,/]\d|\s*(?:Uhr|h\b|a\.?m\.?|p\.?m\.?|GMT|UTC|MEZ|CET|local|o'clock))")
 _RESULT_EN = re.compile(r"(?<![\d.:,/$€£-])(\d{1,3})[-–](\d{1,3})(?![\d%-]|[.:,/]\d|\s*(?:percent|per cent|years?|days?|months?"
                         r"|hours?|minutes?|km|m\b|million|billion))")
-_CLOCK_BEFORE = re.compile(r"(?:\bum|\bgegen|\bab|\bbis|\bat|\bby|\buntil)\s*$", re.I)
+# Not after a clock word ("um 6:40") or a reference ("Az. 3-17", "Meldung 0-28", "Gleis 4-5"),
+# not before a unit ("3-4 Prozent", "2-3 Tage").
+_CLOCK_BEFORE = re.compile(r"(?:\b(?:um|gegen|ab|bis|at|by|until|nr|no|az|art|abs|artikel|section|kapitel|seite|page"
+                           r"|pp?|tel|fax|isbn|meldung|flug|flight|zug|linie|line|gleis|platform|route|bus)\.?|§)\s*$",
+                           re.I)
+_UNIT_AFTER = re.compile(r"\s*(?:prozent|%|jahre?n?|tage?n?|monate?n?|wochen?|stunden?|minuten?|sekunden?|mal|euro|dollar"
+                         r"|millionen|milliarden|kilometern?|metern?|grad|times|degrees|euros?|dollars?|weeks?|seconds?"
+                         r"|per\s*cent)\b", re.I)
 _VOTE_NEAR = re.compile(r"\b(?:stimmen|stimmten|gegenstimmen|votes?|voted|votum|ruled|urteil\w*|mehrheit|majority"
                         r"|abstimmung|enthaltung\w*|abstentions?|richter\w*|justices)\b", re.I)
 
@@ -220,7 +227,7 @@ def match_scores(text: str) -> list[list[int]]:
     out: set[tuple[int, int]] = set()
     for rx in (_RESULT_DE, _RESULT_EN):
         for m in rx.finditer(text):
-            if _CLOCK_BEFORE.search(text[max(0, m.start() - 8):m.start()]):
+            if _CLOCK_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or _UNIT_AFTER.match(text, m.end()):
                 continue
             if _VOTE_NEAR.search(text[max(0, m.start() - 40):m.end() + 40]):
                 continue
