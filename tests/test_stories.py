@@ -397,6 +397,29 @@ def test_two_matches_of_one_club_are_two_stories_and_the_fallout_joins_its_match
     fallout = _add(store, FOLLOWUP_DE, "2027-01-18", title="Nach 1:6: Iserbach trennt sich von Torhüter-Trainer")
     assert _story(store, second) != _story(store, first)
     assert _story(store, fallout) == _story(store, second)
+    # the record of the split says why, for anyone checking it
+    record = sdb.get_joins(store, [second.id])[second.id]
+    assert record["how"] == "opened" and record["results_differ"] is True
+    assert record["closest_article"] == first.id
+
+
+def test_the_story_page_says_why_a_match_report_was_kept_apart(tmp_path: Path) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from lagebild.web import create_app
+
+    db = str(tmp_path / "matches.db")
+    store = Store(db)
+    _add(store, MATCH1_DE, "2027-01-15", title="Wölfe schlagen Mainfranken 3:1")
+    second = _add(store, MATCH2_DE, "2027-01-17", title="1:6 in Havelland – Wölfe gehen unter")
+    story = _story(store, second)
+    store.close()
+    with TestClient(create_app(db)) as client:
+        page = client.get(f"/stories/{story}")
+    assert page.status_code == 200 and "different match results" in page.text
 
 
 @pytest.mark.parametrize(("text", "results"), [

@@ -206,10 +206,14 @@ def best_story(store: Store, f: Features, model: pairs.PairModel | None = None,
         if not cards:
             continue
         x = pairs.pair_matrix(me, cards)
-        logits = model.logits(x) - pairs.RESULTS_DIFFER_PENALTY * pairs.results_differ(me, cards)
+        differ = pairs.results_differ(me, cards)
+        logits = model.logits(x) - pairs.RESULTS_DIFFER_PENALTY * differ
         k = int(np.argmax(logits))
         if best is None or logits[k] > best.score:
-            best = Match(st, float(logits[k]), cos, cards[k].doc_id, dict(zip(pairs.FEATURES, x[k].tolist())))
+            values = dict(zip(pairs.FEATURES, x[k].tolist()))
+            if differ[k]:
+                values["results_differ"] = 1.0  # the rule beside the network (pairs.results_differ)
+            best = Match(st, float(logits[k]), cos, cards[k].doc_id, values)
     return best
 
 
@@ -334,8 +338,12 @@ def place(store: Store, doc: Document, f: Features, model: pairs.PairModel | Non
         db.put_join(store, doc.id, new.id, "edited", None, {"edit": hand.own_edit})
     else:
         # the closest story it did not join, for anyone checking a split
-        db.put_join(store, doc.id, new.id, "opened", s if match is not None else None,
-                    {"closest_story": match.story.id, "closest_article": match.member} if match is not None else {})
+        closest: dict[str, Any] = {}
+        if match is not None:
+            closest = {"closest_story": match.story.id, "closest_article": match.member}
+            if match.values.get("results_differ"):
+                closest["results_differ"] = True  # kept apart: the two give different match results
+        db.put_join(store, doc.id, new.id, "opened", s if match is not None else None, closest)
     doc.story = new.id
     return Assignment(new.id, True, s, "new", dup, detail)
 
