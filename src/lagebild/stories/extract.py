@@ -210,9 +210,9 @@ _RESULT_EN = re.compile(r"(?<![\d.:,/$€£-])(\d{1,3})[-–](\d{1,3})(?![\d%-]|
                         r"|hours?|minutes?|km|m\b|million|billion))")
 # Not after a clock word ("um 6:40") or a reference ("Az. 3-17", "Meldung 0-28", "Gleis 4-5"),
 # not before a unit ("3-4 Prozent", "2-3 Tage").
-_CLOCK_BEFORE = re.compile(r"(?:\b(?:um|gegen|ab|bis|at|by|until|nr|no|az|art|abs|artikel|section|kapitel|seite|page"
-                           r"|pp?|tel|fax|isbn|meldung|flug|flight|zug|linie|line|gleis|platform|route|bus)\.?|§)\s*$",
-                           re.I)
+_NOT_A_RESULT_AFTER_WORD = re.compile(
+    r"(?:\b(?:um|gegen|ab|bis|at|by|until|nr|no|az|art|abs|artikel|section|kapitel|seite|page"
+    r"|pp?|tel|fax|isbn|meldung|flug|flight|zug|linie|line|gleis|platform|route|bus)\.?|§)\s*$", re.I)
 _UNIT_AFTER = re.compile(r"\s*(?:prozent|%|jahre?n?|tage?n?|monate?n?|wochen?|stunden?|minuten?|sekunden?|mal|euro|dollar"
                          r"|millionen|milliarden|kilometern?|metern?|grad|times|degrees|euros?|dollars?|weeks?|seconds?"
                          r"|per\s*cent)\b", re.I)
@@ -227,7 +227,7 @@ def match_scores(text: str) -> list[list[int]]:
     out: set[tuple[int, int]] = set()
     for rx in (_RESULT_DE, _RESULT_EN):
         for m in rx.finditer(text):
-            if _CLOCK_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or _UNIT_AFTER.match(text, m.end()):
+            if _NOT_A_RESULT_AFTER_WORD.search(text[max(0, m.start() - 12):m.start()]) or _UNIT_AFTER.match(text, m.end()):
                 continue
             if _VOTE_NEAR.search(text[max(0, m.start() - 40):m.end() + 40]):
                 continue
