@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -13,7 +14,7 @@ from lagebild.cli import main
 from lagebild.model import Document
 from lagebild.storage import Store
 from lagebild.storage import stories as sdb
-from lagebild.stories import assign_story, cluster, extract, neardup, rebuild
+from lagebild.stories import assign_story, cluster, extract, neardup, pairs, rebuild
 from lagebild.stories.extract import match_scores
 
 CALL_FEB_DE = (
@@ -433,3 +434,25 @@ def test_the_story_page_says_why_a_match_report_was_kept_apart(tmp_path: Path) -
 ])
 def test_match_results_are_read_and_clock_times_ranges_and_votes_are_not(text: str, results: list[list[int]]) -> None:
     assert match_scores(text) == results
+
+
+def _score_card(scores: list[list[int]]) -> pairs.Card:
+    return pairs.Card("d", 0, "de", np.zeros(4), np.zeros((0, 4)), np.zeros((0, 4)), scores=scores)
+
+
+@pytest.mark.parametrize(("mine", "theirs", "differ"), [
+    # two volleyball matches of one team: set scores shared, match results not
+    ([[2, 3], [23, 25], [21, 25]], [[1, 3], [23, 25], [20, 25]], True),
+    # one match: one report leads with the half-time score, both give the final result
+    ([[1, 2], [0, 1]], [[0, 1], [1, 2]], False),
+    ([[1, 3]], [[1, 6]], True),
+    ([[1, 3]], [], False),
+])
+def test_reports_of_two_matches_differ_in_results_even_where_set_scores_repeat(
+        mine: list[list[int]], theirs: list[list[int]], differ: bool) -> None:
+    assert pairs.results_differ(_score_card(mine), [_score_card(theirs)]).tolist() == [float(differ)]
+    assert pairs.results_differ(_score_card(theirs), [_score_card(mine)]).tolist() == [float(differ)]
+
+
+def test_match_results_keep_the_order_the_report_gives_them() -> None:
+    assert match_scores("Lindenau gewinnt 3:2. Die Sätze: 25:23, 21:25, 25:23.") == [[2, 3], [23, 25], [21, 25]]

@@ -222,9 +222,10 @@ _VOTE_NEAR = re.compile(r"\b(?:stimmen|stimmten|gegenstimmen|votes?|voted|votum|
 
 def match_scores(text: str) -> list[list[int]]:
     """The match results an article gives, each as [lower, higher] (the English winner-first "6-1"
-    and the German home-first "1:6" are one result): two reports of one team that give
-    different results report different matches (``pairs.results_differ``)."""
-    out: set[tuple[int, int]] = set()
+    and the German home-first "1:6" are one result), in the order the text first gives them: a
+    report leads with its match's result, and set or period scores follow. Two reports of one team
+    that give different results report different matches (``pairs.results_differ``)."""
+    found: list[tuple[int, list[int]]] = []
     for rx in (_RESULT_DE, _RESULT_EN):
         for m in rx.finditer(text):
             if _NOT_A_RESULT_AFTER_WORD.search(text[max(0, m.start() - 12):m.start()]) or _UNIT_AFTER.match(text, m.end()):
@@ -232,8 +233,12 @@ def match_scores(text: str) -> list[list[int]]:
             if _VOTE_NEAR.search(text[max(0, m.start() - 40):m.end() + 40]):
                 continue
             a, b = int(m.group(1)), int(m.group(2))
-            out.add((min(a, b), max(a, b)))
-    return [list(t) for t in sorted(out)]
+            found.append((m.start(), [min(a, b), max(a, b)]))
+    out: list[list[int]] = []
+    for _, result in sorted(found):
+        if result not in out:
+            out.append(result)
+    return out
 
 
 def figure_text(text: str, digits: str) -> str:

@@ -152,13 +152,20 @@ RESULTS_DIFFER_PENALTY = 5.0
 
 
 def results_differ(a: Card, others: list[Card]) -> np.ndarray:
-    """1.0 for each of ``others`` that gives match results, none of which ``a`` gives, while ``a``
-    gives results too: two reports of different matches ("3:1" against "1:6"), whatever else
-    they share (the same club, the same coach, the same town)."""
+    """1.0 for each of ``others`` that gives match results while ``a`` gives results too, and
+    either the two share no result at all ("3:1" against "1:6"), or neither's first result (the
+    one its report leads with) is among the other's: two volleyball matches of one team share set
+    scores ("25:23"), never their results ("3:2" against "1:3"). Two reports of one match both give
+    its result, so the first result of at least one is among the other's."""
     mine = {tuple(s) for s in a.scores}
+    out = np.zeros(len(others))
     if not mine:
-        return np.zeros(len(others))
-    return np.array([float(bool(o.scores) and not mine & {tuple(s) for s in o.scores}) for o in others])
+        return out
+    for i, o in enumerate(others):
+        theirs = {tuple(s) for s in o.scores}
+        if theirs and (not mine & theirs or (tuple(a.scores[0]) not in theirs and tuple(o.scores[0]) not in mine)):
+            out[i] = 1.0
+    return out
 
 
 def pair_features(a: Card, b: Card) -> list[float]:
