@@ -8,7 +8,7 @@ Usage:
     python bench/stories.py --scale [--sizes 1000,10000,100000]   # time to add one article
     python bench/stories.py --compare                         # false contradictions on consistent stories
 
-1. Labelled set: ``bench/data/stories/stories.jsonl``, 1,707 short articles written for this project
+1. Labelled set: ``bench/data/stories/stories.jsonl``, 2,037 short articles written for this project
    (all invented events). The first 132 (76 German, 56 English, 36 stories, incl. hard negatives: the Putin–Trump calls of February and
    October, two ECB meetings, two Bundestag votes, two tariff disputes, two Zelensky meetings five
    days apart, a NATO ministers' meeting and the NATO summit, and syndicated copies of one agency
