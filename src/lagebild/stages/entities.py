@@ -61,11 +61,18 @@ def _trim(text: str, m: Mention) -> Mention:
 
 def _kb_types(kb: KnowledgeBase, found: list[Mention]) -> list[Mention]:
     """A name the knowledge base knows as exactly one entity takes that entity's type: the small
-    English model tags a bare "Trump" as ORG now and then; the KB knows better."""
+    English model tags a bare "Trump" as ORG now and then; the KB knows better. A one-word
+    person the model found after that person's full name in the same document stays a person
+    even where a place has the name ("Boris Rhein ... Rhein sagte", "Ben Rhodes ... Rhodes said")."""
+    surnames = {k[-1:] for k in (exact_key(m.text) for m in found if m.type == "PER") if len(k) >= 2}
     for m in found:
-        ids = kb.by_exact.get(exact_key(m.text))
+        key = exact_key(m.text)
+        ids = kb.by_exact.get(key)
         if ids and len(ids) == 1:
-            m.type = kb.entities[next(iter(ids))].type
+            etype = kb.entities[next(iter(ids))].type
+            if m.type == "PER" and etype != "PER" and key in surnames:
+                continue
+            m.type = etype
     return found
 
 
