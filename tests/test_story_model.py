@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from lagebild import analyze
 from lagebild.cli import main
 from lagebild.storage import Store
-from lagebild.stories import cluster, extract, pairs
+from lagebild.stories import cluster, embed, extract, pairs
 from lagebild.stories.train import REPORT_SPLITS
 
 LABELLED = Path(__file__).resolve().parents[1] / "bench" / "data" / "stories" / "stories.jsonl"
@@ -55,6 +55,36 @@ def test_shared_name_words_link_reports_that_name_an_actor_differently(store: St
     model = pairs.load()
     assert model.logits(np.array([pairs.pair_features(en, de)]))[0] > model.logits(
         np.array([pairs.pair_features(en, unrelated)]))[0]
+
+
+RECALL_DE = ("Der Fürther E-Bike-Hersteller Stromrad ruft 38.000 E-Bikes zurück. Bei den Modellen könne der Rahmen "
+             "brechen, teilte Firmenchef Jens Arnsperger am Dienstag in Fürth mit.")
+RECALL_EN = ("Germany's Stromrad is recalling 38,000 e-bikes because their frames may crack, chief executive "
+             "Jens Arnsperger said in Fürth on Tuesday.")
+JOBS_DE = ("Der Fürther E-Bike-Hersteller Stromrad streicht 350 Stellen. Das Unternehmen rutsche in die "
+           "Verlustzone, teilte Firmenchef Jens Arnsperger am Dienstag in Fürth mit.")
+
+
+def test_names_are_taken_out_of_what_happened() -> None:
+    doc = analyze(RECALL_DE, published="2026-10-27", language="de", title="Stromrad ruft 38.000 E-Bikes zurück")
+    texts = embed.unnamed_texts(doc)
+    assert texts[0] == "ruft 38.000 E-Bikes zurück"
+    assert not any("Arnsperger" in t or "Fürth" in t for t in texts)
+
+
+def test_a_recall_and_job_cuts_of_one_company_differ_in_what_happened(store: Store) -> None:
+    # one company, one chief, one town, one day of the week: the reports look alike; with the
+    # names taken out, the two reports of the recall still agree and the job cuts do not
+    cards = []
+    for text, language, title in ((RECALL_DE, "de", "Stromrad ruft 38.000 E-Bikes zurück"),
+                                  (RECALL_EN, "en", "Stromrad recalls 38,000 e-bikes over frame cracks"),
+                                  (JOBS_DE, "de", "Stromrad streicht 350 Stellen")):
+        doc = analyze(text, published="2026-10-27", language=language, title=title)
+        store.add(doc)
+        cards.append(extract.features(store, doc).card())
+    same = dict(zip(pairs.FEATURES, pairs.pair_features(cards[0], cards[1])))
+    other = dict(zip(pairs.FEATURES, pairs.pair_features(cards[0], cards[2])))
+    assert same["what_title"] > other["what_title"] + 0.2
 
 
 def test_shipped_weights_read_the_comparisons_cluster_computes(store: Store) -> None:

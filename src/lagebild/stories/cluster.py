@@ -156,11 +156,12 @@ def member_cards(store: Store, ids: list[str]) -> list[pairs.Card]:
         lead = db.get_vectors(store, list(rows), embed.SENTENCES_MODEL_NAME)
         body = db.get_vectors(store, list(rows), embed.BODY_MODEL_NAME)
         vecs = db.get_vectors(store, list(rows), embed.MODEL_NAME)
+        what = db.get_vectors(store, list(rows), embed.UNNAMED_MODEL_NAME)
         for doc_id, c in rows.items():
-            if doc_id in lead and doc_id in body and doc_id in vecs:
+            if doc_id in lead and doc_id in body and doc_id in vecs and doc_id in what:
                 _remember_card(cache, pairs.Card(doc_id=doc_id, vec=embed.from_blob(vecs[doc_id]),
-                                                 lead=embed.from_int8(lead[doc_id]),
-                                                 body=embed.from_int8(body[doc_id]), **c))
+                                                 lead=embed.from_int8(lead[doc_id]), body=embed.from_int8(body[doc_id]),
+                                                 what=embed.from_int8(what[doc_id]), **c))
         for doc in store.iter_documents([i for i in missing if i not in cache]):
             _remember_card(cache, features(store, doc).card())
     return [cache[i] for i in ids if i in cache]

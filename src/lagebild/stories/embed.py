@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..encoders import get_encoder
+from ..linking.derived import derived_kind, is_derived
 from ..opinion.attribution import covered_share
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ DIM = 512
 # Key of the per-sentence vectors kept for sentence alignment (``sentence_matrix``: title and
 # lead sentences, at most LEAD_SENTENCES + 1 rows).
 SENTENCES_MODEL_NAME = "use-multilingual-v3-lead-sentences"
+# Key of the title and lead sentences with the article's names taken out (``unnamed_matrix``).
+UNNAMED_MODEL_NAME = "use-multilingual-v3-lead-unnamed"
 # Title plus this many leading sentences make the document vector.
 LEAD_SENTENCES = 6
 # Sentences of the body kept for the join model's sentence alignment (int8, about 8 KB per article).
@@ -42,6 +45,7 @@ BODY_MODEL_NAME = "use-multilingual-v3-body-sentences"
 # otherwise dominate the cost of one article).
 MAX_SENTENCE_CHARS = 600
 
+_SPACES = re.compile(r"\s+")
 _SENT_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"„»“A-ZÄÖÜ0-9])")
 
 
@@ -120,6 +124,35 @@ def sentence_matrix(doc: Document) -> np.ndarray:
     were killed") even when their leads as a whole differ in angle. The document vector is their
     mean (``mean_vector``)."""
     return encode(lead_texts(doc))
+
+
+def unnamed_texts(doc: Document) -> list[str]:
+    """``lead_texts`` with every name the article's mentions give taken out (whole words only):
+    what happened, whoever it happened to. Two reports of one company's recall and of its job cuts
+    a week later share the company, the town and the CEO, and so look alike to the encoder; with
+    the names gone, "ruft 38.000 E-Bikes zurück" and "streicht 350 Stellen" do not. Two reports of
+    one event keep what they retell alike in any language."""
+    # Adjectives of names go ("Fürther"); other MISC mentions are mostly things ("E-Bikes") and
+    # compounds carry what happened beside the name ("Nato-Gipfel"): they stay.
+    found = {m.text for m in doc.mentions
+             if len(m.text) >= 2 and derived_kind(m.flags) != "compound" and (m.type != "MISC" or is_derived(m))}
+    # the last word of a longer name alone: "Stromrad" of "E-Bike-Hersteller Stromrad", a surname
+    found |= {w for n in list(found) if " " in n for w in n.split()[-1:] if len(w) >= 3 and w[0].isupper()}
+    names = sorted(found, key=len, reverse=True)
+    texts = lead_texts(doc)
+    if not names:
+        return texts
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    out = []
+    for t in texts:
+        t = _SPACES.sub(" ", rx.sub("", t)).strip(" -–:,")
+        out.append(t or " ")
+    return out
+
+
+def unnamed_matrix(doc: Document) -> np.ndarray:
+    """Unit vectors of ``unnamed_texts``, one row each (the title first where there is one)."""
+    return encode(unnamed_texts(doc))
 
 
 def to_int8(mat: np.ndarray) -> bytes:

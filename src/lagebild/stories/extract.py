@@ -59,11 +59,12 @@ class Features:
     leads: list[list[Any]] = field(default_factory=list)  # [type, [actors], full-day date] reported as news
     plans: list[list[Any]] = field(default_factory=list)  # [type, [participants], date] not yet happened
     scores: list[list[int]] = field(default_factory=list)  # match results given ("3:1", "won 6-4")
+    what: np.ndarray = field(default_factory=lambda: np.zeros((0, embed.DIM), dtype=np.float32))  # embed.unnamed_matrix
 
     def card(self) -> Card:
         """What the join model compares (stories/pairs.py)."""
         return Card(self.doc_id, self.day, self.language, self.vec, self.sents, self.body, self.names,
-                    self.numbers, self.lead_types, self.leads, self.plans, self.scores)
+                    self.numbers, self.lead_types, self.leads, self.plans, self.scores, self.what)
 
 
 def _entity_keys(doc: Document) -> list[str]:
@@ -127,10 +128,14 @@ def features(store: Store, doc: Document) -> Features:
     if body_blob is None:
         body_blob = embed.to_int8(embed.body_matrix(doc))
         db.put_vector(store, doc.id, embed.BODY_MODEL_NAME, body_blob)
+    what_blob = db.get_vector(store, doc.id, embed.UNNAMED_MODEL_NAME)
+    if what_blob is None:
+        what_blob = embed.to_int8(embed.unnamed_matrix(doc))
+        db.put_vector(store, doc.id, embed.UNNAMED_MODEL_NAME, what_blob)
     f = Features(doc.id, db.day_number(doc.published), embed.from_blob(vec_blob), _entity_keys(doc),
                  neardup.signature(doc.text), embed.from_int8(sents_blob), embed.from_int8(body_blob), doc.language,
                  name_words(doc), numbers(doc.text), lead_types(doc), lead_events(doc), plans(doc),
-                 match_scores(doc.text))
+                 match_scores(doc.text), embed.from_int8(what_blob))
     db.put_card(store, doc.id, f.card().stored())
     return f
 

@@ -12,6 +12,11 @@ The comparisons of two articles (``pair_features``; ``Card`` is what is kept of 
   the writer's own voice: the best-matching sentence, the mean of the best 3 and 6, the share
   of sentence pairs above 0.6, the mean of all pairs. Reports of one event retell the same facts
   sentence by sentence in any language; reports of two events with one actor share background;
+- ``what_*``: the same for the title and lead with every name taken out (``embed.unnamed_texts``):
+  the cosine of the two titles and the best and best-3 sentence alignment. Two reports of one
+  company's recall and of its job cuts a week later share the company, the town and the chief,
+  and their lead vectors look alike; what happened does not ("ruft 38.000 E-Bikes zurück" /
+  "streicht 350 Stellen"). Reports of one event retell the same happening in any language;
 - ``names_*``: shared name words (Jaccard, any, and the share of each one's five most-mentioned
   names the other has);
 - ``numbers``: shared figures;
@@ -55,6 +60,7 @@ FEATURES = (
     "names_jaccard", "names_any", "names_top_mine", "names_top_theirs",
     "numbers", "gap", "gap_log", "cross_lingual",
     "lead_kind_same", "lead_kind_differs", "announced",
+    "what_title", "what_top1", "what_top3",
 )
 TOP_NAMES = 5
 
@@ -74,10 +80,12 @@ class Card:
     leads: list[list[Any]] = field(default_factory=list)  # [kind, participants, day] reported as news
     plans: list[list[Any]] = field(default_factory=list)  # [kind, participants, date] planned, proposed, threatened
     scores: list[list[int]] = field(default_factory=list)  # match results (extract.match_scores)
+    # title and lead with the names taken out (embed.unnamed_matrix): what happened, to whomever
+    what: np.ndarray = field(default_factory=lambda: np.zeros((0, 512), dtype=np.float32))
 
     def stored(self) -> dict[str, Any]:
         """The fields kept as JSON in the store (``db.put_card``); the vectors are kept beside
-        them (``doc_vectors``). ``Card(doc_id=…, vec=…, lead=…, body=…, **stored)`` rebuilds it."""
+        them (``doc_vectors``). ``Card(doc_id=…, vec=…, lead=…, body=…, what=…, **stored)`` rebuilds it."""
         return {"day": self.day, "language": self.language, "names": self.names, "numbers": self.numbers,
                 "kinds": self.kinds, "leads": self.leads, "plans": self.plans, "scores": self.scores}
 
@@ -181,6 +189,10 @@ def pair_matrix(a: Card, others: list[Card]) -> np.ndarray:
     x[:, 0] = np.array([o.vec for o in others]) @ a.vec
     x[:, 1:6] = _alignment(a.lead, [o.lead for o in others])
     x[:, 6:11] = _alignment(a.body, [o.body for o in others])
+    if len(a.what):
+        # the two titles (row 0) with the names taken out, and the alignment of title and lead
+        x[:, 22] = [float(o.what[0] @ a.what[0]) if len(o.what) else 0.0 for o in others]
+        x[:, 23:25] = _alignment(a.what, [o.what for o in others])[:, :2]
     top_a = _top(a.names)
     mine = set(a.names)
     for i, b in enumerate(others):
@@ -188,7 +200,7 @@ def pair_matrix(a: Card, others: list[Card]) -> np.ndarray:
         union = mine | set(b.names)
         top_b = _top(b.names)
         gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
-        x[i, 11:] = [len(shared) / len(union) if union else 0.0, float(bool(shared)),
+        x[i, 11:22] = [len(shared) / len(union) if union else 0.0, float(bool(shared)),
                      len(set(top_a) & set(b.names)) / len(top_a) if top_a else 0.0,
                      len(set(top_b) & mine) / len(top_b) if top_b else 0.0,
                      float(len(set(a.numbers) & set(b.numbers))), float(gap), math.log1p(max(0, gap - 1)),
