@@ -197,24 +197,33 @@ def best_story(store: Store, f: Features, model: pairs.PairModel | None = None,
     holds several reports of one event says nothing more about a new article than its best one."""
     model = model or pairs.load()
     me = f.card()
-    best: Match | None = None
+    groups: list[tuple[db.StoryRow, float, list[pairs.Card]]] = []
     for st, cos in candidates(store, f, min_cos):
         if st.id in exclude:
             continue
         # (the article itself is no member: a stored document may still carry an old story id)
         ids = [i for i in db.story_doc_ids(store, st.id, latest=MAX_MEMBERS, first=FIRST_MEMBERS) if i != f.doc_id]
         cards = member_cards(store, ids)
-        if not cards:
-            continue
-        x = pairs.pair_matrix(me, cards)
-        differ = pairs.results_differ(me, cards)
-        logits = model.logits(x) - pairs.RESULTS_DIFFER_PENALTY * differ
-        k = int(np.argmax(logits))
+        if cards:
+            groups.append((st, cos, cards))
+    if not groups:
+        return None
+    # every candidate's members in one comparison: each row depends on its own member only, and
+    # one call per candidate cost more in bookkeeping than in arithmetic
+    members = [c for _, _, cards in groups for c in cards]
+    x = pairs.pair_matrix(me, members)
+    differ = pairs.results_differ(me, members)
+    logits = model.logits(x) - pairs.RESULTS_DIFFER_PENALTY * differ
+    best: Match | None = None
+    start = 0
+    for st, cos, cards in groups:
+        k = start + int(np.argmax(logits[start:start + len(cards)]))
+        start += len(cards)
         if best is None or logits[k] > best.score:
             values = dict(zip(pairs.FEATURES, x[k].tolist()))
             if differ[k]:
                 values["results_differ"] = 1.0  # the rule beside the network (pairs.results_differ)
-            best = Match(st, float(logits[k]), cos, cards[k].doc_id, values)
+            best = Match(st, float(logits[k]), cos, members[k].doc_id, values)
     return best
 
 

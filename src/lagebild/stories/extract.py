@@ -118,8 +118,14 @@ def features(store: Store, doc: Document) -> Features:
     vec_blob = db.get_vector(store, doc.id, embed.MODEL_NAME)
     sents_blob = db.get_vector(store, doc.id, embed.SENTENCES_MODEL_NAME)
     body_blob = db.get_vector(store, doc.id, embed.BODY_MODEL_NAME)
+    what_blob = db.get_vector(store, doc.id, embed.UNNAMED_MODEL_NAME)
     if vec_blob is None or sents_blob is None:
-        sentences = embed.sentence_matrix(doc)  # one encoding for both cached vectors
+        if what_blob is None:
+            sentences, what = embed.sentence_and_unnamed_matrices(doc)  # one encoder call for all three
+            what_blob = embed.to_int8(what)
+            db.put_vector(store, doc.id, embed.UNNAMED_MODEL_NAME, what_blob)
+        else:
+            sentences = embed.sentence_matrix(doc)  # one encoding for both cached vectors
         if vec_blob is None:
             vec_blob = embed.to_blob(embed.mean_vector(sentences))
             db.put_vector(store, doc.id, embed.MODEL_NAME, vec_blob)
@@ -128,8 +134,7 @@ def features(store: Store, doc: Document) -> Features:
     if body_blob is None:
         body_blob = embed.to_int8(embed.body_matrix(doc))
         db.put_vector(store, doc.id, embed.BODY_MODEL_NAME, body_blob)
-    what_blob = db.get_vector(store, doc.id, embed.UNNAMED_MODEL_NAME)
-    if what_blob is None:
+    if what_blob is None:  # a store made before these vectors were kept
         what_blob = embed.to_int8(embed.unnamed_matrix(doc))
         db.put_vector(store, doc.id, embed.UNNAMED_MODEL_NAME, what_blob)
     f = Features(doc.id, db.day_number(doc.published), embed.from_blob(vec_blob), _entity_keys(doc),

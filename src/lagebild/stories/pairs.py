@@ -119,6 +119,31 @@ def _alignment(mine: np.ndarray, theirs: list[np.ndarray]) -> np.ndarray:
     return out
 
 
+def _what(mine: np.ndarray, theirs: list[np.ndarray]) -> np.ndarray:
+    """``what_title``, ``what_top1``, ``what_top3`` of ``mine`` with each of ``theirs``, (len(theirs), 3):
+    the cosine of the first rows (the titles), and the best and best-3 of ``_alignment``. These
+    matrices have a row or two, so all members go through one padded product rather than
+    ``_alignment``'s bookkeeping, which would cost more than the product."""
+    out = np.zeros((len(theirs), 3))
+    rows = max((len(t) for t in theirs), default=0)
+    if not len(mine) or not rows:
+        return out
+    pad = np.zeros((len(theirs), rows, mine.shape[1]), dtype=np.float32)
+    filled = np.zeros((len(theirs), rows), dtype=bool)
+    for i, t in enumerate(theirs):
+        pad[i, :len(t)] = t
+        filled[i, :len(t)] = True
+    sims = np.where(filled[:, None, :], np.einsum("kd,mrd->mkr", mine, pad), -np.inf)  # (members, mine, theirs)
+    keep = filled[:, 0]
+    best = np.concatenate([sims.max(axis=2), sims.max(axis=1)], axis=1)
+    best = -np.sort(-best, axis=1)[keep, :3]  # descending, the padding (-inf) last
+    real = np.isfinite(best)
+    out[keep, 0] = sims[keep, 0, 0]
+    out[keep, 1] = best[:, 0]
+    out[keep, 2] = np.where(real, best, 0.0).sum(axis=1) / real.sum(axis=1)
+    return out
+
+
 def _top(names: dict[str, int]) -> list[str]:
     return [k for k, _ in sorted(names.items(), key=lambda t: (-t[1], t[0]))[:TOP_NAMES]]
 
@@ -189,10 +214,7 @@ def pair_matrix(a: Card, others: list[Card]) -> np.ndarray:
     x[:, 0] = np.array([o.vec for o in others]) @ a.vec
     x[:, 1:6] = _alignment(a.lead, [o.lead for o in others])
     x[:, 6:11] = _alignment(a.body, [o.body for o in others])
-    if len(a.what):
-        # the two titles (row 0) with the names taken out, and the alignment of title and lead
-        x[:, 22] = [float(o.what[0] @ a.what[0]) if len(o.what) else 0.0 for o in others]
-        x[:, 23:25] = _alignment(a.what, [o.what for o in others])[:, :2]
+    x[:, 22:25] = _what(a.what, [o.what for o in others])
     top_a = _top(a.names)
     mine = set(a.names)
     for i, b in enumerate(others):
