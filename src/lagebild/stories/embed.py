@@ -143,8 +143,9 @@ def unnamed_texts(doc: Document) -> list[str]:
              if len(m.text) >= 2 and derived_kind(m.flags) != "compound" and (m.type != "MISC" or is_derived(m))}
     # the last word of a longer name alone: "Stromrad" of "E-Bike-Hersteller Stromrad", a surname
     found |= {w for n in list(found) if " " in n for w in n.split()[-1:] if len(w) >= 3 and w[0].isupper()}
-    names = sorted(found, key=len, reverse=True)
     texts = lead_texts(doc)[:UNNAMED_ROWS]
+    # only the names these texts hold: one small pattern to compile per article, not one of all
+    names = sorted((n for n in found if any(n in t for t in texts)), key=len, reverse=True)
     if not names:
         return texts
     rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")

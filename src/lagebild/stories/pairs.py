@@ -82,6 +82,11 @@ class Card:
     scores: list[list[int]] = field(default_factory=list)  # match results (extract.match_scores)
     # title and lead with the names taken out (embed.unnamed_matrix): what happened, to whomever
     what: np.ndarray = field(default_factory=lambda: np.zeros((0, 512), dtype=np.float32))
+    # the TOP_NAMES most-mentioned names, once per card rather than once per comparison
+    top: list[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.top = _top(self.names)
 
     def stored(self) -> dict[str, Any]:
         """The fields kept as JSON in the store (``db.put_card``); the vectors are kept beside
@@ -215,17 +220,19 @@ def pair_matrix(a: Card, others: list[Card]) -> np.ndarray:
     x[:, 1:6] = _alignment(a.lead, [o.lead for o in others])
     x[:, 6:11] = _alignment(a.body, [o.body for o in others])
     x[:, 22:25] = _what(a.what, [o.what for o in others])
-    top_a = _top(a.names)
+    top_a = set(a.top)
     mine = set(a.names)
+    my_numbers = set(a.numbers)
     for i, b in enumerate(others):
-        shared = mine & set(b.names)
-        union = mine | set(b.names)
-        top_b = _top(b.names)
+        theirs = set(b.names)
+        shared = mine & theirs
+        union = mine | theirs
+        top_b = b.top
         gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
         x[i, 11:22] = [len(shared) / len(union) if union else 0.0, float(bool(shared)),
-                     len(set(top_a) & set(b.names)) / len(top_a) if top_a else 0.0,
-                     len(set(top_b) & mine) / len(top_b) if top_b else 0.0,
-                     float(len(set(a.numbers) & set(b.numbers))), float(gap), math.log1p(max(0, gap - 1)),
+                     len(top_a & theirs) / len(top_a) if top_a else 0.0,
+                     len(mine.intersection(top_b)) / len(top_b) if top_b else 0.0,
+                     float(len(my_numbers.intersection(b.numbers))), float(gap), math.log1p(max(0, gap - 1)),
                      float(bool(a.language and b.language and a.language != b.language)),
                      *_kinds(a.kinds, b.kinds), float(_announced(a.leads, b.plans) or _announced(b.leads, a.plans))]
     return x
