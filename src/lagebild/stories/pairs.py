@@ -117,11 +117,18 @@ def _alignment(mine: np.ndarray, theirs: list[np.ndarray]) -> np.ndarray:
         best[j, n:n + size] = col_best[st:st + size]
     best = -np.sort(-best, axis=1)  # descending, the padding (nan) last
     pairs_per = n * sizes[keep]
-    rows = np.column_stack([best[:, 0], np.nanmean(best[:, :3], axis=1), np.nanmean(best[:, :6], axis=1),
+    rows = np.column_stack([best[:, 0], _mean_of_real(best[:, :3]), _mean_of_real(best[:, :6]),
                             np.add.reduceat(sims > 0.6, starts, axis=1).sum(axis=0) / np.sqrt(pairs_per),
                             np.add.reduceat(sims, starts, axis=1).sum(axis=0) / pairs_per])
     out[keep] = rows
     return out
+
+
+def _mean_of_real(block: np.ndarray) -> np.ndarray:
+    """Row means over the values that are not nan (``np.nanmean`` without its overhead; every row
+    here holds at least two values)."""
+    real = ~np.isnan(block)
+    return np.where(real, block, 0.0).sum(axis=1) / real.sum(axis=1)
 
 
 def _what(mine: np.ndarray, theirs: list[np.ndarray]) -> np.ndarray:
