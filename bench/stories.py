@@ -356,18 +356,11 @@ def _add_synthetic(store: Store, corpus: _SyntheticCorpus) -> float:
                      " VALUES (?,?,?,?,?,?,?)", (doc.id, doc.text, 80, doc.published, "", b"", doc.title))
     sdb.put_vector(store, doc.id, embed.MODEL_NAME, embed.to_blob(vec))
     # sentence vectors near the article's (the encoder's cost is measured separately below)
-    sents = vec + 0.5 * corpus.rng.standard_normal((embed.LEAD_SENTENCES + 1, embed.DIM)).astype(np.float32) \
-        / np.sqrt(embed.DIM)
-    sents /= np.linalg.norm(sents, axis=1, keepdims=True)
-    sdb.put_vector(store, doc.id, embed.SENTENCES_MODEL_NAME, embed.to_int8(sents))
-    body = vec + 0.5 * corpus.rng.standard_normal((embed.BODY_SENTENCES, embed.DIM)).astype(np.float32) \
-        / np.sqrt(embed.DIM)
-    body /= np.linalg.norm(body, axis=1, keepdims=True)
-    sdb.put_vector(store, doc.id, embed.BODY_MODEL_NAME, embed.to_int8(body))
-    what = vec + 0.5 * corpus.rng.standard_normal((embed.UNNAMED_ROWS, embed.DIM)).astype(np.float32) \
-        / np.sqrt(embed.DIM)
-    what /= np.linalg.norm(what, axis=1, keepdims=True)
-    sdb.put_vector(store, doc.id, embed.UNNAMED_MODEL_NAME, embed.to_int8(what))
+    for key, rows in ((embed.SENTENCES_MODEL_NAME, embed.LEAD_SENTENCES + 1), (embed.BODY_MODEL_NAME, embed.BODY_SENTENCES),
+                      (embed.UNNAMED_MODEL_NAME, embed.UNNAMED_ROWS)):
+        near = vec + 0.5 * corpus.rng.standard_normal((rows, embed.DIM)).astype(np.float32) / np.sqrt(embed.DIM)
+        near /= np.linalg.norm(near, axis=1, keepdims=True)
+        sdb.put_vector(store, doc.id, key, embed.to_int8(near))
     t = time.perf_counter()
     cluster.assign(store, doc)
     return time.perf_counter() - t

@@ -80,7 +80,7 @@ class Card:
     leads: list[list[Any]] = field(default_factory=list)  # [kind, participants, day] reported as news
     plans: list[list[Any]] = field(default_factory=list)  # [kind, participants, date] planned, proposed, threatened
     scores: list[list[int]] = field(default_factory=list)  # match results (extract.match_scores)
-    # title and lead with the names taken out (embed.unnamed_matrix): what happened, to whomever
+    # title and first sentence with the names taken out (embed.unnamed_matrix): what happened, to whomever
     what: np.ndarray = field(default_factory=lambda: np.zeros((0, 512), dtype=np.float32))
     # the TOP_NAMES most-mentioned names, once per card rather than once per comparison
     top: list[str] = field(init=False, repr=False, compare=False)
@@ -149,10 +149,9 @@ def _what(mine: np.ndarray, theirs: list[np.ndarray]) -> np.ndarray:
     keep = filled[:, 0]
     best = np.concatenate([sims.max(axis=2), sims.max(axis=1)], axis=1)
     best = -np.sort(-best, axis=1)[keep, :3]  # descending, the padding (-inf) last
-    real = np.isfinite(best)
     out[keep, 0] = sims[keep, 0, 0]
     out[keep, 1] = best[:, 0]
-    out[keep, 2] = np.where(real, best, 0.0).sum(axis=1) / real.sum(axis=1)
+    out[keep, 2] = _mean_of_real(np.where(np.isfinite(best), best, np.nan))
     return out
 
 
