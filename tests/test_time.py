@@ -49,6 +49,22 @@ def test_weekday_direction_follows_tense() -> None:
     assert values("Trump sagte am Dienstagabend, er sei zuversichtlich.")["Dienstagabend"] == "2025-08-05TEV"
 
 
+def test_a_weekday_takes_the_tense_of_the_reporting_verb_not_of_the_reported_clause() -> None:
+    fri = date(2028, 3, 10)  # a Friday: the Monday before is the 6th, the coming one the 13th
+
+    def v(text: str, lang: str) -> str:
+        return next(t.value for t in extract(text, lang, fri) if t.text in ("Monday", "Montag"))
+
+    assert v("The minister said on Monday that aid would come.", "en") == "2028-03-06"
+    assert v("On Monday, the minister said that aid would come.", "en") == "2028-03-06"
+    assert v("Der Minister sagte am Montag, die Hilfe werde kommen.", "de") == "2028-03-06"
+    assert v("Der Minister sagte am Montag, dass die Hilfe kommen werde.", "de") == "2028-03-06"
+    # the date inside the reported clause, and plain future sentences, still point forward
+    assert v("The minister said that aid would come on Monday.", "en") == "2028-03-13"
+    assert v("The talks will resume on Monday.", "en") == "2028-03-13"
+    assert v("Die Gespräche sollen am Montag weitergehen.", "de") == "2028-03-13"
+
+
 def test_an_infinitive_elsewhere_in_the_sentence_does_not_make_a_weekday_future() -> None:
     def en(text: str) -> dict[str, str]:
         return {m.text: m.value for m in extract(text, "en", date(2025, 8, 7))}

@@ -1,8 +1,9 @@
 """Which way a clause points in time: past (-1), future (+1) or unknown (0).
 
 Used to resolve weekdays ("am Freitag"), year-less dates and seasons in news. The rule,
-applied to the clause around the expression (cut at , ; : and dashes), falling back to
-the whole sentence when the clause has no verb cue:
+applied to the clause around the expression (cut at , ; : and dashes, and before
+"that"/"dass"), falling back, when the clause has no verb cue, to the sentence without
+the that/dass clauses the expression is not in, then to the whole sentence:
 
 1. a future cue wins: werden/wird, soll/sollen, will/wollen, plant, geplant, "bis",
    "ab", kommend/nächst; English will/'ll, going to, due to, set to, plans, scheduled;
@@ -20,7 +21,13 @@ from __future__ import annotations
 
 import re
 
-_CLAUSE_CUT = re.compile(r"[;:,–—]|\s-\s|\bund\b|\baber\b|\bbut\b|\band\b|\bwhile\b|\bwährend\b")
+# A clause also ends before "that"/"dass": the reported or relative clause they open has a tense
+# of its own ("said on Monday that aid would come": Monday belongs to "said", not "would").
+# The cut is zero-width, so the word stays at the start of the clause it opens.
+_CLAUSE_CUT = re.compile(
+    r"[;:,–—]|\s-\s|\bund\b|\baber\b|\bbut\b|\band\b|\bwhile\b|\bwährend\b|(?=\b(?:that|dass)\b)"
+)
+_SUBORDINATE_START = re.compile(r"\s*(?:that|dass)\b", re.I)
 
 _DE_FUTURE = re.compile(
     r"\b(?:wird|werden|werde|wirst|werdet|soll|sollen|sollte|sollten|will|wollen|wolle|möchte|"
@@ -77,14 +84,33 @@ _EN_PAST = re.compile(
 )
 
 
-def _clause(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
-    """Clause around ``pos`` inside the sentence [start, end)."""
+def _clause(text: str, start: int, end: int, pos: int, pos_end: int | None = None) -> tuple[int, int]:
+    """Clause around ``pos`` inside the sentence [start, end); ``pos_end`` is where the
+    expression at ``pos`` ends, so a "that" inside it ("two days after that") is no cut."""
     left = start
     for m in _CLAUSE_CUT.finditer(text, start, pos):
         left = m.end()
-    m = _CLAUSE_CUT.search(text, pos, end)
-    right = m.start() if m else end
+    right = end
+    for m in _CLAUSE_CUT.finditer(text, pos, end):
+        if m.start() == m.end() and pos_end is not None and m.start() < pos_end:
+            continue
+        right = m.start()
+        break
     return left, right
+
+
+def _main_clauses(text: str, start: int, end: int, expr_start: int, expr_end: int) -> str:
+    """The sentence [start, end) without the expression and without the that/dass clauses
+    it is not in: the tense of a reported clause ("that aid would come") says nothing about a
+    date in the clause that reports it ("On Monday, the minister said that ...")."""
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(text, start, end)]
+    spans = zip([start] + [c[1] for c in cuts], [c[0] for c in cuts] + [end])
+    parts: list[str] = []
+    for cl, cr in spans:
+        if _SUBORDINATE_START.match(text, cl, cr) and not (cl < expr_end and expr_start < cr):
+            continue
+        parts += [text[cl:min(cr, expr_start)], text[max(cl, expr_end):cr]]
+    return " ".join(parts)
 
 
 def _de_dir(s: str, own_clause: bool = False) -> int:
@@ -114,9 +140,12 @@ def direction(text: str, sent_start: int, sent_end: int, start: int, end: int, l
     """Tense direction of the clause containing text[start:end] (the expression itself
     is left out, so "nächste Woche" does not vote for itself)."""
     fn = _en_dir if lang == "en" else _de_dir
-    cl, cr = _clause(text, sent_start, sent_end, start)
+    cl, cr = _clause(text, sent_start, sent_end, start, end)
     clause = text[cl:start] + " " + text[end:cr]
     d = fn(clause, own_clause=True)
+    if d:
+        return d
+    d = fn(_main_clauses(text, sent_start, sent_end, start, end))
     if d:
         return d
     return fn(text[sent_start:start] + " " + text[end:sent_end])
