@@ -196,3 +196,36 @@ def test_weapon_systems_are_things_not_people_or_participants() -> None:
     assert patriot and all(m.type == "MISC" for m in patriot)
     aid = [e for e in doc.events if e.type == "aid_or_arms_supply"]
     assert aid and all(patriot[0].entity not in e.actors + e.targets for e in aid)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place"),
+    [
+        ("Von Anna Berger Wien – Die Regierung hat am Dienstag ein Sparpaket beschlossen.", "de", "Wien"),
+        ("Sparpaket beschlossen\nVon Anna Berger Wien - Die Regierung hat am Dienstag ein Sparpaket beschlossen.",
+         "de", "Wien"),
+        ("By Anna Berger London — The government approved a savings package on Tuesday.", "en", "London"),
+    ],
+)
+def test_a_byline_without_a_comma_keeps_author_and_place_apart(text: str, language: str, place: str) -> None:
+    from lagebild import analyze
+
+    doc = analyze(text, published="2028-03-10", language=language)
+    found = {(m.text, m.type) for m in doc.mentions}
+    assert ("Anna Berger", "PER") in found and (place, "LOC") in found
+    assert not any(m.text.startswith("Anna Berger ") for m in doc.mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Roman von Anna Maria Berlin – einer Autorin aus Wien – erscheint im Mai.",  # not at a line's head
+        "Anna Maria Berlin – die Autorin erzählt. Anna Maria Berlin lebt in Wien.",  # the name repeats
+        "Heinrich Berlin – der Autor lebt in Wien.",  # no two-word name would remain
+    ],
+)
+def test_a_name_ending_in_a_place_word_is_not_split_outside_a_byline(text: str) -> None:
+    from lagebild import analyze
+
+    doc = analyze(text, published="2028-03-10", language="de")
+    assert all(m.text != "Berlin" for m in doc.mentions)

@@ -10,6 +10,7 @@ Linking (``lagebild.linking``) gives each mention a corpus-global entity id.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -57,6 +58,56 @@ def _trim(text: str, m: Mention) -> Mention:
     while end > start and text[end - 1] in _EDGE and not (text[end - 1] == "." and end - start <= 3):
         end -= 1
     return Mention(start, end, text[start:end], m.type, None, list(m.flags))
+
+
+# A byline or dateline at the head of a line ends with a dash: "Von Anna Berger Wien – Die ...",
+# "By Anna Berger London — The ...". Without a comma after the author the model takes the
+# place for the last part of the name.
+_BYLINE_LEAD = re.compile(r"[^\S\n]*(?:(?:von|by)[^\S\n]+)?", re.I)
+_DASH_AFTER = re.compile(r"[^\S\n]*[–—-](?:\s|$)")
+_WORD = re.compile(r"\S+")
+
+
+def _known_place(kb: KnowledgeBase, name: str) -> bool:
+    return any(kb.entities[i].type == "LOC" for i in kb.by_exact.get(exact_key(name), ()))
+
+
+def _byline_place(kb: KnowledgeBase, text: str, m: Mention) -> int | None:
+    """Where a known place glued to the end of a person's name in a byline starts, or None.
+
+    Only at the head of a line (after nothing but "Von"/"By") and before a dash, and only when
+    a name of at least two words remains: elsewhere "Heinrich Berlin" may be a person's whole
+    name. A span the KB knows as a whole, or one repeated in the text, is never split.
+    """
+    if m.type != "PER" or not _DASH_AFTER.match(text, m.end):
+        return None
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if not _BYLINE_LEAD.fullmatch(text, line_start, m.start):
+        return None
+    if kb.lookup(m.text) or text.count(m.text) > 1:
+        return None
+    words = list(_WORD.finditer(text, m.start, m.end))
+    for k in range(2, len(words)):  # the longest place first ("New York")
+        place = text[words[k].start() : m.end]
+        if place[:1].isupper() and _known_place(kb, place):
+            return words[k].start()
+    return None
+
+
+def _split_byline_places(kb: KnowledgeBase, text: str, found: list[Mention]) -> list[Mention]:
+    """"Anna Berger Wien" before a byline's dash becomes the person "Anna Berger" and the place "Wien"."""
+    out: list[Mention] = []
+    for m in found:
+        cut = _byline_place(kb, text, m)
+        if cut is None:
+            out.append(m)
+            continue
+        end = cut
+        while end > m.start and text[end - 1].isspace():
+            end -= 1
+        out += [Mention(m.start, end, text[m.start : end], "PER", None, list(m.flags)),
+                Mention(cut, m.end, text[cut : m.end], "LOC")]
+    return out
 
 
 def _kb_types(kb: KnowledgeBase, found: list[Mention]) -> list[Mention]:
@@ -118,9 +169,11 @@ def make_entities(
                 log.warning("NER model unavailable (%s); using the knowledge-base gazetteer", exc)
             except Exception as exc:  # noqa: BLE001 - fall back rather than lose the document's entities
                 log.warning("NER failed on %s (%s); using the gazetteer", doc.path or doc.id, exc)
+        from_model = found is not None
         if found is None:
             found = fallback_mentions(kb, doc.text, tokens, doc.sentences)
-        elif gazetteer:
+        found = _split_byline_places(kb, doc.text, found)
+        if from_model and gazetteer:
             starts = {s.start for s in doc.sentences}
             # Only what the model is weak on: one-word KB names of persons ("Saar", "Merz")
             # are left to the model, which sees the context.
