@@ -104,3 +104,23 @@ def test_a_compound_the_knowledge_base_knows_as_a_name_is_that_name() -> None:
     m = Mention(4, 18, "EU-Kommission", "ORG", flags=["part:ORG"])
     (out,), _ = Linker(default_kb()).link(Document(text=text, language="de", published="2025-06-25"), [m])
     assert out.entity == "Q8880" and not is_derived(out)
+
+
+def test_a_letter_prefixed_word_is_no_compound_with_a_name() -> None:
+    doc = lagebild.analyze("Der Hersteller Stromrad ruft 38.000 E-Bikes zurück.", published="2028-03-10", language="de")
+    assert not [m for m in doc.mentions if "E-Bikes" in m.text]
+    assert not [m for m in doc.mentions if is_derived(m)]
+
+
+@pytest.mark.parametrize(
+    ("word", "tagged", "kept"),
+    [("E-Bikes", "ORGpart", False), ("U-Boot", "LOCpart", False), ("S-Bahn-Tunnel", "ORGpart", False),
+     ("Nato-Gipfel", "ORGpart", True), ("EU-Kommission", "ORGpart", True), ("US-Präsident", "LOCpart", True),
+     ("Bahn-Streik", "ORGpart", True), ("Nato-E-Bikes", "ORGpart", True), ("Vitamin-C", "OTHpart", True),
+     ("T-Mobile", "ORG", True)],
+)
+def test_a_compound_needs_an_element_that_can_be_a_name(word: str, tagged: str, kept: bool) -> None:
+    from lagebild.ner.postprocess import Span, filter_obvious
+
+    sentence = ["Der", word, "kam", "."]
+    assert (filter_obvious([sentence], [Span(0, 1, 2, tagged)]) != []) is kept

@@ -17,6 +17,7 @@ _FUNCTION_WORDS = frozenset(
     bei mit nach von vom zu zum zur für über unter vor ich du er sie es wir ihr man sich the a an
     and or of in on at to for with by from he she it they we""".split()
 )
+_HYPHEN = re.compile(r"[-–]")
 
 
 @dataclass(slots=True, frozen=True)
@@ -32,7 +33,8 @@ def spans_text(tokens: Sequence[Sequence[str]], span: Span) -> tuple[str, ...]:
 
 
 def filter_obvious(tokens: Sequence[Sequence[str]], spans: list[Span]) -> list[Span]:
-    """Drop spans no reader would call a name: punctuation or numbers alone, function words.
+    """Drop spans no reader would call a name: punctuation or numbers alone, function words,
+    compounds said to contain a name that have no element a name could be.
 
     Lowercase alone is not enough to drop a span: "dpa", "taz" and web addresses are
     lowercase names, and GermEval's training data has dozens of them.
@@ -44,8 +46,38 @@ def filter_obvious(tokens: Sequence[Sequence[str]], spans: list[Span]) -> list[S
             continue
         if all(w.lower() in _FUNCTION_WORDS for w in words):
             continue
+        if _letter_prefixed_part(words, sp.type):
+            continue
         out.append(sp)
     return out
+
+
+def _letter_prefixed_part(words: Sequence[str], span_type: str) -> bool:
+    """Whether a ``part`` span ("contains a name", as in "Nato-Gipfel") is a word in which no
+    element before the head can be a name because each is a common noun with a one-letter
+    prefix: "E-Bikes", "U-Boot", "S-Bahn-Tunnel", "E-Bike-Hersteller". A single letter is
+    never the name (the knowledge-base names matched in text are never one letter either),
+    and "S-Bahn" is a kind of train, not the "Bahn" of "Bahn-Streik". Whole names such as
+    "T-Mobile" (ORG, not ORGpart) are not touched, nor is a compound with another element
+    before its head ("Nato-Gipfel", "EU-Kommission", "Nato-E-Bikes").
+    """
+    if not span_type.endswith("part") or len(words) != 1:
+        return False
+    parts = _HYPHEN.split(words[0])
+    if len(parts) < 2 or not any(len(p) == 1 and p.isalpha() for p in parts):
+        return False
+    # One flag per element, True where a letter prefixes it ("E-" + "Bike" is one element).
+    prefixed: list[bool] = []
+    pending = False
+    for p in parts:
+        if len(p) == 1 and p.isalpha():
+            pending = True
+            continue
+        prefixed.append(pending)
+        pending = False
+    if pending:  # a letter at the end ("Vitamin-C") is an element of its own
+        prefixed.append(True)
+    return all(prefixed[:-1])
 
 
 def consistent_types(tokens: Sequence[Sequence[str]], spans: list[Span]) -> list[Span]:
