@@ -102,7 +102,10 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_killed_ingest_loses_nothing_and_resumes_without_doubles(tmp_path: Path) -> None:
     src = tmp_path / "in"
-    write_articles(src, 400)
+    # Large enough that a fast machine cannot finish between the check below and the kill
+    # (a corpus of 400 once did: the foundation stages store several hundred a second).
+    n = 1200
+    write_articles(src, n)
     db = tmp_path / "crash.db"
     # Crash safety is the store's and the batch's job: the foundation stages keep the run short.
     cmd = [sys.executable, "-m", "lagebild", "add", str(src), "--db", str(db),
@@ -111,7 +114,7 @@ def test_killed_ingest_loses_nothing_and_resumes_without_doubles(tmp_path: Path)
     deadline = time.time() + 120
     stored = 0
     while time.time() < deadline and proc.poll() is None:
-        time.sleep(0.2)
+        time.sleep(0.05)
         if db.exists():
             try:
                 with sqlite3.connect(db, timeout=1) as c:
@@ -125,15 +128,15 @@ def test_killed_ingest_loses_nothing_and_resumes_without_doubles(tmp_path: Path)
     proc.wait()
     with Store(db) as s:
         before = s.count()
-        assert 30 <= before < 400
+        assert 30 <= before < n
         fts = s.db.execute("SELECT count(*) FROM documents_fts").fetchone()[0]
         assert fts == before  # the text index was committed with each document, never half
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     with Store(db) as s:
-        assert s.count() == 400
-        assert s.db.execute("SELECT count(DISTINCT id) FROM documents").fetchone()[0] == 400
-    assert f"{400 - before} added" in done.stderr and f"{before} skipped as duplicates" in done.stderr
+        assert s.count() == n
+        assert s.db.execute("SELECT count(DISTINCT id) FROM documents").fetchone()[0] == n
+    assert f"{n - before} added" in done.stderr and f"{before} skipped as duplicates" in done.stderr
 
 
 def test_parallel_ingest_stores_the_same_articles_as_serial(tmp_path: Path) -> None:
