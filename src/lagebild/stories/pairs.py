@@ -49,6 +49,7 @@ import numpy as np
 
 from ..eventlex import types_compatible
 from ..paths import model_dir
+from .embed import DIM
 
 MODEL_NAME = "story-join"
 WEIGHTS_FILE = "pair-model.json"
@@ -81,7 +82,7 @@ class Card:
     plans: list[list[Any]] = field(default_factory=list)  # [kind, participants, date] planned, proposed, threatened
     scores: list[list[int]] = field(default_factory=list)  # match results (extract.match_scores)
     # title and first sentence with the names taken out (embed.unnamed_matrix): what happened, to whomever
-    what: np.ndarray = field(default_factory=lambda: np.zeros((0, 512), dtype=np.float32))
+    what: np.ndarray = field(default_factory=lambda: np.zeros((0, DIM), dtype=np.float32))
     # the TOP_NAMES most-mentioned names, once per card rather than once per comparison
     top: list[str] = field(init=False, repr=False, compare=False)
 

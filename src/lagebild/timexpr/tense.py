@@ -99,18 +99,21 @@ def _clause(text: str, start: int, end: int, pos: int, pos_end: int | None = Non
     return left, right
 
 
-def _main_clauses(text: str, start: int, end: int, expr_start: int, expr_end: int) -> str:
+def _main_clauses(text: str, start: int, end: int, expr_start: int, expr_end: int) -> str | None:
     """The sentence [start, end) without the expression and without the that/dass clauses
     it is not in: the tense of a reported clause ("that aid would come") says nothing about a
-    date in the clause that reports it ("On Monday, the minister said that ...")."""
+    date in the clause that reports it ("On Monday, the minister said that ..."). None when
+    there is no such clause to leave out (the whole sentence then says the same)."""
     cuts = [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(text, start, end)]
     spans = zip([start] + [c[1] for c in cuts], [c[0] for c in cuts] + [end])
     parts: list[str] = []
+    left_out = False
     for cl, cr in spans:
         if _SUBORDINATE_START.match(text, cl, cr) and not (cl < expr_end and expr_start < cr):
+            left_out = True
             continue
         parts += [text[cl:min(cr, expr_start)], text[max(cl, expr_end):cr]]
-    return " ".join(parts)
+    return " ".join(parts) if left_out else None
 
 
 def _de_dir(s: str, own_clause: bool = False) -> int:
@@ -145,7 +148,8 @@ def direction(text: str, sent_start: int, sent_end: int, start: int, end: int, l
     d = fn(clause, own_clause=True)
     if d:
         return d
-    d = fn(_main_clauses(text, sent_start, sent_end, start, end))
+    main = _main_clauses(text, sent_start, sent_end, start, end)
+    d = fn(main) if main is not None else 0
     if d:
         return d
     return fn(text[sent_start:start] + " " + text[end:sent_end])
